@@ -1,0 +1,69 @@
+"""Small drawing helpers shared by the displays.
+
+Nothing here changes rcParams; pyplot is imported only when a new figure is
+needed, never at ``import evalviz``.
+"""
+
+from __future__ import annotations
+
+# Colour-blind-safe palette (Okabe-Ito), readable on a projector.
+PALETTE = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#000000",  # black
+    "#F0E442",  # yellow
+)
+# Ten distinguishable colours for ten classes.
+CLASS_COLORS = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#7F3C8D",
+    "#8C6D31",
+    "#000000",
+    "#999999",
+)
+
+# Font sizes chosen to stay readable on a classroom projector.
+TITLE_SIZE = 13
+LABEL_SIZE = 12
+TICK_SIZE = 10
+
+
+def new_axes(ax=None, *, figsize=(6.4, 4.8)):
+    """Return ``(fig, ax)``: the given axes, or a fresh figure when ``ax`` is None."""
+    if ax is not None:
+        return ax.figure, ax
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=figsize)
+    return fig, ax
+
+
+def new_grid(nrows: int, ncols: int, *, figsize, **kwargs):
+    """A fresh figure with a grid of axes (always a 2-D array)."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize, squeeze=False, **kwargs)
+    return fig, axes
+
+
+def class_color(i: int) -> str:
+    return CLASS_COLORS[i % len(CLASS_COLORS)]
+
+
+def style_axes(ax, *, title=None, xlabel=None, ylabel=None) -> None:
+    if title is not None:
+        ax.set_title(title, fontsize=TITLE_SIZE)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel, fontsize=LABEL_SIZE)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
+    ax.tick_params(labelsize=TICK_SIZE)
