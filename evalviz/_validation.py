@@ -39,7 +39,9 @@ def as_array(x, name: str) -> np.ndarray:
             "array, for example np.asarray(values, dtype=float)"
         )
     if arr.size == 0:
-        raise ValueError(f"{name} is empty ({_describe(arr)}); pass at least one sample")
+        raise ValueError(
+            f"{name} is empty ({_describe(arr)}); pass at least one sample"
+        )
     return arr
 
 
@@ -279,3 +281,37 @@ def check_class_names(labels, n_classes: int, name: str = "labels") -> list[str]
 
 def _looks_like_probabilities(score: np.ndarray) -> bool:
     return bool(np.allclose(score.sum(axis=1), 1.0, atol=1e-4))
+
+
+def check_has_positives(truth01: np.ndarray, what: str = "y_true") -> None:
+    """Threshold metrics (precision, recall) need at least one positive sample."""
+    if int(np.sum(truth01)) == 0:
+        raise ValueError(
+            f"{what} has no positive samples (0 of {truth01.size}); recall is "
+            "undefined and no threshold can be chosen. Check pos_label (or the class "
+            "k in y_true == k) and that this split contains that class"
+        )
+
+
+def check_predicted_labels(y_pred, name: str = "y_pred") -> np.ndarray:
+    """1-D predicted class indices, with a hint when scores were passed instead."""
+    arr = as_array(y_pred, name)
+    if arr.ndim == 2 and arr.shape[1] > 1 and np.issubdtype(arr.dtype, np.floating):
+        if not np.isin(arr, (0, 1)).all():
+            raise ValueError(
+                f"{name} has {_describe(arr)}: it looks like scores (one column per "
+                f"class), but predicted labels are needed here; pass "
+                f"{name}.argmax(axis=1)"
+            )
+    return check_labels(arr, name)
+
+
+def check_labels_in_range(arr: np.ndarray, n_classes: int, name: str, source: str):
+    """Class indices must be below the number of classes named by ``source``."""
+    if arr.size and int(arr.max()) >= n_classes:
+        raise ValueError(
+            f"{name} holds label {int(arr.max())} but {source} describes only "
+            f"{n_classes} classes (0..{n_classes - 1}); the labels and the class "
+            "names / score columns do not match: pass one name per class, in label "
+            "order"
+        )
