@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import http.client
 import os
 import tempfile
 import urllib.error
@@ -221,12 +222,21 @@ def _fetch(url: str, destination: Path, *, expected: _IdxFile, progress: bool) -
     )
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=60) as resp:
+        with (
+            os.fdopen(fd, "wb") as out,
+            urllib.request.urlopen(url, timeout=60) as resp,
+        ):
             total = int(resp.headers.get("Content-Length") or 0) or None
             bar = _progress_bar(total, destination.name, progress)
             try:
                 while True:
-                    chunk = resp.read(1 << 16)
+                    try:
+                        chunk = resp.read(1 << 16)
+                    except http.client.HTTPException as exc:
+                        raise ChecksumError(
+                            f"download of {url} broke off after {out.tell()} bytes "
+                            f"({type(exc).__name__}); run `evalviz download` again"
+                        ) from exc
                     if not chunk:
                         break
                     out.write(chunk)
@@ -336,4 +346,3 @@ def load_fashion_mnist(split: str = "train", *, data_home=None, download: bool =
         expected=_FASHION_FILES[(split, "labels")],
     )
     return images, labels.astype(np.int64)
-

@@ -1,0 +1,274 @@
+"""The Fashion-MNIST loader: real files, search order, and the download path."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import http.server
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from evalviz import datasets
+from evalviz.datasets import (
+    FASHION_MNIST_CLASSES,
+    ChecksumError,
+    DataNotFoundError,
+    load_fashion_mnist,
+    read_idx,
+)
+
+HAVE_REAL_DATA = datasets.find_fashion_mnist() is not None
+needs_real_data = pytest.mark.skipif(
+    not HAVE_REAL_DATA,
+    reason="Fashion-MNIST not installed (apt-get install dataset-fashion-mnist)",
+)
+
+
+# ---------------------------------------------------------------- real data
+
+
+@needs_real_data
+def test_real_test_split_shapes_and_first_label():
+    images, labels = load_fashion_mnist("test")
+    assert images.shape == (10000, 28, 28)
+    assert images.dtype == np.uint8
+    assert labels.shape == (10000,)
+    assert np.issubdtype(labels.dtype, np.integer)
+    # The first official test image is an ankle boot.
+    assert labels[0] == 9
+    assert FASHION_MNIST_CLASSES[labels[0]] == "Ankle boot"
+    assert np.bincount(labels).tolist() == [1000] * 10
+
+
+@needs_real_data
+def test_real_train_split_is_balanced():
+    images, labels = load_fashion_mnist("train")
+    assert images.shape == (60000, 28, 28)
+    assert np.bincount(labels).tolist() == [6000] * 10
+    assert images.max() == 255 and images.min() == 0
+
+
+def test_class_names():
+    assert len(FASHION_MNIST_CLASSES) == 10
+    assert FASHION_MNIST_CLASSES[5] == "Sandal"
+    assert FASHION_MNIST_CLASSES[0] == "T-shirt/top"
+
+
+def test_unknown_split_lists_valid_ones():
+    with pytest.raises(ValueError, match=r"'validation'.*\['train', 'test'\]"):
+        load_fashion_mnist("validation")
+
+
+# ---------------------------------------------------------------- small IDX files
+
+
+def _idx_bytes(array: np.ndarray) -> bytes:
+    header = bytes([0, 0, 0x08, array.ndim])
+    header += b"".join(int(d).to_bytes(4, "big") for d in array.shape)
+    return header + array.astype(np.uint8).tobytes()
+
+
+def _small_dataset(folder: Path, n_train=12, n_test=6, seed=0):
+    """Write four small gzip'd IDX files; return the specs that describe them."""
+    rng = np.random.default_rng(seed)
+    arrays = {
+        ("train", "images"): rng.integers(0, 256, (n_train, 28, 28)),
+        ("train", "labels"): np.arange(n_train) % 10,
+        ("test", "images"): rng.integers(0, 256, (n_test, 28, 28)),
+        ("test", "labels"): (np.arange(n_test) + 3) % 10,
+    }
+    specs = {}
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, arr in arrays.items():
+        original = datasets._FASHION_FILES[key]
+        raw = _idx_bytes(arr)
+        (folder / original.name).write_bytes(gzip.compress(raw))
+        specs[key] = datasets._IdxFile(
+            original.name, hashlib.sha256(raw).hexdigest(), len(raw), arr.shape
+        )
+    return specs, arrays
+
+
+@pytest.fixture
+def isolated(monkeypatch, tmp_path):
+    """No real data anywhere the loader looks; everything points into tmp_path."""
+    monkeypatch.delenv("EVALVIZ_DATA", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(datasets, "REPO_DATA_DIR", tmp_path / "repo-data")
+    monkeypatch.setattr(datasets, "DEBIAN_FASHION_MNIST_DIR", tmp_path / "debian")
+    monkeypatch.setattr(datasets, "FASHION_MNIST_URL", "http://127.0.0.1:9/")
+    return tmp_path
+
+
+def test_read_idx_rejects_bad_magic(tmp_path):
+    path = tmp_path / "x.idx"
+    path.write_bytes(b"\x00\x00\x0d\x01" + (3).to_bytes(4, "big") + b"abc")
+    with pytest.raises(ChecksumError, match="magic number"):
+        read_idx(path)
+
+
+def test_read_idx_rejects_wrong_dimensions(tmp_path):
+    path = tmp_path / "x.idx"
+    arr = np.zeros((4, 28, 28), dtype=np.uint8)
+    path.write_bytes(_idx_bytes(arr)[:-10])
+    with pytest.raises(ChecksumError, match="announces dimensions"):
+        read_idx(path)
+
+
+def test_read_idx_round_trip(tmp_path):
+    arr = np.arange(2 * 3 * 4, dtype=np.uint8).reshape(2, 3, 4)
+    path = tmp_path / "x.idx.gz"
+    path.write_bytes(gzip.compress(_idx_bytes(arr)))
+    np.testing.assert_array_equal(read_idx(path), arr)
+
+
+def test_search_order_data_home_then_env(isolated, monkeypatch):
+    specs, arrays = _small_dataset(isolated / "home", n_train=12)
+    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    _small_dataset(isolated / "env", n_train=12, seed=1)
+    monkeypatch.setenv("EVALVIZ_DATA", str(isolated / "env"))
+    images, labels = load_fashion_mnist("train", data_home=isolated / "home")
+    np.testing.assert_array_equal(images, arrays[("train", "images")])
+    assert datasets.find_fashion_mnist()[0] == "EVALVIZ_DATA"
+
+
+def test_search_order_env_before_debian(isolated, monkeypatch):
+    specs, _ = _small_dataset(isolated / "debian")
+    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    assert datasets.find_fashion_mnist()[0] == "Debian package dataset-fashion-mnist"
+    _small_dataset(isolated / "repo-data")
+    assert datasets.find_fashion_mnist()[0] == "repository data/ folder"
+    _small_dataset(isolated / "envdir")
+    monkeypatch.setenv("EVALVIZ_DATA", str(isolated / "envdir"))
+    assert datasets.find_fashion_mnist()[0] == "EVALVIZ_DATA"
+
+
+def test_altered_file_is_named_in_error(isolated, monkeypatch):
+    specs, _ = _small_dataset(isolated / "home")
+    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    target = isolated / "home" / specs[("test", "labels")].name
+    raw = bytearray(gzip.decompress(target.read_bytes()))
+    raw[-1] ^= 0xFF
+    target.write_bytes(gzip.compress(bytes(raw)))
+    with pytest.raises(ChecksumError, match=r"t10k-labels.*evalviz download"):
+        load_fashion_mnist("test", data_home=isolated / "home")
+
+
+def test_offline_and_missing_names_three_ways(isolated):
+    with pytest.raises(DataNotFoundError) as info:
+        load_fashion_mnist("test")
+    text = str(info.value)
+    assert "apt-get install dataset-fashion-mnist" in text
+    assert "evalviz download" in text
+    assert "EVALVIZ_DATA" in text
+
+
+def test_download_false_does_not_touch_network(isolated):
+    with pytest.raises(DataNotFoundError, match="download=False"):
+        load_fashion_mnist("test", download=False)
+
+
+# ---------------------------------------------------------------- download path
+
+
+class _Server:
+    """A local http.server on 127.0.0.1 serving a folder, optionally truncating."""
+
+    def __init__(self, folder: Path, truncate: str | None = None):
+        folder = Path(folder)
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=str(folder), **kwargs)
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                name = self.path.lstrip("/")
+                if truncate and name == truncate:
+                    body = (folder / name).read_bytes()
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body[: len(body) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    return
+                super().do_GET()
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_download_from_local_server_then_load(isolated, monkeypatch):
+    specs, arrays = _small_dataset(isolated / "served")
+    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    with _Server(isolated / "served") as server:
+        monkeypatch.setattr(datasets, "FASHION_MNIST_URL", server.url)
+        images, labels = load_fashion_mnist("test")
+    np.testing.assert_array_equal(images, arrays[("test", "images")])
+    np.testing.assert_array_equal(labels, arrays[("test", "labels")])
+    cache = datasets.user_cache_dir()
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        s.name for s in specs.values()
+    )
+    # Second load finds the cache, no server needed.
+    assert datasets.find_fashion_mnist()[0] == "user cache"
+
+
+def test_interrupted_download_leaves_nothing(isolated, monkeypatch):
+    specs, _ = _small_dataset(isolated / "served")
+    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    broken = specs[("train", "images")].name
+    with _Server(isolated / "served", truncate=broken) as server:
+        with pytest.raises((ChecksumError, OSError)):
+            datasets.download_fashion_mnist(base_url=server.url, progress=False)
+    cache = datasets.user_cache_dir()
+    leftovers = [p.name for p in cache.iterdir()] if cache.exists() else []
+    assert broken not in leftovers
+    assert not [n for n in leftovers if n.endswith(".part")]
+
+
+def test_corrupted_download_is_rejected_and_not_cached(isolated, monkeypatch):
+    specs, _ = _small_dataset(isolated / "served")
+    # The server holds altered labels: the published checksum no longer matches.
+    good = dict(specs)
+    name = specs[("test", "labels")].name
+    path = isolated / "served" / name
+    raw = bytearray(gzip.decompress(path.read_bytes()))
+    raw[-1] = (raw[-1] + 1) % 10
+    path.write_bytes(gzip.compress(bytes(raw)))
+    monkeypatch.setattr(datasets, "_FASHION_FILES", good)
+    with _Server(isolated / "served") as server:
+        with pytest.raises(ChecksumError, match="t10k-labels"):
+            datasets.download_fashion_mnist(base_url=server.url, progress=False)
+    cache = datasets.user_cache_dir()
+    assert not (cache / name).exists()
+    assert not [p for p in cache.iterdir() if p.name.endswith(".part")]
+
+
+def test_download_keeps_valid_files_and_replaces_bad_ones(isolated, monkeypatch):
+    specs, _ = _small_dataset(isolated / "served")
+    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    cache = datasets.user_cache_dir()
+    _small_dataset(cache)  # a full valid copy already in the cache
+    bad = cache / specs[("train", "labels")].name
+    bad.write_bytes(b"garbage")
+    with _Server(isolated / "served") as server:
+        datasets.download_fashion_mnist(base_url=server.url, progress=False)
+    assert datasets.find_fashion_mnist()[0] == "user cache"
+    labels = read_idx(bad, expected=specs[("train", "labels")])
+    assert labels.shape == (12,)
