@@ -1,0 +1,212 @@
+"""The ``evalviz`` command: prepare data, check the set-up, rebuild notebook outputs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.metadata
+import platform
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+_PACKAGES = (
+    "evalviz",
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "seaborn",
+    "scikit-learn",
+    "ipywidgets",
+    "jupyterlab",
+    "tqdm",
+)
+_OPTIONAL = ("nbval", "pytest", "torch", "keras", "torchmetrics", "playwright")
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def cmd_download(args) -> int:
+    from .datasets import download_fashion_mnist, user_cache_dir
+
+    target = Path(args.target) if args.target else user_cache_dir()
+    print(f"Fetching Fashion-MNIST into {target} ...")
+    try:
+        folder = download_fashion_mnist(
+            target, base_url=args.base_url, progress=not args.quiet
+        )
+    except Exception as exc:  # report, don't trace back, for a classroom user
+        print(f"error: {exc}", file=sys.stderr)
+        print(
+            "If this machine is offline, install Debian's dataset-fashion-mnist "
+            "package or copy the four *-ubyte.gz files and set EVALVIZ_DATA.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"OK: all four files verified (SHA-256) in {folder}")
+    return 0
+
+
+def _kernels() -> list[str]:
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+    except ImportError:
+        return []
+    return sorted(KernelSpecManager().find_kernel_specs())
+
+
+def cmd_doctor(args) -> int:
+    from .datasets import find_fashion_mnist
+    from .models import cache_dir
+
+    problems = 0
+    print(f"Python      {platform.python_version()} ({sys.executable})")
+    for dist in _PACKAGES:
+        version = _version(dist)
+        print(f"{dist:<12}{version or 'MISSING'}")
+        problems += version is None
+    for dist in _OPTIONAL:
+        print(f"{dist:<12}{_version(dist) or '-'} (optional)")
+    found = find_fashion_mnist()
+    if found is None:
+        print(
+            "data        Fashion-MNIST NOT FOUND: run `evalviz download` while online"
+        )
+        problems += 1
+    else:
+        print(f"data        Fashion-MNIST in {found[1]} ({found[0]})")
+    print(f"cache       predictions cached in {cache_dir()}")
+    kernels = _kernels()
+    if kernels:
+        print(f"kernels     {', '.join(kernels)}")
+    else:
+        print("kernels     NONE: run `python -m ipykernel install --user`")
+        problems += 1
+    print("status      " + ("all good" if problems == 0 else f"{problems} problem(s)"))
+    return 0 if problems == 0 else 1
+
+
+def _notebook_paths(names: list[str]) -> list[Path]:
+    folder = Path(__file__).resolve().parent.parent / "notebooks"
+    if not names:
+        return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    paths = []
+    for name in names:
+        path = Path(name)
+        if not path.exists():
+            matches = sorted(folder.glob(f"{name}*.ipynb"))
+            if not matches:
+                raise SystemExit(f"error: no notebook matches {name!r} in {folder}")
+            path = matches[0]
+        paths.append(path)
+    return paths
+
+
+def cmd_regenerate(args) -> int:
+    """Execute notebooks in place so their stored outputs are current."""
+    jupyter = shutil.which("jupyter")
+    if jupyter is None:
+        print(
+            "error: jupyter is not installed: pip install jupyterlab", file=sys.stderr
+        )
+        return 1
+    for path in _notebook_paths(args.notebooks):
+        print(f"executing {path.name} ...", flush=True)
+        result = subprocess.run(
+            [
+                jupyter,
+                "nbconvert",
+                "--to",
+                "notebook",
+                "--execute",
+                "--inplace",
+                f"--ExecutePreprocessor.timeout={args.timeout}",
+                str(path),
+            ],
+            check=False,
+        )
+        if result.returncode != 0:
+            print(f"error: {path.name} failed", file=sys.stderr)
+            return result.returncode
+    return 0
+
+
+def cmd_train(args) -> int:
+    from .models import baseline_predictions
+
+    pred = baseline_predictions(scale=not args.unscaled)
+    source = "loaded from cache" if pred.from_cache else "trained"
+    print(f"{source}: {pred.path}")
+    print(
+        f"validation accuracy {pred.val_accuracy:.4f}, test accuracy {pred.test_accuracy:.4f}"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="evalviz",
+        description="evalviz: a course and helpers for classifier evaluation.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"evalviz {_version('evalviz')}"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "download",
+        help="fetch and verify Fashion-MNIST into the cache (for offline classrooms)",
+        description="Download the four Fashion-MNIST files, verify their SHA-256 "
+        "checksums, and keep them in the user cache so the course runs offline.",
+    )
+    p.add_argument("--target", help="folder to put the files in (default: user cache)")
+    p.add_argument("--base-url", help="mirror to download from (default: official)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_download)
+
+    p = sub.add_parser(
+        "doctor",
+        help="show versions, where the data is, and whether a Jupyter kernel exists",
+        description="Check this machine for the course: package versions, where "
+        "Fashion-MNIST was found, the prediction cache, and Jupyter kernels.",
+    )
+    p.set_defaults(func=cmd_doctor)
+
+    p = sub.add_parser(
+        "train",
+        help="train (or load from cache) the course's baseline model",
+        description="Train the baseline MLP once so every notebook loads its "
+        "cached predictions instantly.",
+    )
+    p.add_argument("--unscaled", action="store_true", help="raw 0-255 pixels")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser(
+        "regenerate",
+        help="re-execute notebooks in place so their stored outputs are current",
+        description="Run each notebook top to bottom in a fresh kernel and save "
+        "its outputs (all numbered notebooks when none is named).",
+    )
+    p.add_argument("notebooks", nargs="*", help="paths or name prefixes, e.g. 00")
+    p.add_argument("--timeout", type=int, default=1800, help="seconds per cell")
+    p.set_defaults(func=cmd_regenerate)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

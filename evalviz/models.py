@@ -1,0 +1,302 @@
+"""The course's baseline models, with their predictions cached on disk.
+
+Notebooks need predictions, not models: every function here returns predicted
+probabilities and caches them as an ``.npz`` file keyed by a hash of the data,
+the model and its parameters. The first call trains (a minute or two on a
+laptop, with a progress bar); later calls load the file in milliseconds. Change
+a parameter and the key changes, so the model is retrained.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .datasets import _FASHION_FILES, REPO_DATA_DIR, load_fashion_mnist, user_cache_dir
+
+__all__ = [
+    "VALIDATION_SIZE",
+    "Predictions",
+    "baseline_predictions",
+    "cache_dir",
+    "cached_arrays",
+    "cache_key",
+    "validation_indices",
+]
+
+VALIDATION_SIZE = 6000
+_CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    """Where predictions are cached.
+
+    ``$EVALVIZ_CACHE`` if set; else ``data/cache`` in a repository checkout;
+    else ``~/.cache/evalviz/predictions``.
+    """
+    env = os.environ.get("EVALVIZ_CACHE")
+    if env:
+        return Path(env)
+    if REPO_DATA_DIR.is_dir() and os.access(REPO_DATA_DIR, os.W_OK):
+        return REPO_DATA_DIR / "cache"
+    return user_cache_dir() / "predictions"
+
+
+def validation_indices(*, seed: int = 0, n_train: int = 60000) -> np.ndarray:
+    """Indices of the fixed validation rows inside the 60,000-image train split.
+
+    Stratified: 600 images of each class, chosen with ``seed``. Sorted.
+    """
+    _, labels = load_fashion_mnist("train")
+    if labels.shape[0] != n_train:
+        raise ValueError(f"expected {n_train} training labels, got {labels.shape[0]}")
+    rng = np.random.default_rng(seed)
+    per_class = VALIDATION_SIZE // 10
+    picked = [
+        rng.choice(np.flatnonzero(labels == c), size=per_class, replace=False)
+        for c in range(10)
+    ]
+    return np.sort(np.concatenate(picked))
+
+
+def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
+    """A short hash of everything that determines a model's predictions."""
+    import sklearn
+
+    payload = json.dumps(
+        {
+            "name": name,
+            "params": params,
+            "data": data_fingerprint,
+            "sklearn": sklearn.__version__,
+            "format": _CACHE_FORMAT,
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def cached_arrays(
+    name: str,
+    params: dict,
+    data_fingerprint: str,
+    compute: Callable[[], dict[str, np.ndarray]],
+    *,
+    directory=None,
+) -> tuple[dict[str, np.ndarray], Path, bool]:
+    """Load arrays from the cache, or compute and store them atomically.
+
+    Returns ``(arrays, path, from_cache)``. The file is written to a temporary
+    name and renamed once complete, so an interrupted run leaves no half file.
+    Only ``.npz`` (no pickles) is read or written.
+    """
+    folder = Path(directory) if directory is not None else cache_dir()
+    path = folder / f"{name}-{cache_key(name, params, data_fingerprint)}.npz"
+    if path.is_file():
+        try:
+            with np.load(path, allow_pickle=False) as npz:
+                return {k: npz[k] for k in npz.files}, path, True
+        except (OSError, ValueError):
+            path.unlink(missing_ok=True)  # damaged: recompute below
+    arrays = compute()
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.stem + ".", suffix=".npz.part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.savez_compressed(fh, **arrays)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return arrays, path, False
+
+
+@dataclass
+class Predictions:
+    """Predicted probabilities of a baseline model on validation and test data.
+
+    Attributes
+    ----------
+    y_val, proba_val : the validation labels and predicted probabilities
+        (rows of the train split listed in ``val_indices``).
+    y_test, proba_test : the official test split's labels and probabilities.
+    loss_curve : training loss after each epoch.
+    val_accuracy_curve : validation accuracy after each epoch.
+    params : the parameters that define the model (and the cache key).
+    """
+
+    y_val: np.ndarray
+    proba_val: np.ndarray
+    y_test: np.ndarray
+    proba_test: np.ndarray
+    val_indices: np.ndarray
+    loss_curve: np.ndarray
+    val_accuracy_curve: np.ndarray
+    train_seconds: float
+    params: dict = field(default_factory=dict)
+    path: Path | None = None
+    from_cache: bool = False
+
+    @property
+    def test_accuracy(self) -> float:
+        return float(np.mean(self.proba_test.argmax(axis=1) == self.y_test))
+
+    @property
+    def val_accuracy(self) -> float:
+        return float(np.mean(self.proba_val.argmax(axis=1) == self.y_val))
+
+    def __repr__(self) -> str:
+        return (
+            f"Predictions(validation={self.y_val.shape[0]}, test={self.y_test.shape[0]}, "
+            f"test_accuracy={self.test_accuracy:.4f}, epochs={len(self.loss_curve)})"
+        )
+
+
+def _fashion_fingerprint() -> str:
+    return hashlib.sha256(
+        "".join(f.sha256 for f in _FASHION_FILES.values()).encode()
+    ).hexdigest()[:16]
+
+
+def baseline_predictions(
+    *,
+    scale: bool = True,
+    hidden_layer_sizes: tuple[int, ...] = (512, 256),
+    epochs: int = 15,
+    batch_size: int = 128,
+    learning_rate: float = 1e-3,
+    alpha: float = 1e-4,
+    seed: int = 0,
+    cache: bool = True,
+    progress: bool = True,
+) -> Predictions:
+    """Train (or load) the course's dense baseline on Fashion-MNIST.
+
+    A scikit-learn ``MLPClassifier`` with two hidden ReLU layers (512 and 256
+    units, like the seed lab's Keras network) and a softmax output, trained with
+    Adam on the train split minus a fixed, stratified validation split of
+    ``VALIDATION_SIZE`` images.
+
+    Parameters
+    ----------
+    scale : bool, default True
+        Divide pixels by 255 so inputs lie in [0, 1]. ``scale=False`` keeps the
+        raw 0-255 values: the pitfall the course shows in notebook 02.
+    hidden_layer_sizes, epochs, batch_size, learning_rate, alpha, seed
+        The model's parameters; each is part of the cache key.
+    cache : bool, default True
+        Load predictions from, and store them in, the cache (see ``cache_dir``).
+    progress : bool, default True
+        Show a progress bar with the epoch, training loss and validation accuracy.
+
+    Returns
+    -------
+    Predictions
+
+    Notes
+    -----
+    Training runs one ``partial_fit`` pass over the shuffled training rows per
+    epoch, with a fixed ``random_state``, so the same parameters on the same
+    machine give the same predictions.
+    """
+    params = {
+        "scale": bool(scale),
+        "hidden_layer_sizes": [int(h) for h in hidden_layer_sizes],
+        "epochs": int(epochs),
+        "batch_size": int(batch_size),
+        "learning_rate": float(learning_rate),
+        "alpha": float(alpha),
+        "seed": int(seed),
+        "validation_size": VALIDATION_SIZE,
+    }
+    val_idx = validation_indices()
+
+    def train() -> dict[str, np.ndarray]:
+        return _train_mlp(params, val_idx, progress=progress)
+
+    if cache:
+        arrays, path, from_cache = cached_arrays(
+            "fashion-mlp", params, _fashion_fingerprint(), train
+        )
+    else:
+        arrays, path, from_cache = train(), None, False
+    return Predictions(
+        y_val=arrays["y_val"],
+        proba_val=arrays["proba_val"],
+        y_test=arrays["y_test"],
+        proba_test=arrays["proba_test"],
+        val_indices=arrays["val_indices"],
+        loss_curve=arrays["loss_curve"],
+        val_accuracy_curve=arrays["val_accuracy_curve"],
+        train_seconds=float(arrays["train_seconds"]),
+        params=params,
+        path=path,
+        from_cache=from_cache,
+    )
+
+
+def _pixels(images: np.ndarray, scale: bool) -> np.ndarray:
+    flat = images.reshape(images.shape[0], -1).astype(np.float32)
+    return flat / np.float32(255.0) if scale else flat
+
+
+def _train_mlp(params: dict, val_idx: np.ndarray, *, progress: bool) -> dict:
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+    from tqdm.auto import tqdm
+
+    images, labels = load_fashion_mnist("train")
+    test_images, y_test = load_fashion_mnist("test")
+    is_val = np.zeros(labels.shape[0], dtype=bool)
+    is_val[val_idx] = True
+    x_train = _pixels(images[~is_val], params["scale"])
+    y_train = labels[~is_val]
+    x_val = _pixels(images[is_val], params["scale"])
+    y_val = labels[is_val]
+    x_test = _pixels(test_images, params["scale"])
+
+    model = MLPClassifier(
+        hidden_layer_sizes=tuple(params["hidden_layer_sizes"]),
+        activation="relu",
+        solver="adam",
+        alpha=params["alpha"],
+        batch_size=params["batch_size"],
+        learning_rate_init=params["learning_rate"],
+        random_state=params["seed"],
+        shuffle=True,
+    )
+    classes = np.arange(10)
+    losses, val_acc = [], []
+    start = time.perf_counter()
+    bar = tqdm(
+        range(params["epochs"]), desc="training", unit="epoch", disable=not progress
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        for _ in bar:
+            model.partial_fit(x_train, y_train, classes=classes)
+            losses.append(model.loss_)
+            val_acc.append(float(np.mean(model.predict(x_val) == y_val)))
+            bar.set_postfix(loss=f"{losses[-1]:.4f}", val_acc=f"{val_acc[-1]:.4f}")
+    seconds = time.perf_counter() - start
+    return {
+        "y_val": y_val,
+        "proba_val": model.predict_proba(x_val),
+        "y_test": y_test,
+        "proba_test": model.predict_proba(x_test),
+        "val_indices": val_idx,
+        "loss_curve": np.asarray(losses),
+        "val_accuracy_curve": np.asarray(val_acc),
+        "train_seconds": np.asarray(seconds),
+    }

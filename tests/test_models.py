@@ -1,0 +1,107 @@
+"""Baseline training and the prediction cache."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from evalviz import datasets, models
+from evalviz.models import VALIDATION_SIZE, baseline_predictions, cached_arrays
+
+needs_real_data = pytest.mark.skipif(
+    datasets.find_fashion_mnist() is None, reason="Fashion-MNIST not installed"
+)
+
+
+def _counting_compute(counter, value):
+    def compute():
+        counter.append(value)
+        return {"a": np.arange(3) * value}
+
+    return compute
+
+
+def test_same_parameters_load_changed_parameters_recompute(tmp_path):
+    calls = []
+    first, path1, hit1 = cached_arrays(
+        "m", {"p": 1}, "data", _counting_compute(calls, 1), directory=tmp_path
+    )
+    again, path2, hit2 = cached_arrays(
+        "m", {"p": 1}, "data", _counting_compute(calls, 99), directory=tmp_path
+    )
+    assert (hit1, hit2) == (False, True)
+    assert path1 == path2
+    np.testing.assert_array_equal(again["a"], first["a"])
+    assert calls == [1]
+
+    _, path3, hit3 = cached_arrays(
+        "m", {"p": 2}, "data", _counting_compute(calls, 2), directory=tmp_path
+    )
+    _, path4, hit4 = cached_arrays(
+        "m", {"p": 1}, "other data", _counting_compute(calls, 3), directory=tmp_path
+    )
+    assert not hit3 and not hit4
+    assert len({path1, path3, path4}) == 3
+    assert calls == [1, 2, 3]
+
+
+def test_cache_is_npz_without_pickles_and_leaves_no_temp_files(tmp_path):
+    cached_arrays("m", {}, "d", lambda: {"x": np.ones(2)}, directory=tmp_path)
+    names = [p.name for p in tmp_path.iterdir()]
+    assert len(names) == 1 and names[0].endswith(".npz")
+    with np.load(tmp_path / names[0], allow_pickle=False) as npz:
+        assert npz.files == ["x"]
+
+
+def test_failed_compute_writes_nothing(tmp_path):
+    def broken():
+        raise RuntimeError("training diverged")
+
+    with pytest.raises(RuntimeError):
+        cached_arrays("m", {}, "d", broken, directory=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_damaged_cache_file_is_recomputed(tmp_path):
+    _, path, _ = cached_arrays(
+        "m", {}, "d", lambda: {"x": np.ones(2)}, directory=tmp_path
+    )
+    path.write_bytes(b"not an npz")
+    arrays, _, hit = cached_arrays(
+        "m", {}, "d", lambda: {"x": np.zeros(2)}, directory=tmp_path
+    )
+    assert not hit
+    np.testing.assert_array_equal(arrays["x"], np.zeros(2))
+
+
+@needs_real_data
+def test_validation_indices_are_fixed_and_stratified():
+    idx = models.validation_indices()
+    assert idx.shape == (VALIDATION_SIZE,)
+    assert np.array_equal(idx, models.validation_indices())
+    assert np.all(np.diff(idx) > 0)
+    _, labels = datasets.load_fashion_mnist("train")
+    assert np.bincount(labels[idx]).tolist() == [VALIDATION_SIZE // 10] * 10
+
+
+@needs_real_data
+def test_tiny_baseline_trains_then_loads_from_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVALVIZ_CACHE", str(tmp_path))
+    kwargs = dict(hidden_layer_sizes=(8,), epochs=1, progress=False)
+    first = baseline_predictions(**kwargs)
+    assert not first.from_cache
+    assert first.proba_val.shape == (VALIDATION_SIZE, 10)
+    assert first.proba_test.shape == (10000, 10)
+    np.testing.assert_allclose(first.proba_test.sum(axis=1), 1.0, atol=1e-6)
+    assert first.y_test[0] == 9
+    assert len(first.loss_curve) == 1
+    # Even a one-epoch, eight-unit network beats chance by far.
+    assert first.test_accuracy > 0.5
+
+    second = baseline_predictions(**kwargs)
+    assert second.from_cache
+    np.testing.assert_array_equal(second.proba_test, first.proba_test)
+
+    third = baseline_predictions(**{**kwargs, "seed": 1})
+    assert not third.from_cache
+    assert third.path != first.path
