@@ -3,33 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import importlib.metadata
-import platform
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-_PACKAGES = (
-    "evalviz",
-    "numpy",
-    "pandas",
-    "matplotlib",
-    "seaborn",
-    "scikit-learn",
-    "ipywidgets",
-    "jupyterlab",
-    "tqdm",
-)
-_OPTIONAL = ("nbval", "pytest", "torch", "keras", "torchmetrics", "playwright")
-
-
-def _version(dist: str) -> str | None:
-    try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
-        return None
 
 
 def cmd_download(args) -> int:
@@ -53,43 +31,14 @@ def cmd_download(args) -> int:
     return 0
 
 
-def _kernels() -> list[str]:
-    try:
-        from jupyter_client.kernelspec import KernelSpecManager
-    except ImportError:
-        return []
-    return sorted(KernelSpecManager().find_kernel_specs())
-
-
 def cmd_doctor(args) -> int:
-    from .datasets import find_fashion_mnist
+    from .doctor import check_setup
     from .models import cache_dir
 
-    problems = 0
-    print(f"Python      {platform.python_version()} ({sys.executable})")
-    for dist in _PACKAGES:
-        version = _version(dist)
-        print(f"{dist:<12}{version or 'MISSING'}")
-        problems += version is None
-    for dist in _OPTIONAL:
-        print(f"{dist:<12}{_version(dist) or '-'} (optional)")
-    found = find_fashion_mnist()
-    if found is None:
-        print(
-            "data        Fashion-MNIST NOT FOUND: run `evalviz download` while online"
-        )
-        problems += 1
-    else:
-        print(f"data        Fashion-MNIST in {found[1]} ({found[0]})")
-    print(f"cache       predictions cached in {cache_dir()}")
-    kernels = _kernels()
-    if kernels:
-        print(f"kernels     {', '.join(kernels)}")
-    else:
-        print("kernels     NONE: run `python -m ipykernel install --user`")
-        problems += 1
-    print("status      " + ("all good" if problems == 0 else f"{problems} problem(s)"))
-    return 0 if problems == 0 else 1
+    report = check_setup()
+    print(report)
+    print(f"predictions are cached in {cache_dir()}")
+    return 0 if report.ok else 1
 
 
 def _notebook_paths(names: list[str]) -> list[Path]:
@@ -149,14 +98,21 @@ def cmd_train(args) -> int:
     return 0
 
 
+def _version() -> str:
+    try:
+        return importlib.metadata.version("evalviz")
+    except importlib.metadata.PackageNotFoundError:
+        from . import __version__
+
+        return __version__
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="evalviz",
         description="evalviz: a course and helpers for classifier evaluation.",
     )
-    parser.add_argument(
-        "--version", action="version", version=f"evalviz {_version('evalviz')}"
-    )
+    parser.add_argument("--version", action="version", version=f"evalviz {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(

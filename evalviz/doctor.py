@@ -1,0 +1,123 @@
+"""Is this machine ready for the course? One report for the terminal and notebooks."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import platform
+from dataclasses import dataclass
+
+__all__ = ["REQUIRED", "OPTIONAL", "SetupReport", "check_setup"]
+
+REQUIRED = (
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "seaborn",
+    "scikit-learn",
+    "ipywidgets",
+    "jupyterlab",
+    "tqdm",
+)
+OPTIONAL = ("nbval", "pytest", "torch", "keras", "torchmetrics", "playwright")
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _kernels() -> list[str]:
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+    except ImportError:
+        return []
+    return sorted(KernelSpecManager().find_kernel_specs())
+
+
+@dataclass
+class SetupReport:
+    """Rows of ``(check, status, detail)``; status is "ok", "missing" or "optional"."""
+
+    rows: list[tuple[str, str, str]]
+
+    @property
+    def problems(self) -> list[tuple[str, str, str]]:
+        return [row for row in self.rows if row[1] == "missing"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_frame(self):
+        import pandas as pd
+
+        return pd.DataFrame(self.rows, columns=["check", "status", "detail"])
+
+    def __str__(self) -> str:
+        width = max(len(r[0]) for r in self.rows) + 2
+        lines = [f"{c:<{width}}{s:<10}{d}" for c, s, d in self.rows]
+        verdict = "all good" if self.ok else f"{len(self.problems)} problem(s)"
+        return "\n".join([*lines, f"{'status':<{width}}{verdict}"])
+
+    def _repr_html_(self) -> str:
+        verdict = (
+            "<p><b>Ready:</b> everything the course needs is here.</p>"
+            if self.ok
+            else f"<p><b>{len(self.problems)} problem(s):</b> see the rows marked "
+            "missing and their detail column.</p>"
+        )
+        return self.to_frame().to_html(index=False) + verdict
+
+
+def check_setup(*, packages: bool = True, data: bool = True, kernels: bool = True):
+    """Check package versions, where Fashion-MNIST is, and Jupyter kernels.
+
+    Returns a :class:`SetupReport`; ``evalviz doctor`` prints the same report.
+    """
+    from .datasets import find_fashion_mnist
+
+    rows: list[tuple[str, str, str]] = [
+        ("python", "ok", platform.python_version()),
+        (
+            "evalviz",
+            "ok",
+            _version("evalviz") or "not installed (running from a checkout)",
+        ),
+    ]
+    if packages:
+        for dist in REQUIRED:
+            version = _version(dist)
+            rows.append(
+                (dist, "ok", version)
+                if version
+                else (dist, "missing", f"pip install {dist}")
+            )
+        for dist in OPTIONAL:
+            rows.append((dist, "optional", _version(dist) or "not installed"))
+    if data:
+        found = find_fashion_mnist()
+        if found is None:
+            rows.append(
+                (
+                    "Fashion-MNIST",
+                    "missing",
+                    "run `evalviz download` while online, or apt-get install "
+                    "dataset-fashion-mnist, or set EVALVIZ_DATA",
+                )
+            )
+        else:
+            rows.append(("Fashion-MNIST", "ok", f"{found[1]} ({found[0]})"))
+    if kernels:
+        names = _kernels()
+        rows.append(
+            ("jupyter kernel", "ok", ", ".join(names))
+            if names
+            else (
+                "jupyter kernel",
+                "missing",
+                "python -m ipykernel install --user",
+            )
+        )
+    return SetupReport(rows)
