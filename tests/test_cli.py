@@ -38,7 +38,7 @@ def test_console_script_runs():
 def test_doctor_reports_where_the_data_is(capsys):
     cli.main(["doctor"])
     out = capsys.readouterr().out
-    assert "Fashion-MNIST in" in out
+    assert "Fashion-MNIST   ok" in out
     assert "scikit-learn" in out
     assert "kernels" in out
 
