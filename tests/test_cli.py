@@ -40,7 +40,7 @@ def test_doctor_reports_where_the_data_is(capsys):
     out = capsys.readouterr().out
     assert "Fashion-MNIST   ok" in out
     assert "scikit-learn" in out
-    assert "kernels" in out
+    assert "jupyter kernel" in out
 
 
 def test_download_failure_is_reported_not_raised(tmp_path, capsys):
