@@ -1,0 +1,349 @@
+"""Ranking metrics against scikit-learn on many random cases, ties included."""
+
+import warnings
+
+import numpy as np
+import pytest
+from sklearn import metrics as skm
+from sklearn.preprocessing import label_binarize
+
+from evalviz import _ranking, metrics
+from evalviz._validation import target_kind
+
+AVERAGES = ["macro", "micro", "weighted", None]
+
+
+def _sk(fn, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return fn(*args, **kwargs)
+
+
+def _random_scores(rng, n, k, *, ties):
+    score = rng.random((n, k))
+    if ties:
+        score = np.round(score, int(rng.integers(1, 3)))
+    if rng.random() < 0.3:
+        score = score.astype(np.float32)
+    return score
+
+
+def _multilabel_case(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(8, 300))
+    k = int(rng.integers(3, 9))
+    score = _random_scores(rng, n, k, ties=seed % 2 == 0)
+    prevalence = rng.uniform(0.02, 0.7, size=k)
+    truth = (rng.random((n, k)) < prevalence).astype(int)
+    truth[0] = 1  # every label has a positive ...
+    truth[1] = 0  # ... and a negative
+    if seed % 5 == 0:  # a label with exactly one positive
+        truth[:, 0] = 0
+        truth[int(rng.integers(0, n)), 0] = 1
+    # Make scores informative for some labels so AUCs spread over (0, 1).
+    score = score + truth * rng.uniform(0, 0.5, size=k)
+    if seed % 2 == 0:
+        score = np.round(score, 1)
+    return truth, score
+
+
+def _multiclass_case(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(12, 300))
+    k = int(rng.integers(3, 9))
+    y = rng.integers(0, k, n)
+    y[:k] = np.arange(k)
+    if seed % 5 == 0:  # class 0 with exactly one sample
+        y[y == 0] = 1
+        y[int(rng.integers(0, n))] = 0
+    logits = rng.normal(size=(n, k)) + 1.5 * np.eye(k)[y] * rng.random()
+    if seed % 2 == 0:
+        logits = np.round(logits, 0)
+    proba = np.exp(logits)
+    proba /= proba.sum(axis=1, keepdims=True)
+    return y, proba
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_multilabel_auc_and_ap_match_sklearn(seed):
+    truth, score = _multilabel_case(seed)
+    for average in AVERAGES:
+        ours = metrics.roc_auc(truth, score, average=average)
+        ref = _sk(skm.roc_auc_score, truth, score, average=average)
+        np.testing.assert_allclose(ours, ref, rtol=0, atol=1e-9)
+        ours = metrics.average_precision(truth, score, average=average)
+        ref = _sk(skm.average_precision_score, truth, score, average=average)
+        np.testing.assert_allclose(ours, ref, rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(120))
+def test_multiclass_auc_and_ap_match_sklearn(seed):
+    y, proba = _multiclass_case(seed)
+    k = proba.shape[1]
+    for average in ["macro", "weighted", None]:
+        ours = metrics.roc_auc(y, proba, average=average)
+        ref = _sk(skm.roc_auc_score, y, proba, average=average, multi_class="ovr")
+        np.testing.assert_allclose(ours, ref, rtol=0, atol=1e-9)
+    onehot = label_binarize(y, classes=np.arange(k))
+    for average in AVERAGES:
+        ref = _sk(skm.roc_auc_score, onehot, proba, average=average)
+        np.testing.assert_allclose(
+            metrics.roc_auc(y, proba, average=average), ref, rtol=0, atol=1e-9
+        )
+        ref = _sk(skm.average_precision_score, onehot, proba, average=average)
+        np.testing.assert_allclose(
+            metrics.average_precision(y, proba, average=average),
+            ref,
+            rtol=0,
+            atol=1e-9,
+        )
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_binary_auc_ap_and_curves_match_sklearn(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 200))
+    y = rng.integers(0, 2, n)
+    y[0], y[-1] = 1, 0
+    score = rng.random(n) + 0.4 * y
+    if seed % 2 == 0:
+        score = np.round(score, 1)
+    assert abs(metrics.roc_auc(y, score) - skm.roc_auc_score(y, score)) < 1e-9
+    assert (
+        abs(metrics.average_precision(y, score) - skm.average_precision_score(y, score))
+        < 1e-9
+    )
+    for pos_label in (0, 1):
+        ours = metrics.roc_curve(y, score, pos_label=pos_label)
+        ref = skm.roc_curve(y, score, pos_label=pos_label, drop_intermediate=False)
+        for a, b in zip(ours, ref, strict=True):
+            np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
+        ours = metrics.precision_recall_curve(y, score, pos_label=pos_label)
+        ref = skm.precision_recall_curve(y, score, pos_label=pos_label)
+        for a, b in zip(ours, ref, strict=True):
+            np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
+
+
+def test_roc_curve_first_threshold_is_inf_and_thresholds_are_distinct():
+    y = [0, 0, 1, 1, 1]
+    score = [0.1, 0.5, 0.5, 0.9, 0.9]
+    fpr, tpr, thr = metrics.roc_curve(y, score)
+    assert np.isinf(thr[0])
+    np.testing.assert_array_equal(thr[1:], [0.9, 0.5, 0.1])
+    np.testing.assert_allclose(fpr, [0, 0, 0.5, 1])
+    np.testing.assert_allclose(tpr, [0, 2 / 3, 1, 1])
+
+
+def test_many_chunks_and_row_blocks_give_the_same_numbers(monkeypatch):
+    truth, score = _multilabel_case(3)
+    expected = {a: metrics.roc_auc(truth, score, average=a) for a in AVERAGES}
+    expected_ap = metrics.average_precision(truth, score, average=None)
+    monkeypatch.setattr(_ranking, "_CHUNK_CELLS", 7)
+    monkeypatch.setattr(_ranking, "_ROW_BLOCK", 5)
+    for a in AVERAGES:
+        np.testing.assert_allclose(
+            metrics.roc_auc(truth, score, average=a), expected[a]
+        )
+    np.testing.assert_allclose(
+        metrics.average_precision(truth, score, average=None), expected_ap
+    )
+
+
+def test_float32_scores_are_exact():
+    rng = np.random.default_rng(0)
+    truth = (rng.random((500, 20)) < 0.1).astype(np.int8)
+    truth[0] = 1
+    truth[1] = 0
+    score = (rng.random((500, 20)) + truth).astype(np.float32)
+    score = np.round(score, 2)  # many ties, still float32
+    for a in AVERAGES:
+        ref = skm.roc_auc_score(truth, score, average=a)
+        np.testing.assert_allclose(
+            metrics.roc_auc(truth, score, average=a), ref, atol=1e-12
+        )
+        ref = skm.average_precision_score(truth, score, average=a)
+        np.testing.assert_allclose(
+            metrics.average_precision(truth, score, average=a), ref, atol=1e-12
+        )
+
+
+def test_bool_indicator_and_lists_are_accepted():
+    truth, score = _multilabel_case(7)
+    ref = metrics.roc_auc(truth, score)
+    assert metrics.roc_auc(truth.astype(bool), score) == pytest.approx(ref, abs=1e-12)
+    assert metrics.roc_auc(truth.tolist(), score.tolist()) == pytest.approx(
+        ref, abs=1e-12
+    )
+
+
+def test_perfect_and_reversed_rankings():
+    y = np.array([0, 0, 1, 1])
+    assert metrics.roc_auc(y, [0.1, 0.2, 0.8, 0.9]) == 1.0
+    assert metrics.roc_auc(y, [0.9, 0.8, 0.2, 0.1]) == 0.0
+    assert metrics.roc_auc(y, [0.5, 0.5, 0.5, 0.5]) == 0.5
+    assert metrics.average_precision(y, [0.5, 0.5, 0.5, 0.5]) == 0.5
+
+
+def test_average_precision_column_without_negatives_is_one():
+    truth = np.array([[1, 0, 1], [1, 1, 0], [1, 0, 0]])
+    score = np.array([[0.2, 0.1, 0.9], [0.3, 0.8, 0.1], [0.1, 0.3, 0.2]])
+    ours = metrics.average_precision(truth, score, average=None)
+    ref = skm.average_precision_score(truth, score, average=None)
+    np.testing.assert_allclose(ours, ref)
+    assert ours[0] == 1.0
+
+
+# --- top-k ------------------------------------------------------------------
+
+
+def _reference_topk_sets(score, k):
+    """The k highest per row, ties to the higher index (scikit-learn's order)."""
+    order = np.argsort(score, axis=1, kind="mergesort")[:, ::-1]
+    return order[:, :k]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_top_k_accuracy_multiclass_matches_sklearn(seed):
+    y, proba = _multiclass_case(seed)
+    if seed % 3 == 0:
+        proba = np.round(proba, 1)  # heavy ties
+    k = proba.shape[1]
+    ranks = metrics.rank_of_true_class(y, proba)
+    for kk in range(1, k + 1):
+        ref = _sk(skm.top_k_accuracy_score, y, proba, k=kk, labels=np.arange(k))
+        assert metrics.top_k_accuracy(y, proba, kk) == pytest.approx(ref, abs=1e-12)
+        assert np.mean(ranks <= kk) == pytest.approx(ref, abs=1e-12)
+
+
+def test_top_k_ties_follow_sklearn_order():
+    score = np.full((3, 4), 0.25)
+    y = np.array([3, 0, 2])
+    # All tied: the order is 3, 2, 1, 0, so class 3 is top-1 and class 0 is last.
+    np.testing.assert_array_equal(metrics.rank_of_true_class(y, score), [1, 4, 2])
+    assert metrics.top_k_accuracy(y, score, 1) == pytest.approx(1 / 3)
+    assert skm.top_k_accuracy_score(y, score, k=1, labels=range(4)) == pytest.approx(
+        1 / 3
+    )
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_multilabel_top_k_precision_recall_match_a_direct_count(seed, monkeypatch):
+    truth, score = _multilabel_case(seed)
+    if seed % 4 == 1:
+        truth[2:5] = 0  # rows with no labels
+    if seed % 3 == 0:
+        monkeypatch.setattr(_ranking, "_ROW_BLOCK", 16)
+    k_max = score.shape[1]
+    for k in range(1, k_max + 1):
+        top = _reference_topk_sets(score, k)
+        hits = np.take_along_axis(truth, top, axis=1).sum(axis=1)
+        n_true = truth.sum(axis=1)
+        assert metrics.top_k_accuracy(truth, score, k) == pytest.approx(
+            np.mean(hits > 0), abs=1e-12
+        )
+        assert metrics.precision_at_k(truth, score, k) == pytest.approx(
+            np.mean(hits / k), abs=1e-12
+        )
+        keep = n_true > 0
+        assert metrics.recall_at_k(truth, score, k) == pytest.approx(
+            np.mean(hits[keep] / n_true[keep]), abs=1e-12
+        )
+
+
+def test_multiclass_precision_and_recall_at_k():
+    y, proba = _multiclass_case(11)
+    acc = metrics.top_k_accuracy(y, proba, 2)
+    assert metrics.recall_at_k(y, proba, 2) == pytest.approx(acc)
+    assert metrics.precision_at_k(y, proba, 2) == pytest.approx(acc / 2)
+
+
+def test_top_k_with_k_equal_to_classes_is_one():
+    y, proba = _multiclass_case(4)
+    assert metrics.top_k_accuracy(y, proba, proba.shape[1]) == 1.0
+
+
+# --- validation ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_fast_kind_agrees_with_target_kind(seed):
+    truth, score = _multilabel_case(seed)
+    y, proba = _multiclass_case(seed)
+    for a, b in [(truth, score), (y, proba), (truth[:, 0], score[:, 0])]:
+        k1, t1, s1 = _ranking._kind(a, b)
+        k2, t2, s2 = target_kind(a, b)
+        assert k1 == k2
+        np.testing.assert_array_equal(t1, t2)
+        np.testing.assert_array_equal(s1, s2)
+
+
+def test_class_without_positives_is_named():
+    y = np.array([0, 1, 0, 1, 0, 1])
+    proba = np.full((6, 3), 1 / 3)
+    with pytest.raises(ValueError, match=r"class 2 has no positive samples"):
+        metrics.roc_auc(y, proba)
+    with pytest.raises(ValueError, match=r"class 2 has no positive samples"):
+        metrics.average_precision(y, proba)
+    # micro pools all cells, so it stays defined
+    assert 0 <= metrics.roc_auc(y, proba, average="micro") <= 1
+
+
+def test_label_without_positives_or_negatives_is_named():
+    truth = np.array([[1, 0, 1], [0, 0, 1], [1, 0, 1]])
+    score = np.random.default_rng(0).random((3, 3))
+    with pytest.raises(ValueError, match=r"label \(column\) 1 has no positive"):
+        metrics.roc_auc(truth, score)
+    truth[1, 1] = 1
+    with pytest.raises(ValueError, match=r"label \(column\) 2 has no negative"):
+        metrics.roc_auc(truth, score)
+
+
+def test_binary_without_both_classes():
+    with pytest.raises(ValueError, match="no positive samples"):
+        metrics.roc_auc([0, 0, 0], [0.1, 0.2, 0.3])
+    with pytest.raises(ValueError, match="no negative samples"):
+        metrics.roc_curve([1, 1], [0.1, 0.2])
+    with pytest.raises(ValueError, match="no positive samples"):
+        metrics.precision_recall_curve([0, 0], [0.1, 0.2])
+
+
+def test_micro_without_positive_cells():
+    truth = np.zeros((4, 3), dtype=int)
+    with pytest.raises(ValueError, match="micro"):
+        metrics.roc_auc(truth, np.random.default_rng(0).random((4, 3)), average="micro")
+
+
+def test_bad_average_and_k():
+    y, proba = _multiclass_case(1)
+    with pytest.raises(ValueError, match="average"):
+        metrics.roc_auc(y, proba, average="samples")
+    with pytest.raises(ValueError, match="k=99"):
+        metrics.top_k_accuracy(y, proba, 99)
+    with pytest.raises(ValueError, match="at least 1"):
+        metrics.top_k_accuracy(y, proba, 0)
+    with pytest.raises(ValueError, match="one score column per class"):
+        metrics.top_k_accuracy([0, 1, 1], [0.2, 0.3, 0.9], 1)
+    with pytest.raises(ValueError, match="multi-class"):
+        metrics.rank_of_true_class(np.eye(3, dtype=int), np.eye(3))
+
+
+def test_recall_at_k_without_any_label():
+    with pytest.raises(ValueError, match="recall@k"):
+        metrics.recall_at_k(np.zeros((3, 4), dtype=int), np.random.rand(3, 4), 2)
+
+
+def test_nan_scores_get_the_shared_message():
+    truth, score = _multilabel_case(2)
+    score[3, 1] = np.nan
+    with pytest.raises(ValueError, match="NaN"):
+        metrics.roc_auc(truth, score)
+
+
+def test_labels_beyond_score_columns():
+    with pytest.raises(ValueError, match="only 3"):
+        metrics.roc_auc([0, 1, 5], np.full((3, 3), 1 / 3))
+
+
+def test_public_names_are_reexported():
+    for name in _ranking.__all__:
+        assert getattr(metrics, name) is getattr(_ranking, name)
