@@ -22,6 +22,7 @@ import os
 import tempfile
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -214,8 +215,14 @@ def _parse_idx(raw: bytes, path: Path) -> np.ndarray:
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(dims).copy()
 
 
-def _fetch(url: str, destination: Path, *, expected: _IdxFile, progress: bool) -> None:
-    """Download ``url`` to ``destination`` through a verified temporary file."""
+def _fetch(
+    url: str, destination: Path, *, verify: Callable[[Path], None], progress: bool
+) -> None:
+    """Download ``url`` to ``destination`` through a verified temporary file.
+
+    ``verify(path)`` raises when the downloaded file is wrong; the temporary
+    file is then deleted and nothing appears at ``destination``.
+    """
     destination.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(
         prefix=destination.name + ".", suffix=".part", dir=destination.parent
@@ -248,7 +255,7 @@ def _fetch(url: str, destination: Path, *, expected: _IdxFile, progress: bool) -
                     f"download of {url} stopped after {out.tell()} of {total} bytes; "
                     "run `evalviz download` again"
                 )
-        _verify_bytes(_read_maybe_gzip(tmp), expected, Path(url))
+        verify(tmp)
         os.replace(tmp, destination)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -289,7 +296,15 @@ def download_fashion_mnist(
                 continue
             except ChecksumError:
                 dest.unlink()
-        _fetch(base + spec.name, dest, expected=spec, progress=progress)
+        url = base + spec.name
+        _fetch(
+            url,
+            dest,
+            verify=lambda tmp, spec=spec, url=url: _verify_bytes(
+                _read_maybe_gzip(tmp), spec, Path(url)
+            ),
+            progress=progress,
+        )
     return target
 
 
