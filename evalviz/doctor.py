@@ -71,10 +71,17 @@ class SetupReport:
         return self.to_frame().to_html(index=False) + verdict
 
 
-def check_setup(*, packages: bool = True, data: bool = True, kernels: bool = True):
+def check_setup(
+    *,
+    packages: bool = True,
+    optional: bool = True,
+    data: bool = True,
+    kernels: bool = True,
+):
     """Check package versions, where Fashion-MNIST is, and Jupyter kernels.
 
     Returns a :class:`SetupReport`; ``evalviz doctor`` prints the same report.
+    ``optional=False`` leaves out the packages only some tests use.
     """
     from .datasets import find_fashion_mnist
 
@@ -94,6 +101,7 @@ def check_setup(*, packages: bool = True, data: bool = True, kernels: bool = Tru
                 if version
                 else (dist, "missing", f"pip install {dist}")
             )
+    if packages and optional:
         for dist in OPTIONAL:
             rows.append((dist, "optional", _version(dist) or "not installed"))
     if data:
