@@ -1,0 +1,309 @@
+"""Multi-class ROC / PR curves, checked against scikit-learn on random cases."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from sklearn import metrics as skm  # noqa: E402
+from sklearn.preprocessing import label_binarize  # noqa: E402
+
+import evalviz as ev  # noqa: E402
+from evalviz import curves  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _multiclass(seed, n=300, k=5, ties=False, one_positive=False):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, k, n)
+    if one_positive:
+        y[y == k - 1] = 0
+        y[rng.integers(n)] = k - 1
+    for c in range(k):  # every class present
+        y[c] = c
+    logits = rng.normal(size=(n, k))
+    logits[np.arange(n), y] += rng.uniform(0, 3, n)
+    p = np.exp(logits)
+    p /= p.sum(axis=1, keepdims=True)
+    if ties:
+        p = np.round(p, 1)
+    return y, p
+
+
+def _on_full_curve(fpr, tpr, y01, s):
+    """Every returned point is a point of scikit-learn's full ROC curve."""
+    f_all, t_all, _ = skm.roc_curve(y01, s, drop_intermediate=False)
+    full = set(zip(np.round(f_all, 12), np.round(t_all, 12), strict=True))
+    got = set(zip(np.round(fpr, 12), np.round(tpr, 12), strict=True))
+    return got <= full
+
+
+CASES = [
+    dict(seed=s, ties=s % 3 == 0, one_positive=s % 4 == 1, k=3 + s % 8)
+    for s in range(24)
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_roc_matches_sklearn(case):
+    y, p = _multiclass(
+        case["seed"], k=case["k"], ties=case["ties"], one_positive=case["one_positive"]
+    )
+    k = p.shape[1]
+    Y = label_binarize(y, classes=np.arange(k))
+    res = ev.roc(y, p)
+    expected = skm.roc_auc_score(Y, p, average=None)
+    np.testing.assert_allclose(res.areas.to_numpy(), expected, atol=1e-9)
+    for j, name in enumerate(res.class_names):
+        fpr, tpr, _ = res.per_class[name]
+        assert _on_full_curve(fpr, tpr, Y[:, j], p[:, j])
+        assert np.trapezoid(tpr, fpr) == pytest.approx(expected[j], abs=1e-9)
+    micro = skm.roc_auc_score(Y, p, average="micro")
+    assert res.micro["area"] == pytest.approx(micro, abs=1e-9)
+    assert np.trapezoid(res.micro["y"], res.micro["x"]) == pytest.approx(
+        micro, abs=1e-9
+    )
+    macro = skm.roc_auc_score(Y, p, average="macro")
+    assert res.macro["mean_of_areas"] == pytest.approx(macro, abs=1e-9)
+    # exact vertical average: its area is the mean of the areas
+    assert res.macro["area_of_curve"] == pytest.approx(macro, abs=1e-9)
+    assert np.trapezoid(res.macro["y"], res.macro["x"]) == pytest.approx(
+        macro, abs=1e-9
+    )
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_pr_matches_sklearn(case):
+    y, p = _multiclass(
+        case["seed"], k=case["k"], ties=case["ties"], one_positive=case["one_positive"]
+    )
+    k = p.shape[1]
+    Y = label_binarize(y, classes=np.arange(k))
+    res = ev.pr(y, p)
+    expected = skm.average_precision_score(Y, p, average=None)
+    np.testing.assert_allclose(res.areas.to_numpy(), expected, atol=1e-9)
+    for j, name in enumerate(res.class_names):
+        recall, precision, thr = res.per_class[name]
+        sk_p, sk_r, sk_t = skm.precision_recall_curve(Y[:, j], p[:, j])
+        np.testing.assert_allclose(recall, sk_r, atol=1e-12)
+        np.testing.assert_allclose(precision, sk_p, atol=1e-12)
+        np.testing.assert_allclose(thr[:-1], sk_t, atol=1e-12)
+        # the drawn steps sum to AP
+        step_area = -np.sum(np.diff(recall) * precision[:-1])
+        assert step_area == pytest.approx(expected[j], abs=1e-9)
+    micro = skm.average_precision_score(Y, p, average="micro")
+    assert res.micro["area"] == pytest.approx(micro, abs=1e-9)
+    macro = skm.average_precision_score(Y, p, average="macro")
+    assert res.macro["mean_of_areas"] == pytest.approx(macro, abs=1e-9)
+    assert res.macro["area_of_curve"] == pytest.approx(macro, abs=1e-9)
+
+
+def test_macro_grid_reproduces_gallery_average():
+    y, p = _multiclass(3, k=4, ties=True)
+    Y = label_binarize(y, classes=np.arange(4))
+    res = ev.roc(y, p, macro_grid=1000)
+    grid = np.linspace(0, 1, 1000)
+    mean_tpr = np.zeros_like(grid)
+    for j in range(4):
+        fpr, tpr, _ = skm.roc_curve(Y[:, j], p[:, j])
+        mean_tpr += np.interp(grid, fpr, tpr)
+    mean_tpr /= 4
+    np.testing.assert_allclose(res.macro["y"][1:], mean_tpr, atol=1e-12)
+    area = skm.auc(np.r_[0, grid], np.r_[0, mean_tpr])
+    assert res.macro["area_of_curve"] == pytest.approx(area, abs=1e-12)
+    frame = res.to_frame()
+    assert frame.loc["macro curve", "AUC"] == pytest.approx(area, abs=1e-12)
+    assert frame.loc["macro", "AUC"] == pytest.approx(skm.roc_auc_score(Y, p), abs=1e-9)
+
+
+def test_binary_input():
+    rng = np.random.default_rng(5)
+    y = rng.integers(0, 2, 200)
+    s = np.round(y * 0.5 + rng.normal(size=200), 1)
+    res = ev.roc(y, s, labels=["ham", "spam"])
+    assert res.class_names == ["spam"]
+    assert res.areas["spam"] == pytest.approx(skm.roc_auc_score(y, s), abs=1e-12)
+    assert res.micro is None and res.macro is None
+    # default operating point for binary scores: threshold 0.5
+    row = res.operating_points.iloc[0]
+    assert row["threshold"] == 0.5
+    assert row["tp"] == np.sum((s >= 0.5) & (y == 1))
+    assert row["fp"] == np.sum((s >= 0.5) & (y == 0))
+    res.plot()
+    labels = [t.get_text() for t in res.ax_.get_legend().get_texts()]
+    assert any(t.startswith("spam (AUC") for t in labels)
+    pr_res = ev.pr(y, s)
+    assert pr_res.areas["positive"] == pytest.approx(
+        skm.average_precision_score(y, s), abs=1e-12
+    )
+
+
+def test_multilabel_input():
+    rng = np.random.default_rng(7)
+    Y = (rng.random((250, 6)) < [0.5, 0.3, 0.1, 0.05, 0.4, 0.2]).astype(int)
+    Y[0] = 1
+    Y[1] = 0
+    S = np.round(Y * 0.4 + rng.random((250, 6)), 2)
+    res = ev.roc(Y, S)
+    np.testing.assert_allclose(
+        res.areas.to_numpy(), skm.roc_auc_score(Y, S, average=None), atol=1e-9
+    )
+    assert res.micro["area"] == pytest.approx(
+        skm.roc_auc_score(Y, S, average="micro"), abs=1e-9
+    )
+    assert res.kind == "multilabel"
+    # multi-label: default point at 0.5 per label, no argmax
+    assert set(res.operating_points["point"]) == {"score >= 0.5"}
+    res_pr = ev.pr(Y, S)
+    np.testing.assert_allclose(
+        res_pr.areas.to_numpy(),
+        skm.average_precision_score(Y, S, average=None),
+        atol=1e-9,
+    )
+    res_pr.plot()  # prevalences differ: one dotted line per label
+    gids = [line.get_gid() for line in res_pr.ax_.lines]
+    assert sum(str(g).startswith("baseline:") for g in gids) == 6
+
+
+def test_operating_points_argmax_and_threshold():
+    y, p = _multiclass(11, k=4)
+    res = ev.roc(y, p, thresholds=[0.9, 0.3])
+    ops = res.operating_points
+    cm = skm.confusion_matrix(y, p.argmax(axis=1))
+    arg = ops[ops["point"] == "argmax"].reset_index(drop=True)
+    for j in range(4):
+        tp = cm[j, j]
+        fp = cm[:, j].sum() - tp
+        fn = cm[j].sum() - tp
+        assert arg.loc[j, ["tp", "fp", "fn"]].tolist() == [tp, fp, fn]
+        assert arg.loc[j, "tpr"] == pytest.approx(tp / (tp + fn))
+        assert arg.loc[j, "fpr"] == pytest.approx(fp / (len(y) - tp - fn))
+        assert arg.loc[j, "precision"] == pytest.approx(tp / (tp + fp))
+    thr = ops[ops["point"] == "score >= 0.9"].reset_index(drop=True)
+    for j in range(4):
+        pos = y == j
+        assert thr.loc[j, "tp"] == np.sum(pos & (p[:, j] >= 0.9))
+        assert thr.loc[j, "fp"] == np.sum(~pos & (p[:, j] >= 0.9))
+    # threshold points lie on the curves
+    for j in range(4):
+        fpr, tpr, _ = skm.roc_curve(y == j, p[:, j], drop_intermediate=False)
+        row = thr.loc[j]
+        assert np.any(np.isclose(fpr, row["fpr"]) & np.isclose(tpr, row["tpr"]))
+    assert len(ops) == 12
+
+
+def test_roc_plot_draws_the_numbers():
+    y, p = _multiclass(2, k=10, n=600)
+    names = [f"class {i}" for i in range(10)]
+    res = ev.roc(y, p, labels=names, thresholds=0.8)
+    out = res.plot()
+    assert out is res and res.ax_ is not None and res.figure_ is res.ax_.figure
+    lines = {line.get_gid(): line for line in res.ax_.lines}
+    fpr, tpr, _ = res.per_class["class 3"]
+    np.testing.assert_array_equal(lines["class:class 3"].get_xdata(), fpr)
+    np.testing.assert_array_equal(lines["class:class 3"].get_ydata(), tpr)
+    np.testing.assert_array_equal(lines["micro"].get_xdata(), res.micro["x"])
+    np.testing.assert_array_equal(lines["macro"].get_ydata(), res.macro["y"])
+    assert "chance" in lines
+    texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
+    assert f"class 3 (AUC {res.areas['class 3']:.3f})" in texts
+    assert f"micro average (AUC {res.micro['area']:.3f})" in texts
+    assert f"macro average (AUC {res.macro['mean_of_areas']:.3f})" in texts
+    assert "argmax" in texts and "score >= 0.8" in texts
+    # legend is outside the axes (to the right)
+    assert res.ax_.get_legend().get_bbox_to_anchor().x0 > res.ax_.bbox.x1 - 1
+    ops = res.operating_points
+    marker = lines["point:argmax:class 3"]
+    row = ops[(ops["point"] == "argmax") & (ops["class"] == "class 3")].iloc[0]
+    assert marker.get_xdata()[0] == row["fpr"] and marker.get_ydata()[0] == row["tpr"]
+    # log scale and subset
+    fig, ax = plt.subplots()
+    res.plot(ax=ax, classes=["class 1", 4], xscale="log", micro=False, legend=None)
+    assert res.ax_ is ax and ax.get_xscale() == "log"
+    gids = {line.get_gid() for line in ax.lines}
+    assert {"class:class 1", "class:class 4"} <= gids
+    assert "class:class 0" not in gids and "micro" not in gids
+    assert ax.get_legend() is None
+
+
+def test_macro_label_shows_both_definitions_when_they_differ():
+    y, p = _multiclass(4, k=3, n=60)
+    res = ev.roc(y, p, macro_grid=5)
+    assert abs(res.macro["area_of_curve"] - res.macro["mean_of_areas"]) > 5e-4
+    res.plot()
+    texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
+    assert any("mean of AUCs" in t and "area of averaged curve" in t for t in texts)
+
+
+def test_pr_plot_baseline_iso_f1_and_points():
+    y, p = _multiclass(9, k=4, n=400)
+    y = np.repeat(np.arange(4), 100)  # equal prevalence: one baseline
+    res = ev.pr(y, p)
+    res.plot(iso_f1=[0.5, 0.8])
+    lines = {line.get_gid(): line for line in res.ax_.lines}
+    assert lines["baseline"].get_ydata()[0] == pytest.approx(0.25)
+    for f in (0.5, 0.8):
+        r = lines[f"iso_f1:{f:g}"].get_xdata()
+        q = lines[f"iso_f1:{f:g}"].get_ydata()
+        np.testing.assert_allclose(2 * q * r / (q + r), f, atol=1e-6)
+    recall, precision, _ = res.per_class["2"]
+    np.testing.assert_array_equal(lines["class:2"].get_xdata(), recall)
+    np.testing.assert_array_equal(lines["class:2"].get_ydata(), precision)
+    assert lines["class:2"].get_drawstyle() == "steps-post"
+    ops = res.operating_points
+    row = ops[(ops["point"] == "argmax") & (ops["class"] == "2")].iloc[0]
+    marker = lines["point:argmax:2"]
+    assert marker.get_xdata()[0] == row["tpr"]
+    assert marker.get_ydata()[0] == row["precision"]
+    texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
+    assert "chance: precision = prevalence (0.25)" in texts
+
+
+def test_to_frame_tables():
+    y, p = _multiclass(1, k=3)
+    res = ev.roc(y, p, labels=["a", "b", "c"])
+    summary = res.to_frame()
+    assert list(summary.index) == ["a", "b", "c", "micro", "macro", "macro curve"]
+    assert summary.loc["b", "positives"] == np.sum(y == 1)
+    assert summary.loc["b", "negatives"] == np.sum(y != 1)
+    points = res.to_frame("points")
+    assert set(points["curve"]) == {"a", "b", "c", "micro", "macro"}
+    assert len(points[points["curve"] == "a"]) == len(res.per_class["a"][0])
+    assert res.to_frame("operating_points").shape[0] == 3
+    with pytest.raises(ValueError, match="what"):
+        res.to_frame("everything")
+
+
+def test_shortcuts_and_errors():
+    assert ev.roc is curves.roc and ev.pr is curves.pr
+    y, p = _multiclass(0, k=3)
+    with pytest.raises(ValueError, match="labels"):
+        ev.roc(y, p, labels=["a", "b"])
+    Y = label_binarize(y, classes=[0, 1, 2])
+    Y[:, 2] = 0
+    with pytest.raises(ValueError, match="class '2'"):
+        ev.roc(Y, p)
+    res = ev.roc(y, p)
+    with pytest.raises(ValueError, match="classes"):
+        res.plot(classes=["nope"])
+    with pytest.raises(ValueError, match="xscale"):
+        res.plot(xscale="logit")
+
+
+def test_library_does_not_touch_global_state():
+    y, p = _multiclass(0, k=3)
+    before = dict(matplotlib.rcParams)
+    n_figs = len(plt.get_fignums())
+    ev.roc(y, p)  # computing draws nothing
+    assert len(plt.get_fignums()) == n_figs
+    ev.roc(y, p).plot()
+    assert dict(matplotlib.rcParams) == before

@@ -1,0 +1,185 @@
+"""Score distributions and the AUC-as-ranking pair demo."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from sklearn import metrics as skm  # noqa: E402
+
+from evalviz.distributions import auc_pairs, score_distribution  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _softmax_data(seed=0, n=2000, k=4, sharp=6.0):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, k, n)
+    logits = rng.normal(size=(n, k))
+    logits[np.arange(n), y] += rng.uniform(0, sharp, n)
+    p = np.exp(logits * 3)
+    p /= p.sum(axis=1, keepdims=True)
+    return y, p.astype(np.float32)
+
+
+def test_counts_match_direct_counting():
+    y, p = _softmax_data()
+    d = score_distribution(y, p, pos_label=2, threshold=[0.5, 0.99999], bins=30)
+    pos, neg = p[y == 2, 2], p[y != 2, 2]
+    assert d.n_pos == pos.size and d.n_neg == neg.size
+    assert d.pos_counts.sum() == pos.size and d.neg_counts.sum() == neg.size
+    np.testing.assert_array_equal(
+        d.pos_counts, np.histogram(pos.astype(float), bins=d.edges)[0]
+    )
+    t = d.thresholds.set_index("threshold")
+    for cut in (0.5, 0.99999):
+        assert t.loc[cut, "tp"] == np.sum(pos.astype(float) >= cut)
+        assert t.loc[cut, "fp"] == np.sum(neg.astype(float) >= cut)
+        assert t.loc[cut, "recall"] == pytest.approx(np.mean(pos.astype(float) >= cut))
+        assert t.loc[cut, "fpr"] == pytest.approx(np.mean(neg.astype(float) >= cut))
+    frame = d.to_frame()
+    assert list(frame.columns) == ["score_from", "score_to", "positives", "negatives"]
+    assert frame["positives"].sum() == pos.size
+
+
+def test_threshold_point_lies_on_the_roc_curve():
+    y, p = _softmax_data(1)
+    d = score_distribution(y, p, pos_label=0, threshold=0.9)
+    fpr, tpr, _ = skm.roc_curve(y == 0, p[:, 0], drop_intermediate=False)
+    row = d.thresholds.iloc[0]
+    assert np.any(np.isclose(fpr, row["fpr"]) & np.isclose(tpr, row["recall"]))
+
+
+def test_plot_draws_counts_threshold_and_legend():
+    y, p = _softmax_data(2)
+    names = ["cat", "dog", "frog", "ship"]
+    d = score_distribution(y, p, pos_label="dog", labels=names, threshold=0.99999)
+    assert d.class_name == "dog"
+    out = d.plot(log_counts=True)
+    assert out is d and d.ax_.get_yscale() == "log"
+    artists = {a.get_gid(): a for a in d.ax_.patches}
+    np.testing.assert_array_equal(artists["positives"].get_data().values, d.pos_counts)
+    np.testing.assert_array_equal(artists["negatives"].get_data().values, d.neg_counts)
+    lines = {line.get_gid(): line for line in d.ax_.lines}
+    assert lines["threshold:0.99999"].get_xdata()[0] == pytest.approx(0.99999)
+    texts = " ".join(t.get_text() for t in d.ax_.get_legend().get_texts())
+    tp, fp = d.thresholds["tp"].iloc[0], d.thresholds["fp"].iloc[0]
+    assert f"{tp} of {d.n_pos} positives" in texts
+    assert f"{fp} of {d.n_neg} negatives" in texts
+    assert "dog" in d.ax_.get_title()
+
+
+def test_logit_scale():
+    y, p = _softmax_data(3)
+    p[0, 1] = 1.0
+    p[1, 1] = 0.0
+    d = score_distribution(y, p, pos_label=1, threshold=0.99999, scale="logit")
+    assert d.edges[-1] == pytest.approx(9.0)  # exact 1.0 drawn at the edge
+    assert d.edges[0] == pytest.approx(-9.0)
+    d.plot()
+    x = d.ax_.lines[0].get_xdata()[0]
+    assert x == pytest.approx(np.log10(0.99999 / 0.00001))
+    labels = [t.get_text() for t in d.ax_.get_xticklabels()]
+    assert "0.5" in labels and "0.9999" in labels and "1" in labels and "0" in labels
+    frame = d.to_frame()
+    assert frame["score_from"].iloc[0] == pytest.approx(1e-9, rel=1e-3)
+    with pytest.raises(ValueError, match="logit"):
+        score_distribution(y, p * 5 - 1, pos_label=1, scale="logit")
+
+
+def test_binary_and_multilabel_input():
+    rng = np.random.default_rng(4)
+    y = rng.integers(0, 2, 300)
+    s = rng.random(300) * 0.5 + y * 0.4
+    d = score_distribution(y, s, threshold=0.5)
+    assert d.n_pos == y.sum() and d.class_name == "1"
+    Y = (rng.random((300, 3)) < 0.3).astype(int)
+    Y[0] = 1
+    Y[1] = 0
+    S = rng.random((300, 3))
+    d = score_distribution(Y, S, pos_label=2)
+    assert d.n_pos == Y[:, 2].sum()
+
+
+def test_errors():
+    y, p = _softmax_data(5)
+    with pytest.raises(ValueError, match="pos_label"):
+        score_distribution(y, p)
+    with pytest.raises(ValueError, match="pos_label"):
+        score_distribution(y, p, pos_label=7)
+    with pytest.raises(ValueError, match="pos_label"):
+        score_distribution(y, p, pos_label="horse", labels=list("abcd"))
+    with pytest.raises(ValueError, match="scale"):
+        score_distribution(y, p, pos_label=0, scale="log")
+    with pytest.raises(ValueError, match="n_pairs"):
+        auc_pairs(y, p, pos_label=0, n_pairs=0)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_pairs_estimate_converges_to_auc(seed):
+    y, p = _softmax_data(seed, n=600, k=3, sharp=1.0)
+    if seed % 2:
+        p = np.round(p, 1)  # many ties: they count one half
+    pairs = auc_pairs(y, p, pos_label=1, n_pairs=20_000, seed=seed)
+    exact = skm.roc_auc_score(y == 1, p[:, 1])
+    assert pairs.auc == pytest.approx(exact, abs=1e-12)
+    # 20,000 pairs: standard error below 0.0036, so 5 of them is generous
+    assert abs(pairs.estimate[-1] - exact) < 0.018
+    pos, neg = p[y == 1, 1], p[y != 1, 1]
+    assert np.isin(pairs.pos_scores, pos).all() and np.isin(pairs.neg_scores, neg).all()
+    expected = (pairs.pos_scores > pairs.neg_scores) + 0.5 * (
+        pairs.pos_scores == pairs.neg_scores
+    )
+    np.testing.assert_array_equal(pairs.outcome, expected)
+    if seed % 2:
+        assert np.any(pairs.outcome == 0.5)
+
+
+def test_all_pairs_mean_is_exactly_auc():
+    # the identity behind the demo: the mean over every pair is the AUC
+    y, p = _softmax_data(8, n=300, k=3, sharp=1.0)
+    p = np.round(p, 2)
+    pos, neg = p[y == 0, 0].astype(float), p[y != 0, 0].astype(float)
+    wins = (pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])
+    assert wins.mean() == pytest.approx(auc_pairs(y, p, pos_label=0).auc, abs=1e-12)
+
+
+def test_pairs_reproducible_and_tables():
+    y, p = _softmax_data(6)
+    a = auc_pairs(y, p, pos_label=0, n_pairs=5000, seed=3)
+    b = auc_pairs(y, p, pos_label=0, n_pairs=5000, seed=3)
+    np.testing.assert_array_equal(a.outcome, b.outcome)
+    frame = a.to_frame()
+    assert list(frame.index) == [10, 100, 1000, 5000]
+    assert frame.loc[5000, "fraction (ties half)"] == pytest.approx(a.estimate[-1])
+    row = frame.loc[100]
+    assert row["positive higher"] + row["tie"] + row["negative higher"] == 100
+    assert (frame["exact AUC"] == a.auc).all()
+
+
+def test_pair_plots():
+    y, p = _softmax_data(7)
+    a = auc_pairs(y, p, pos_label="b", labels=list("abcd"), n_pairs=2000)
+    a.plot()
+    lines = {line.get_gid(): line for line in a.ax_.lines}
+    np.testing.assert_array_equal(lines["estimate"].get_ydata(), a.estimate)
+    assert lines["auc"].get_ydata()[0] == pytest.approx(a.auc)
+    assert a.ax_.get_xscale() == "log"
+    texts = [t.get_text() for t in a.ax_.get_legend().get_texts()]
+    assert f"exact AUC over all pairs = {a.auc:.4f}" in texts
+    a.plot_pairs(n=25)
+    pair_lines = [ln for ln in a.ax_.lines if str(ln.get_gid()).startswith("pair:")]
+    assert len(pair_lines) == 25
+    for i, line in enumerate(pair_lines):
+        assert line.get_xdata().tolist() == [a.neg_scores[i], a.pos_scores[i]]
+    texts = " ".join(t.get_text() for t in a.ax_.get_legend().get_texts())
+    assert f"positive higher ({int(np.sum(a.outcome[:25] == 1))} of 25)" in texts
+    a.plot_pairs(n=10, scale="logit")
