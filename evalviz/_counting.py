@@ -33,6 +33,8 @@ __all__ = [
     "precision_recall_f1",
     "report_from_confusion",
     "counts_at_thresholds",
+    "normalize_confusion",
+    "top_confusions",
 ]
 
 _AVERAGES = (None, "macro", "micro", "weighted", "binary")
@@ -395,5 +397,93 @@ def counts_at_thresholds(
             "recall": recall,
             "f1": f1,
             "fpr": fpr,
+        }
+    )
+
+
+_NORMALIZE = (None, "true", "pred", "all")
+
+
+def normalize_confusion(cm, normalize="true") -> np.ndarray:
+    """Shares of a confusion matrix: per true class, per predicted class, or overall.
+
+    Parameters
+    ----------
+    cm : array-like of shape (k, k)
+        Counts, rows = true class, columns = predicted class.
+    normalize : {"true", "pred", "all", None}, default "true"
+        ``"true"``: divide each row by its sum (the diagonal is then each
+        class's recall). ``"pred"``: divide each column by its sum (the diagonal
+        is each class's precision). ``"all"``: divide by the total. ``None``:
+        the counts as floats.
+
+    Returns
+    -------
+    numpy.ndarray of float, shape (k, k)
+        Shares between 0 and 1. A row (or column) with no samples gives NaN,
+        since "what share of nothing" has no answer.
+
+    Notes
+    -----
+    Same meaning of ``normalize`` as ``sklearn.metrics.confusion_matrix``, which
+    gives 0 instead of NaN for an empty row or column.
+    """
+    check_choice(normalize, "normalize", _NORMALIZE)
+    matrix = _check_confusion(cm).astype(np.float64)
+    if normalize is None:
+        return matrix
+    if normalize == "true":
+        den = matrix.sum(axis=1, keepdims=True)
+    elif normalize == "pred":
+        den = matrix.sum(axis=0, keepdims=True)
+    else:
+        den = np.full((1, 1), matrix.sum())
+    return _divide(matrix, np.broadcast_to(den, matrix.shape), np.nan)
+
+
+def top_confusions(cm, n=5, *, labels=None) -> pd.DataFrame:
+    """The most frequent mistakes: off-diagonal cells with the largest counts.
+
+    Parameters
+    ----------
+    cm : array-like of shape (k, k)
+        Counts, rows = true class, columns = predicted class.
+    n : int, default 5
+        How many cells to return (fewer if fewer cells are non-zero).
+    labels : sequence of str, optional
+        Class names, in label order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``true``, ``predicted`` (class indices), ``true_name``,
+        ``predicted_name``, ``count`` and ``share_of_true`` (count divided by
+        the support of the true class), sorted by count, largest first.
+
+    Notes
+    -----
+    Ties in count are broken by true class, then predicted class, so the
+    order is reproducible. Cells with a count of zero are never returned.
+    """
+    matrix = _check_confusion(cm)
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"n must be a positive integer, got {n!r}")
+    k = matrix.shape[0]
+    names = check_class_names(labels, k)
+    off = matrix.copy()
+    np.fill_diagonal(off, 0)
+    flat = off.ravel()
+    order = np.lexsort((np.arange(flat.size), -flat))
+    order = order[flat[order] > 0][: int(n)]
+    true, pred = np.divmod(order, k)
+    support = matrix.sum(axis=1)
+    return pd.DataFrame(
+        {
+            "true": true.astype(np.int64),
+            "predicted": pred.astype(np.int64),
+            "true_name": [names[i] for i in true],
+            "predicted_name": [names[j] for j in pred],
+            "count": flat[order].astype(np.int64),
+            "share_of_true": flat[order] / support[true],
         }
     )

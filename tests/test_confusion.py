@@ -1,0 +1,233 @@
+"""Confusion display, report heatmap and error gallery: numbers and drawn text."""
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from sklearn import metrics as skm  # noqa: E402
+
+from evalviz import confusion as evc  # noqa: E402
+from evalviz import metrics as ev  # noqa: E402
+
+NAMES = [f"class {i}" for i in range(10)]
+
+
+def _data(seed=0, n=500, k=10):
+    rng = np.random.default_rng(seed)
+    y_true = rng.integers(0, k, n)
+    y_pred = np.where(rng.random(n) < 0.7, y_true, rng.integers(0, k, n))
+    return y_true, y_pred
+
+
+def _texts(ax):
+    return [t.get_text() for t in ax.texts]
+
+
+@pytest.mark.parametrize("seed", range(25))
+@pytest.mark.parametrize("normalize", ["true", "pred", "all", None])
+def test_normalize_confusion_matches_sklearn(seed, normalize):
+    y_true, y_pred = _data(seed, n=int(np.random.default_rng(seed).integers(20, 300)))
+    cm = ev.confusion_matrix(y_true, y_pred, n_classes=10)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = skm.confusion_matrix(
+            y_true, y_pred, labels=range(10), normalize=normalize
+        )
+    ours = ev.normalize_confusion(cm, normalize)
+    # sklearn writes 0 where a row/column is empty; we write NaN.
+    np.testing.assert_allclose(np.nan_to_num(ours, nan=0.0), expected, atol=1e-12)
+
+
+def test_normalize_confusion_empty_row_is_nan():
+    shares = ev.normalize_confusion(np.array([[2, 0], [0, 0]]), "true")
+    assert np.isnan(shares[1]).all() and shares[0, 0] == 1.0
+
+
+def test_top_confusions_are_the_largest_off_diagonal_cells():
+    y_true, y_pred = _data(3, n=2000)
+    cm = ev.confusion_matrix(y_true, y_pred, n_classes=10)
+    top = ev.top_confusions(cm, 4, labels=NAMES)
+    off = cm.copy()
+    np.fill_diagonal(off, 0)
+    assert list(top["count"]) == sorted(off.ravel(), reverse=True)[:4]
+    for row in top.itertuples():
+        assert cm[row.true, row.predicted] == row.count
+        assert row.true != row.predicted
+        assert row.true_name == NAMES[row.true]
+        assert row.share_of_true == pytest.approx(row.count / cm[row.true].sum())
+
+
+def test_top_confusions_skips_zero_cells():
+    top = ev.top_confusions(np.array([[5, 1], [0, 3]]), 10)
+    assert len(top) == 1 and top.loc[0, "count"] == 1
+
+
+def test_confusion_display_cells_hold_count_and_row_percent():
+    y_true, y_pred = _data(1)
+    disp = evc.confusion(y_true, y_pred, labels=NAMES).plot()
+    cm = skm.confusion_matrix(y_true, y_pred, labels=range(10))
+    np.testing.assert_array_equal(disp.confusion_matrix, cm)
+    texts = _texts(disp.ax_)
+    assert len(texts) == 100
+    for i in range(10):
+        for j in range(10):
+            text = texts[i * 10 + j]
+            count = cm[i, j]
+            assert text.split("\n")[0] == str(count)
+            if count:
+                share = 100 * count / cm[i].sum()
+                assert text.split("\n")[1] == f"{share:.1f}%" or share < 0.1
+            else:
+                assert text == "0"
+    assert "rows = true class" in disp.ax_.get_title()
+    assert "True class" in disp.ax_.get_ylabel()
+    assert "Predicted class" in disp.ax_.get_xlabel()
+    assert [t.get_text() for t in disp.ax_.get_yticklabels()] == NAMES
+    assert disp.figure_ is disp.ax_.figure
+
+
+def test_confusion_display_normalize_pred_uses_columns():
+    cm = np.array([[8, 2], [2, 0]])
+    disp = evc.ConfusionMatrixDisplay.from_matrix(cm, normalize="pred").plot()
+    assert _texts(disp.ax_)[0] == "8\n80.0%"
+    assert _texts(disp.ax_)[1] == "2\n100.0%"
+    assert "predicted class" in disp.ax_.get_title()
+
+
+def test_confusion_display_without_normalize_shows_counts_only():
+    disp = evc.ConfusionMatrixDisplay(np.array([[3, 1], [0, 2]]), normalize=None)
+    disp.plot(colorbar=False)
+    assert _texts(disp.ax_) == ["3", "1", "0", "2"]
+
+
+def test_confusion_display_to_frame_has_every_number():
+    y_true, y_pred = _data(2)
+    disp = evc.confusion(y_true, y_pred, labels=NAMES)
+    frame = disp.to_frame()
+    assert len(frame) == 100
+    assert frame["count"].sum() == len(y_true)
+    cm = disp.confusion_matrix
+    row = frame[(frame["true"] == NAMES[3]) & (frame["predicted"] == NAMES[5])].iloc[0]
+    assert row["count"] == cm[3, 5]
+    assert row["share_of_true"] == pytest.approx(cm[3, 5] / cm[3].sum())
+    assert row["share_of_pred"] == pytest.approx(cm[3, 5] / cm[:, 5].sum())
+    assert row["share_of_all"] == pytest.approx(cm[3, 5] / cm.sum())
+
+
+def test_confusion_display_draws_on_given_axes():
+    fig, ax = plt.subplots()
+    disp = evc.confusion([0, 1, 1], [0, 1, 0]).plot(ax=ax)
+    assert disp.ax_ is ax and disp.figure_ is fig
+
+
+def test_confusion_checks_inputs():
+    with pytest.raises(ValueError, match=r"argmax\(axis=1\)"):
+        evc.confusion([0, 1], np.array([[0.9, 0.1], [0.2, 0.8]]))
+    with pytest.raises(ValueError, match="labels describes only 2 classes"):
+        evc.confusion([0, 1, 2], [0, 1, 2], labels=["a", "b"])
+    with pytest.raises(ValueError, match="normalize"):
+        evc.confusion([0, 1], [0, 1], normalize="row")
+    with pytest.raises(ValueError, match="same samples"):
+        evc.confusion([0, 1, 1], [0, 1])
+
+
+def test_report_display_matches_classification_report():
+    y_true, y_pred = _data(4, n=800)
+    disp = evc.report(y_true, y_pred, labels=NAMES).plot()
+    expected = pd.DataFrame(
+        skm.classification_report(y_true, y_pred, target_names=NAMES, output_dict=True)
+    ).T
+    pd.testing.assert_frame_equal(disp.to_frame(), expected, check_exact=False)
+    texts = _texts(disp.ax_)
+    # 12 rows (10 classes + macro + weighted) x 3 values, one support per row,
+    # plus the "support" header.
+    assert len(texts) == 12 * 4 + 1
+    assert texts[0] == f"{expected.loc[NAMES[0], 'precision']:.3f}"
+    assert texts[3] == str(int(expected.loc[NAMES[0], "support"]))
+    assert "support" in texts
+    assert [t.get_text() for t in disp.ax_.get_yticklabels()][-2:] == [
+        "macro avg",
+        "weighted avg",
+    ]
+    assert f"accuracy {expected.loc['accuracy', 'precision']:.3f}" in (
+        disp.ax_.get_title()
+    )
+
+
+def test_report_display_from_confusion():
+    cm = np.array([[5, 1], [2, 2]])
+    disp = evc.ClassificationReportDisplay.from_confusion(cm, labels=["no", "yes"])
+    assert disp.accuracy == pytest.approx(0.7)
+    assert disp.report.loc["yes", "precision"] == pytest.approx(2 / 3)
+
+
+def test_report_display_rejects_other_frames():
+    with pytest.raises(ValueError, match="report_from_confusion"):
+        evc.ClassificationReportDisplay(pd.DataFrame({"a": [1]}))
+
+
+def _images(n, rng):
+    return rng.integers(0, 256, (n, 6, 6)).astype(np.uint8)
+
+
+def test_error_gallery_top_confusions_most_confident_first():
+    rng = np.random.default_rng(5)
+    y_true, y_pred = _data(5, n=600)
+    score = rng.dirichlet(np.ones(10), y_true.size)
+    images = _images(y_true.size, rng)
+    gallery = evc.error_gallery(
+        images, y_true, y_pred, y_score=score, labels=NAMES, top=2, n_images=4
+    ).plot()
+    cm = ev.confusion_matrix(y_true, y_pred, n_classes=10)
+    expected = ev.top_confusions(cm, 2, labels=NAMES)
+    pd.testing.assert_frame_equal(gallery.cells, expected)
+    frame = gallery.to_frame()
+    for r, cell in expected.iterrows():
+        shown = frame[frame["row"] == r]
+        assert len(shown) == min(4, cell["count"])
+        assert (y_true[shown["index"]] == cell["true"]).all()
+        assert (y_pred[shown["index"]] == cell["predicted"]).all()
+        scores = score[shown["index"], cell["predicted"]]
+        np.testing.assert_allclose(shown["score"], scores)
+        assert list(scores) == sorted(scores, reverse=True)
+        # No unshown mistake in this cell is more confident than the last shown.
+        idx = np.flatnonzero((y_true == cell["true"]) & (y_pred == cell["predicted"]))
+        assert score[idx, cell["predicted"]].max() == scores[0]
+    axes = gallery.ax_
+    assert axes.shape == (2, 4)
+    assert "true: " + expected.loc[0, "true_name"] in axes[0, 0].get_ylabel()
+    first = frame.iloc[0]
+    np.testing.assert_array_equal(
+        axes[0, 0].images[0].get_array(), images[first["index"]]
+    )
+
+
+def test_error_gallery_one_cell_in_data_order():
+    y_true = np.array([0, 1, 1, 1, 0, 1])
+    y_pred = np.array([0, 0, 0, 1, 0, 0])
+    images = _images(6, np.random.default_rng(0))
+    gallery = evc.error_gallery(images, y_true, y_pred, cell=(1, 0), n_images=2)
+    assert list(gallery.to_frame()["index"]) == [1, 2]
+    assert gallery.cells.loc[0, "count"] == 3
+    gallery.plot()
+    assert len(gallery.ax_[0, 0].images) == 1
+
+
+def test_error_gallery_checks_inputs():
+    images = np.zeros((3, 4, 4))
+    with pytest.raises(ValueError, match="images must have shape"):
+        evc.error_gallery(np.zeros((3, 16)), [0, 1, 1], [0, 1, 0])
+    with pytest.raises(ValueError, match="cell"):
+        evc.error_gallery(images, [0, 1, 1], [0, 1, 0], cell=(0, 5))
+    with pytest.raises(ValueError, match="one column per class"):
+        evc.error_gallery(images, [0, 1, 1], [0, 1, 0], y_score=np.ones((3, 3)) / 3)
+    with pytest.raises(ValueError, match="NaN"):
+        evc.error_gallery(
+            images, [0, 1, 1], [0, 1, 0], y_score=[[np.nan, 1], [0, 1], [0, 1]]
+        )

@@ -1,0 +1,196 @@
+"""Threshold display, pick_threshold and the PR/ROC operating-points display."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from sklearn import metrics as skm  # noqa: E402
+
+from evalviz import threshold as evt  # noqa: E402
+
+
+def _binary(seed, n=300, decimals=2):
+    rng = np.random.default_rng(seed)
+    y_true = rng.integers(0, 2, n)
+    y_true[:2] = (0, 1)
+    y_score = np.round(np.clip(rng.normal(0.35 + 0.3 * y_true, 0.2), 0, 1), decimals)
+    return y_true, y_score
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_threshold_curve_matches_precision_recall_curve(seed):
+    y_true, y_score = _binary(seed, decimals=1 + seed % 3)
+    curve = evt.threshold_curve(y_true, y_score)
+    precision, recall, thresholds = skm.precision_recall_curve(y_true, y_score)
+    np.testing.assert_allclose(curve["threshold"], thresholds)
+    np.testing.assert_allclose(curve["precision"], precision[:-1], atol=1e-12)
+    np.testing.assert_allclose(curve["recall"], recall[:-1], atol=1e-12)
+    some = thresholds[:: max(1, len(thresholds) // 10)]
+    f1 = [skm.f1_score(y_true, y_score >= t) for t in some]
+    np.testing.assert_allclose(curve["f1"][:: max(1, len(thresholds) // 10)], f1)
+
+
+@pytest.mark.parametrize("seed", range(25))
+@pytest.mark.parametrize("target", [0.5, 0.7, 0.8, 0.9])
+def test_pick_threshold_precision_is_lowest_threshold_reaching_target(seed, target):
+    y_true, y_score = _binary(seed)
+    precision, recall, thresholds = skm.precision_recall_curve(y_true, y_score)
+    ok = precision[:-1] >= target
+    if not ok.any():
+        with pytest.raises(ValueError, match="cannot be reached"):
+            evt.pick_threshold(y_true, y_score, precision=target)
+        return
+    t = evt.pick_threshold(y_true, y_score, precision=target)
+    assert t == thresholds[np.argmax(ok)]
+    assert skm.precision_score(y_true, y_score >= t) >= target
+    # No lower threshold reaches the target: this one keeps the most recall.
+    assert (precision[:-1][thresholds < t] < target).all()
+    assert skm.recall_score(y_true, y_score >= t) == recall[np.argmax(ok)]
+
+
+@pytest.mark.parametrize("seed", range(25))
+@pytest.mark.parametrize("target", [0.3, 0.6, 0.9, 1.0])
+def test_pick_threshold_recall_gives_best_precision_meeting_target(seed, target):
+    y_true, y_score = _binary(seed)
+    t = evt.pick_threshold(y_true, y_score, recall=target)
+    assert skm.recall_score(y_true, y_score >= t) >= target
+    precision, recall, thresholds = skm.precision_recall_curve(y_true, y_score)
+    best = precision[:-1][recall[:-1] >= target].max()
+    assert skm.precision_score(y_true, y_score >= t) == pytest.approx(best)
+    tied = thresholds[(recall[:-1] >= target) & (precision[:-1] == best)]
+    assert t == tied.max()
+
+
+def test_pick_threshold_unreachable_precision_names_best_value():
+    y_true = np.array([0, 1, 0, 1])
+    y_score = np.array([0.9, 0.8, 0.4, 0.3])
+    with pytest.raises(ValueError) as info:
+        evt.pick_threshold(y_true, y_score, precision=0.9)
+    message = str(info.value)
+    assert "precision=0.9 cannot be reached" in message
+    assert "best precision at any threshold is 0.5000" in message
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({}, "exactly one target"),
+        ({"precision": 0.9, "recall": 0.9}, "exactly one target"),
+        ({"precision": 90}, r"write 90% as precision=0.9"),
+        ({"recall": 0}, r"\(0, 1\]"),
+    ],
+)
+def test_pick_threshold_checks_targets(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        evt.pick_threshold([0, 1], [0.1, 0.9], **kwargs)
+
+
+def test_inputs_are_checked_with_teaching_messages():
+    proba = np.full((4, 3), 1 / 3)
+    with pytest.raises(ValueError, match=r"y_score\[:, k\]"):
+        evt.pick_threshold([0, 1, 0, 1], proba, precision=0.9)
+    with pytest.raises(ValueError, match="y_true == k"):
+        evt.ThresholdDisplay.from_predictions([0, 1, 2, 1], [0.1, 0.2, 0.3, 0.4])
+    with pytest.raises(ValueError, match="NaN"):
+        evt.threshold_curve([0, 1], [0.5, np.nan])
+    with pytest.raises(ValueError, match="no positive samples"):
+        evt.pick_threshold([0, 0, 0], [0.1, 0.2, 0.3], recall=0.5)
+    with pytest.raises(ValueError, match="same samples"):
+        evt.threshold_curve([0, 1, 1], [0.5, 0.2])
+
+
+def test_threshold_display_draws_curves_and_marks():
+    y_true, y_score = _binary(7)
+    t80 = evt.pick_threshold(y_true, y_score, precision=0.8)
+    marks = {"0.5": 0.5, "80% precision": t80}
+    disp = evt.ThresholdDisplay.from_predictions(
+        y_true, y_score, mark=marks, name="positive"
+    ).plot()
+    lines = {ln.get_label(): ln for ln in disp.ax_.get_lines()}
+    curve = evt.threshold_curve(y_true, y_score)
+    np.testing.assert_allclose(lines["Precision"].get_xdata(), curve["threshold"])
+    np.testing.assert_allclose(lines["Precision"].get_ydata(), curve["precision"])
+    np.testing.assert_allclose(lines["Recall"].get_ydata(), curve["recall"])
+    np.testing.assert_allclose(lines["F1"].get_ydata(), curve["f1"])
+    assert list(disp.marked["name"]) == ["0.5", "80% precision"]
+    for _, row in disp.marked.iterrows():
+        y_pred = y_score >= row["threshold"]
+        assert row["precision"] == pytest.approx(skm.precision_score(y_true, y_pred))
+        assert row["recall"] == pytest.approx(skm.recall_score(y_true, y_pred))
+    annotations = [t.get_text() for t in disp.ax_.texts]
+    assert annotations == ["0.5", "80% precision"]
+    assert "positive vs rest" in disp.ax_.get_title()
+    assert ">=" in disp.ax_.get_xlabel()
+    frame = disp.to_frame()
+    assert len(frame) == len(curve) + 2
+    assert list(frame["name"].iloc[-2:]) == ["0.5", "80% precision"]
+
+
+def test_threshold_display_marks_from_a_list_and_on_given_axes():
+    y_true, y_score = _binary(8)
+    fig, ax = plt.subplots()
+    disp = evt.ThresholdDisplay.from_predictions(y_true, y_score, mark=[0.3, 0.9])
+    disp.plot(ax=ax, ylim=(0.5, 1.0))
+    assert disp.ax_ is ax and disp.figure_ is fig
+    assert list(disp.marked["name"]) == ["t = 0.3", "t = 0.9"]
+    assert ax.get_ylim() == (0.5, 1.0)
+
+
+def test_threshold_display_without_marks():
+    y_true, y_score = _binary(9)
+    disp = evt.ThresholdDisplay.from_predictions(y_true, y_score).plot()
+    assert disp.marked.empty
+    assert len(disp.ax_.texts) == 0
+
+
+def test_precision_is_not_monotonic_but_recall_is():
+    y_true = np.array([1, 0, 1, 1, 0, 1])
+    y_score = np.array([0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
+    curve = evt.threshold_curve(y_true, y_score)
+    assert (np.diff(curve["recall"]) <= 0).all()
+    assert (np.diff(curve["precision"]) > 0).any()
+    assert (np.diff(curve["precision"]) < 0).any()
+
+
+def test_operating_points_display_marks_same_thresholds_on_both_curves():
+    y_true, y_score = _binary(10)
+    marks = {"0.3": 0.3, "0.5": 0.5, "0.9": 0.9}
+    disp = evt.OperatingPointsDisplay.from_predictions(
+        y_true, y_score, mark=marks
+    ).plot()
+    pr_ax, roc_ax = disp.ax_
+    fpr, tpr, _ = skm.roc_curve(y_true, y_score, drop_intermediate=False)
+    roc_line = roc_ax.get_lines()[0]
+    np.testing.assert_allclose(roc_line.get_xdata(), fpr)
+    np.testing.assert_allclose(roc_line.get_ydata(), tpr)
+    precision, recall, _ = skm.precision_recall_curve(y_true, y_score)
+    pr_line = pr_ax.get_lines()[0]
+    np.testing.assert_allclose(pr_line.get_xdata(), recall[::-1])
+    np.testing.assert_allclose(pr_line.get_ydata(), precision[::-1])
+    for name, t in marks.items():
+        y_pred = y_score >= t
+        p = skm.precision_score(y_true, y_pred)
+        r = skm.recall_score(y_true, y_pred)
+        f = (y_pred & (y_true == 0)).sum() / (y_true == 0).sum()
+        (pr_point,) = [ln for ln in pr_ax.get_lines() if ln.get_label() == name]
+        (roc_point,) = [ln for ln in roc_ax.get_lines() if ln.get_label() == name]
+        np.testing.assert_allclose(pr_point.get_xydata(), [[r, p]])
+        np.testing.assert_allclose(roc_point.get_xydata(), [[f, r]])
+    assert list(disp.to_frame()["name"]) == list(marks)
+
+
+def test_operating_points_zoom_limits_cover_the_marks():
+    y_true, y_score = _binary(11)
+    disp = evt.OperatingPointsDisplay.from_predictions(
+        y_true, y_score, mark=[0.4, 0.6]
+    ).plot(zoom=True)
+    pr_ax, roc_ax = disp.ax_
+    for _, row in disp.marked.iterrows():
+        lo, hi = pr_ax.get_xlim()
+        assert lo <= row["recall"] <= hi
+        lo, hi = roc_ax.get_xlim()
+        assert lo <= row["fpr"] <= hi
+    assert "zoomed" in pr_ax.get_title()
