@@ -14,9 +14,7 @@ import hashlib
 import http.client
 import os
 import tarfile
-import tempfile
 import urllib.error
-import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -63,11 +61,15 @@ _VERIFIED: dict[str, tuple[int, int]] = {}
 
 
 def _repo_data_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "data"
+    from .datasets import REPO_DATA_DIR
+
+    return Path(REPO_DATA_DIR)
 
 
 def _user_cache_dir() -> Path:
-    return Path.home() / ".cache" / "evalviz"
+    from .datasets import user_cache_dir
+
+    return user_cache_dir()
 
 
 def _search_dirs(data_home) -> list[Path]:
@@ -105,9 +107,11 @@ def _verify(path: Path) -> None:
     key = str(path.resolve())
     if _VERIFIED.get(key) == (stat.st_size, stat.st_mtime_ns):
         return
+    from .datasets import ChecksumError
+
     found = _md5(path)
     if found != _MD5:
-        raise ValueError(
+        raise ChecksumError(
             f"{path} has MD5 {found} but the official CIFAR-10 binary archive has "
             f"{_MD5}; the file is incomplete or not the official one: delete it "
             f"and download it again from {_URL}"
@@ -116,33 +120,12 @@ def _verify(path: Path) -> None:
 
 
 def _download(url: str, target: Path) -> None:
-    """Download ``url`` to ``target`` through a temporary file, with progress."""
-    from tqdm.auto import tqdm
+    """Download ``url`` to ``target`` through a verified temporary file."""
+    from .datasets import _fetch
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=".cifar10-", suffix=".part", dir=target.parent
-    )
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=60) as r:
-            total = r.headers.get("Content-Length")
-            with tqdm(
-                total=int(total) if total else None,
-                unit="B",
-                unit_scale=True,
-                desc="CIFAR-10",
-                leave=False,
-            ) as bar:
-                for block in iter(lambda: r.read(1 << 16), b""):
-                    out.write(block)
-                    bar.update(len(block))
-        _verify(tmp)
-        os.replace(tmp, target)
-        stat = target.stat()
-        _VERIFIED[str(target.resolve())] = (stat.st_size, stat.st_mtime_ns)
-    finally:
-        tmp.unlink(missing_ok=True)
+    _fetch(url, target, verify=_verify, progress=True)
+    stat = target.stat()
+    _VERIFIED[str(target.resolve())] = (stat.st_size, stat.st_mtime_ns)
 
 
 def _find_or_download(data_home, download: bool) -> Path:
@@ -162,15 +145,19 @@ def _find_or_download(data_home, download: bool) -> Path:
         "that folder;\n"
         "  3. pass data_home='<folder that holds the archive>'."
     )
+    from .datasets import ChecksumError, DataNotFoundError
+
     if not download:
-        raise FileNotFoundError(
+        raise DataNotFoundError(
             help_text + "\n(download=False, so nothing was fetched.)"
         )
     target = _download_dir(data_home) / _ARCHIVE
     try:
         _download(_URL, target)
+    except ChecksumError:
+        raise
     except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
-        raise FileNotFoundError(
+        raise DataNotFoundError(
             f"{help_text}\nDownloading from {_URL} failed: {exc}"
         ) from exc
     return target

@@ -19,6 +19,7 @@ import pytest
 
 from evalviz import _cifar
 from evalviz._cifar import CIFAR10_CLASSES, load_cifar10
+from evalviz.datasets import ChecksumError, DataNotFoundError
 
 PER_BATCH = 7
 
@@ -189,7 +190,7 @@ def test_truncated_download_leaves_nothing(fake_cifar, serve, tmp_path):
     archive, _ = fake_cifar
     serve(archive[: len(archive) // 2], declared=len(archive))
     home = tmp_path / "home"
-    with pytest.raises((ValueError, FileNotFoundError)):
+    with pytest.raises(ChecksumError):
         load_cifar10("train", data_home=home)
     assert not home.exists() or list(home.iterdir()) == []
 
@@ -200,7 +201,7 @@ def test_corrupted_download_leaves_nothing(fake_cifar, serve, tmp_path):
     corrupted[len(corrupted) // 2] ^= 0xFF
     serve(bytes(corrupted))
     home = tmp_path / "home"
-    with pytest.raises(ValueError, match="MD5"):
+    with pytest.raises(ChecksumError, match="MD5"):
         load_cifar10("train", data_home=home)
     assert list(home.iterdir()) == []
     assert not (tmp_path / "cache").exists()
@@ -242,7 +243,7 @@ def test_offline_error_names_three_ways(fake_cifar, monkeypatch, tmp_path):
     port = sock.getsockname()[1]
     sock.close()
     monkeypatch.setattr(_cifar, "_URL", f"http://127.0.0.1:{port}/x.tar.gz")
-    with pytest.raises(FileNotFoundError) as info:
+    with pytest.raises(DataNotFoundError) as info:
         load_cifar10("train", data_home=tmp_path / "home")
     message = str(info.value)
     assert "1." in message and "2." in message and "3." in message
