@@ -376,9 +376,9 @@ class ErrorGallery:
             Scores; used to show the most confident mistakes first.
         labels : sequence of str, optional
             Class names.
-        cell : tuple (true_class, predicted_class), optional
-            Show this one cell (it may be the diagonal: correct predictions).
-            Without it, the ``top`` most frequent confusions are shown.
+        cell : pair (true_class, predicted_class) or list of pairs, optional
+            Show these cells, one row each (a diagonal cell shows correct
+            predictions). Without it, the ``top`` most frequent confusions.
         top : int, default 3
             Number of confusions when ``cell`` is not given.
         n_images : int, default 8
@@ -410,25 +410,15 @@ class ErrorGallery:
         if cell is None:
             cells = top_confusions(cm, top, labels=names)
         else:
-            try:
-                t, p = (int(c) for c in cell)
-            except (TypeError, ValueError):
-                raise ValueError(
-                    f"cell must be a pair (true_class, predicted_class), got {cell!r}"
-                ) from None
-            for c, what in ((t, "true"), (p, "predicted")):
-                if not 0 <= c < n_classes:
-                    raise ValueError(
-                        f"cell={cell!r}: {what} class {c} is not in 0..{n_classes - 1}"
-                    )
+            pairs = _cell_pairs(cell, n_classes)
             cells = pd.DataFrame(
                 {
-                    "true": [t],
-                    "predicted": [p],
-                    "true_name": [names[t]],
-                    "predicted_name": [names[p]],
-                    "count": [int(cm[t, p])],
-                    "share_of_true": [cm[t, p] / max(cm[t].sum(), 1)],
+                    "true": [t for t, _ in pairs],
+                    "predicted": [p for _, p in pairs],
+                    "true_name": [names[t] for t, _ in pairs],
+                    "predicted_name": [names[p] for _, p in pairs],
+                    "count": [int(cm[t, p]) for t, p in pairs],
+                    "share_of_true": [cm[t, p] / max(cm[t].sum(), 1) for t, p in pairs],
                 }
             )
         records = []
@@ -511,6 +501,32 @@ class ErrorGallery:
         )
         self.ax_, self.figure_ = axes, fig
         return self
+
+
+def _cell_pairs(cell, n_classes) -> list[tuple[int, int]]:
+    """One (true, predicted) pair or a list of them, checked."""
+    arr = np.asarray(cell, dtype=object)
+    if arr.ndim == 1:
+        arr = arr[None, :]
+    if arr.ndim != 2 or arr.shape[1] != 2 or arr.shape[0] == 0:
+        raise ValueError(
+            f"cell must be a pair (true_class, predicted_class) or a list of pairs, "
+            f"got {cell!r}"
+        )
+    pairs = []
+    for t, p in arr:
+        for c, what in ((t, "true"), (p, "predicted")):
+            if (
+                isinstance(c, bool)
+                or not isinstance(c, (int, np.integer))
+                or not 0 <= c < n_classes
+            ):
+                raise ValueError(
+                    f"cell={cell!r}: {what} class {c!r} is not a class index in "
+                    f"0..{n_classes - 1}"
+                )
+        pairs.append((int(t), int(p)))
+    return pairs
 
 
 def confusion(y_true, y_pred, *, labels=None, normalize="true"):

@@ -236,6 +236,19 @@ class MeanImageDisplay:
         flat = self.means.reshape(len(self.labels), -1)
         return pd.DataFrame(np.corrcoef(flat), index=self.labels, columns=self.labels)
 
+    def most_similar(self, n=5) -> pd.DataFrame:
+        """The ``n`` pairs of classes whose mean images correlate most."""
+        sim = self.similarity().to_numpy()
+        i, j = np.triu_indices(len(self.labels), k=1)
+        order = np.argsort(-sim[i, j], kind="stable")[: int(n)]
+        return pd.DataFrame(
+            {
+                "class": [self.labels[a] for a in i[order]],
+                "other class": [self.labels[b] for b in j[order]],
+                "correlation": sim[i, j][order],
+            }
+        )
+
     def plot(
         self, ax=None, *, cmap="gray_r", ncols=5, title="Mean image of each class"
     ):

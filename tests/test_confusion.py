@@ -231,3 +231,20 @@ def test_error_gallery_checks_inputs():
         evc.error_gallery(
             images, [0, 1, 1], [0, 1, 0], y_score=[[np.nan, 1], [0, 1], [0, 1]]
         )
+
+
+def test_error_gallery_several_cells():
+    y_true, y_pred = _data(6, n=800)
+    images = _images(y_true.size, np.random.default_rng(6))
+    gallery = evc.error_gallery(
+        images, y_true, y_pred, labels=NAMES, cell=[(6, 0), (4, 2)], n_images=3
+    ).plot()
+    assert gallery.cells[["true", "predicted"]].values.tolist() == [
+        [6, 0],
+        [4, 2],
+    ]
+    cm = ev.confusion_matrix(y_true, y_pred, n_classes=10)
+    assert list(gallery.cells["count"]) == [cm[6, 0], cm[4, 2]]
+    assert gallery.ax_.shape == (2, 3)
+    with pytest.raises(ValueError, match="list of pairs"):
+        evc.error_gallery(images, y_true, y_pred, cell=[(1, 2, 3)])

@@ -97,3 +97,16 @@ def test_pixel_histogram_of_scaled_floats():
 def test_images_must_be_3d():
     with pytest.raises(ValueError, match="reshape"):
         explore.mean_images(np.zeros((3, 16)), [0, 1, 1])
+
+
+def test_most_similar_pairs_are_sorted_correlations():
+    images, y = _data(6)
+    disp = explore.mean_images(images, y, labels=list("abcd"))
+    top = disp.most_similar(3)
+    sim = disp.similarity()
+    assert len(top) == 3
+    assert list(top["correlation"]) == sorted(top["correlation"], reverse=True)
+    for row in top.itertuples(index=False):
+        assert sim.loc[row[0], row[1]] == row[2]
+    values = sim.to_numpy()[np.triu_indices(4, k=1)]
+    assert top["correlation"].iloc[0] == values.max()
