@@ -1,0 +1,883 @@
+"""What scikit-learn, Keras and torchmetrics each report by default.
+
+The same predictions give different "accuracy", "precision" or "AUC" numbers in
+different libraries because each applies its own default rules: argmax or a 0.5
+cut on every cell, micro or macro averaging, an exact or a 200-threshold AUC,
+exact-match or element-wise multi-label accuracy, a different default ``k``.
+:func:`compare` computes, in numpy, what each library's default would report for
+the metric names people type, and says why the numbers differ.
+
+Nothing here imports Keras, torch or torchmetrics: the rules are re-implemented
+from each library's source (Keras 3.15, torchmetrics 1.9, scikit-learn 1.9) and
+checked against the real libraries in ``tests/test_parity.py``.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+
+from ._validation import _looks_like_probabilities, check_threshold, target_kind
+
+__all__ = [
+    "LIBRARIES",
+    "METRIC_NAMES",
+    "KINDS",
+    "ComparisonTable",
+    "calls",
+    "compare",
+    "input_kind",
+    "keras_auc",
+]
+
+METRIC_NAMES = ("accuracy", "precision", "recall", "F1", "AUC", "top-k")
+LIBRARIES = ("sklearn", "keras", "torchmetrics")
+KINDS = ("binary", "multiclass", "one-hot", "multilabel")
+
+#: Default ``k`` of each library's top-k accuracy.
+SKLEARN_TOP_K = 2  # sklearn.metrics.top_k_accuracy_score(k=2)
+KERAS_TOP_K = 5  # keras.metrics.TopKCategoricalAccuracy(k=5)
+TORCHMETRICS_TOP_K = 1  # torchmetrics.Accuracy(top_k=1)
+#: ``keras.metrics.AUC(num_thresholds=200)``.
+KERAS_AUC_THRESHOLDS = 200
+_KERAS_EPSILON = 1e-7  # keras.config.epsilon()
+
+
+# ---------------------------------------------------------------------------
+# Input kind
+# ---------------------------------------------------------------------------
+
+
+def input_kind(y_true, y_score):
+    """Classify the input as compare sees it, and validate it.
+
+    Returns
+    -------
+    kind : {"binary", "multiclass", "one-hot", "multilabel"}
+    y_true, y_score : ndarray
+        Cleaned arrays: 0/1 labels and a 1-D score (binary); class labels and
+        an (n, k) score (multiclass); an (n, k) 0/1 matrix and an (n, k) score
+        (one-hot and multilabel).
+
+    Notes
+    -----
+    ``"one-hot"`` is a multi-class problem given as one-hot labels (every row
+    of ``y_true`` holds exactly one 1) with probability rows (each row of
+    ``y_score`` sums to one, as after a softmax): the usual Keras set-up with
+    ``categorical_crossentropy``, two columns included. Any other 0/1 matrix is
+    multi-label.
+    """
+    kind, truth, score = target_kind(y_true, y_score)
+    if (
+        kind == "multilabel"
+        and (truth.sum(axis=1) == 1).all()
+        and score.min() >= 0
+        and _looks_like_probabilities(score)
+    ):
+        kind = "one-hot"
+    return kind, truth, score
+
+
+# ---------------------------------------------------------------------------
+# Small counting helpers (numpy)
+# ---------------------------------------------------------------------------
+
+
+def _ratio(num, den) -> float:
+    """num / den, or 0.0 when den is 0 (the zero-division rule of all three)."""
+    return float(num / den) if den else 0.0
+
+
+def _counts(truth: np.ndarray, pred: np.ndarray):
+    truth = truth.astype(bool)
+    pred = pred.astype(bool)
+    tp = int(np.count_nonzero(truth & pred))
+    fp = int(np.count_nonzero(~truth & pred))
+    fn = int(np.count_nonzero(truth & ~pred))
+    return tp, fp, fn
+
+
+def _prf(truth: np.ndarray, pred: np.ndarray):
+    """Precision, recall and F1 pooled over every cell (binary or micro)."""
+    tp, fp, fn = _counts(truth, pred)
+    return _ratio(tp, tp + fp), _ratio(tp, tp + fn), _ratio(2 * tp, 2 * tp + fp + fn)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    z = np.exp(x - x.max(axis=1, keepdims=True))
+    return z / z.sum(axis=1, keepdims=True)
+
+
+def _outside_unit(score: np.ndarray) -> bool:
+    return bool(score.min() < 0 or score.max() > 1)
+
+
+def _one_hot(labels: np.ndarray, n_classes: int) -> np.ndarray:
+    out = np.zeros((labels.shape[0], n_classes), dtype=np.int8)
+    out[np.arange(labels.shape[0]), labels] = 1
+    return out
+
+
+def _exact_auc(truth01: np.ndarray, score: np.ndarray):
+    """Exact binary AUC, or None when a class is missing."""
+    from .metrics import roc_auc
+
+    n_pos = int(np.count_nonzero(truth01))
+    if n_pos == 0 or n_pos == truth01.size:
+        return None
+    return roc_auc(truth01.astype(np.int8), score)
+
+
+def _column_aucs(truth: np.ndarray, score: np.ndarray):
+    return [_exact_auc(truth[:, j], score[:, j]) for j in range(truth.shape[1])]
+
+
+# ---------------------------------------------------------------------------
+# Keras rules
+# ---------------------------------------------------------------------------
+
+
+def keras_auc(y_true, y_score, *, num_thresholds=KERAS_AUC_THRESHOLDS) -> float:
+    """The ROC AUC that ``keras.metrics.AUC()`` reports, computed in numpy.
+
+    Parameters
+    ----------
+    y_true : array-like
+        0/1 labels of shape (n_samples,), class labels of shape (n_samples,)
+        with an (n_samples, k) ``y_score`` (one-hot encoded here, as Keras
+        needs), or a 0/1 matrix of shape (n_samples, k).
+    y_score : array-like
+        Scores of the same shape as the (one-hot) ``y_true``.
+    num_thresholds : int, default 200
+        Keras' default.
+
+    Returns
+    -------
+    float
+
+    Notes
+    -----
+    Keras' defaults: ``curve="ROC"``, ``summation_method="interpolation"``,
+    ``multi_label=False``. Every cell of a 2-D input is pooled into one binary
+    problem (a micro average). Scores are clipped to [0, 1] and counted at the
+    thresholds ``-eps, 1/(T-1), 2/(T-1), ..., (T-2)/(T-1), 1+eps`` (a score is
+    positive when strictly above a threshold; float32 arithmetic, as Keras),
+    and the area under the resulting 200-point ROC polyline is summed with
+    the trapezoid rule. It therefore differs slightly from the exact AUC of
+    :func:`evalviz.metrics.roc_auc`: scores that fall between two thresholds
+    are tied.
+    """
+    kind, truth, score = input_kind(y_true, y_score)
+    if kind == "multiclass":
+        truth = _one_hot(truth, score.shape[1])
+    num_thresholds = int(num_thresholds)
+    if num_thresholds < 3:
+        raise ValueError(
+            f"num_thresholds must be at least 3, got {num_thresholds}; Keras' "
+            "default is 200"
+        )
+    return _keras_auc_cells(truth.ravel(), score.ravel(), num_thresholds)
+
+
+def _keras_auc_cells(truth: np.ndarray, score: np.ndarray, num_thresholds: int):
+    s = np.clip(score.astype(np.float32), np.float32(0.0), np.float32(1.0))
+    bucket = np.ceil(s * np.float32(num_thresholds - 1)) - np.float32(1.0)
+    bucket = np.maximum(bucket, 0).astype(np.int64)
+    pos = truth.astype(bool)
+    tp_bucket = np.bincount(bucket[pos], minlength=num_thresholds)
+    fp_bucket = np.bincount(bucket[~pos], minlength=num_thresholds)
+    tp = np.cumsum(tp_bucket[::-1])[::-1].astype(np.float64)
+    fp = np.cumsum(fp_bucket[::-1])[::-1].astype(np.float64)
+    n_pos, n_neg = float(pos.sum()), float((~pos).sum())
+    tpr = tp / n_pos if n_pos else np.zeros_like(tp)
+    fpr = fp / n_neg if n_neg else np.zeros_like(fp)
+    return float(np.sum((fpr[:-1] - fpr[1:]) * (tpr[:-1] + tpr[1:]) / 2.0))
+
+
+def _keras_f1_default(truth: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """``keras.metrics.F1Score()``: threshold=None, average=None."""
+    s = score.astype(np.float32)
+    pred = (s >= s.max(axis=1, keepdims=True)) & (np.abs(s) > 1e-9)
+    truth = truth.astype(bool)
+    tp = np.count_nonzero(pred & truth, axis=0).astype(np.float64)
+    fp = np.count_nonzero(pred & ~truth, axis=0).astype(np.float64)
+    fn = np.count_nonzero(~pred & truth, axis=0).astype(np.float64)
+    eps = _KERAS_EPSILON
+    precision = tp / (tp + fp + eps)
+    recall = tp / (tp + fn + eps)
+    return 2.0 * precision * recall / (precision + recall + eps)
+
+
+def _keras_top_k(truth_matrix: np.ndarray, score: np.ndarray, k: int):
+    """``TopKCategoricalAccuracy(k)``: is argmax(y_true) among the top k?
+
+    Ties at the k-th score count as hits (``in_top_k`` compares values).
+    """
+    n_cols = score.shape[1]
+    if k > n_cols:
+        return _error(f"k={k} > {n_cols} output column{'s' if n_cols != 1 else ''}")
+    s = score.astype(np.float32)
+    target = truth_matrix.argmax(axis=1)
+    kth = np.sort(s, axis=1)[:, n_cols - k]
+    return float(np.mean(s[np.arange(s.shape[0]), target] >= kth))
+
+
+def _keras_cells(truth_matrix: np.ndarray, score: np.ndarray, threshold: float):
+    """Precision() and Recall(): a cut on every cell, counted over all cells."""
+    pred = score.astype(np.float32) > np.float32(threshold)
+    precision, recall, _ = _prf(truth_matrix, pred)
+    return precision, recall
+
+
+# ---------------------------------------------------------------------------
+# The table
+# ---------------------------------------------------------------------------
+
+
+def _error(message: str) -> str:
+    return "error: " + message
+
+
+def _not_available(message: str) -> str:
+    return "n/a: " + message
+
+
+def _binary(y, s, t):
+    pos = y == 1
+    cells = {lib: {} for lib in LIBRARIES}
+    notes = {}
+
+    # scikit-learn: you pass y_pred = (y_score > t).
+    pred = s > t
+    sk = cells["sklearn"]
+    sk["accuracy"] = float(np.mean(pred == pos))
+    sk["precision"], sk["recall"], sk["F1"] = _prf(pos, pred)
+    auc = _exact_auc(pos, s)
+    sk["AUC"] = np.nan if auc is None else auc
+    n_classes = np.unique(y).size
+    sk["top-k"] = (
+        1.0
+        if n_classes == 2
+        else _error(f"y_true holds {n_classes} class, not 2 (pass labels=)")
+    )
+
+    # Keras: one sigmoid output, y_pred of shape (n, 1).
+    ke = cells["keras"]
+    kpred = s.astype(np.float32) > np.float32(t)
+    ke["accuracy"] = float(np.mean(kpred == pos))
+    ke["precision"], ke["recall"] = _keras_cells(pos, s, t)
+    ke["F1"] = _keras_f1_default(pos[:, None], s[:, None])
+    ke["AUC"] = _keras_auc_cells(pos, s, KERAS_AUC_THRESHOLDS)
+    ke["top-k"] = _keras_top_k(np.zeros((s.size, 1), np.int8), s[:, None], KERAS_TOP_K)
+
+    # torchmetrics: task="binary".
+    tm = cells["torchmetrics"]
+    squashed = _outside_unit(s)
+    p = _sigmoid(s) if squashed else s
+    tpred = p > t
+    tm["accuracy"] = float(np.mean(tpred == pos))
+    tm["precision"], tm["recall"], tm["F1"] = _prf(pos, tpred)
+    auc = _exact_auc(pos, p)
+    tm["AUC"] = 0.0 if auc is None else auc
+    tm["top-k"] = _not_available("no top_k for task='binary'")
+
+    why = {
+        "accuracy": (
+            f"All three cut the one score at {t:g}: scikit-learn counts the y_pred = "
+            f"y_score > {t:g} you pass it, Keras 'accuracy' on one output becomes "
+            "BinaryAccuracy, torchmetrics uses task='binary'."
+        ),
+        "precision": (
+            "All three count the positive class (label 1) only: scikit-learn's "
+            "default average='binary', Keras Precision() on one column, "
+            "torchmetrics task='binary'."
+        ),
+        "recall": (
+            "Positive class only in all three (average='binary', one Keras column, "
+            "task='binary')."
+        ),
+        "F1": (
+            "Keras F1Score() defaults to threshold=None: it marks the largest "
+            "output of each row as positive. With one sigmoid output that is every "
+            "sample, so it reports 2P / (2P + N) from the class balance alone, as a "
+            "one-element array; pass F1Score(threshold=0.5)."
+        ),
+        "AUC": (
+            "scikit-learn and torchmetrics compute the exact area; Keras AUC() "
+            "counts at 200 evenly spaced thresholds (num_thresholds=200) and "
+            "interpolates, so it can differ in the third decimal."
+        ),
+        "top-k": (
+            f"Default k: scikit-learn k={SKLEARN_TOP_K} covers both classes, so every "
+            f"sample is a hit (with a warning); Keras k={KERAS_TOP_K} needs at least "
+            "5 output columns; torchmetrics' binary metrics have no top-k."
+        ),
+    }
+    if squashed:
+        notes["torchmetrics"] = (
+            "torchmetrics applied a sigmoid first, because the scores leave [0, 1] "
+            "(it takes them for logits); Keras cut the raw scores."
+        )
+    return cells, why, notes
+
+
+def _sklearn_single_label(y, pred, s, n_cols):
+    """scikit-learn on class labels y and argmax predictions ``pred``."""
+    sk = {"accuracy": float(np.mean(pred == y))}
+    present = np.union1d(np.unique(y), np.unique(pred))
+    if present.size > 2:
+        msg = _error("average='binary' needs 2 classes")
+        sk["precision"] = sk["recall"] = sk["F1"] = msg
+    elif present.size == 2 and 1 not in present:
+        msg = _error(f"pos_label=1 not in labels {present.tolist()}")
+        sk["precision"] = sk["recall"] = sk["F1"] = msg
+    else:
+        sk["precision"], sk["recall"], sk["F1"] = _prf(y == 1, pred == 1)
+    n_true = np.unique(y).size
+    if n_cols == 2:
+        # Two columns: the positive column y_score[:, 1] goes to sklearn.
+        auc = _exact_auc(y == 1, s[:, 1])
+        sk["AUC"] = np.nan if auc is None else auc
+        sk["top-k"] = (
+            1.0
+            if n_true == 2
+            else _error(f"y_true holds {n_true} class, not 2 (pass labels=)")
+        )
+        return sk
+    sk["AUC"] = _error("multi_class='raise' (pass 'ovr' or 'ovo')")
+    if n_true <= 2:
+        sk["top-k"] = _error(
+            f"y_true holds {n_true} of {n_cols} classes (pass labels=)"
+        )
+    elif n_true != n_cols:
+        sk["top-k"] = _error(
+            f"y_true holds {n_true} of {n_cols} classes (pass labels=)"
+        )
+    else:
+        from .metrics import top_k_accuracy
+
+        sk["top-k"] = top_k_accuracy(y, s, SKLEARN_TOP_K)
+    return sk
+
+
+def _single_label(y, onehot, s, t, kind):
+    n_cols = s.shape[1]
+    cells = {}
+    notes = {}
+    pred = s.argmax(axis=1)
+    cells["sklearn"] = _sklearn_single_label(y, pred, s, n_cols)
+
+    # Keras: one-hot labels, softmax outputs (categorical_crossentropy).
+    ke = {}
+    ke["accuracy"] = float(np.mean(y == s.astype(np.float32).argmax(axis=1)))
+    ke["precision"], ke["recall"] = _keras_cells(onehot, s, t)
+    ke["F1"] = _keras_f1_default(onehot, s)
+    ke["AUC"] = _keras_auc_cells(onehot.ravel(), s.ravel(), KERAS_AUC_THRESHOLDS)
+    ke["top-k"] = _keras_top_k(onehot, s, KERAS_TOP_K)
+    cells["keras"] = ke
+
+    # torchmetrics: task="multiclass", num_classes=k, defaults average="micro",
+    # top_k=1: every one of accuracy, precision, recall and F1 is the accuracy.
+    tm = {}
+    acc = float(np.mean(pred == y))
+    tm["accuracy"] = tm["precision"] = tm["recall"] = tm["F1"] = acc
+    squashed = _outside_unit(s)
+    p = _softmax(s) if squashed else s
+    aucs = _column_aucs(onehot, p)
+    tm["AUC"] = float(np.mean([0.0 if a is None else a for a in aucs]))
+    tm["top-k"] = acc
+    cells["torchmetrics"] = tm
+
+    two = n_cols == 2
+    lead = (
+        "One-hot labels: scikit-learn and torchmetrics get y_true.argmax(axis=1); "
+        if kind == "one-hot"
+        else "Keras is given one-hot labels (its Precision, Recall and AUC need them); "
+    )
+    if two:
+        why_precision = (
+            "Keras Precision() cuts BOTH one-hot columns at "
+            f"{t:g} and counts over both: each row puts one column above the cut, so "
+            "a wrong row is one FP and one FN at once, and precision = recall = "
+            "accuracy. scikit-learn (default average='binary') reports class 1 only. "
+            "torchmetrics (task='multiclass', default average='micro') also equals "
+            "accuracy."
+        )
+        why_recall = (
+            "Keras: TP / (TP + FN) over both columns equals accuracy (FN = FP, "
+            "TN = TP). scikit-learn: class 1 only. torchmetrics micro: accuracy."
+        )
+        why_f1 = (
+            "scikit-learn: class 1 only. Keras F1Score() defaults to average=None: "
+            "one F1 per column, the largest output of each row marked positive. "
+            "torchmetrics micro F1 equals accuracy."
+        )
+        why_auc = (
+            "scikit-learn gets y_score[:, 1]: exact. Keras AUC() pools both columns "
+            "into one problem (micro) at 200 thresholds. torchmetrics: exact "
+            "one-vs-rest per class, macro average."
+        )
+    else:
+        why_precision = (
+            "scikit-learn refuses: its default average='binary' needs two classes. "
+            f"Keras Precision() cuts every one-hot cell at {t:g} and counts over all "
+            "cells (micro over the columns), so a row whose top score is below the "
+            "cut predicts nothing. torchmetrics' default average='micro' on argmax "
+            "predictions equals accuracy."
+        )
+        why_recall = (
+            "scikit-learn refuses (average='binary'). Keras counts over all cells: "
+            "each row has one true cell, so recall = share of rows whose true class "
+            f"scores above {t:g}. torchmetrics' micro recall equals accuracy."
+        )
+        why_f1 = (
+            "scikit-learn refuses (average='binary'). Keras F1Score() defaults to "
+            "average=None and threshold=None: one F1 per class, the largest output "
+            "of each row marked positive. torchmetrics' micro F1 equals accuracy."
+        )
+        why_auc = (
+            "scikit-learn refuses without multi_class='ovr' or 'ovo'. Keras AUC() "
+            "pools all one-hot cells into one problem (micro) at 200 thresholds. "
+            "torchmetrics: exact one-vs-rest per class, macro average."
+        )
+    why = {
+        "accuracy": lead
+        + (
+            "all three take the argmax of each row: Keras 'accuracy' becomes "
+            "(Sparse)CategoricalAccuracy, torchmetrics Accuracy(task='multiclass') "
+            "uses top_k=1 and average='micro' (MulticlassAccuracy() itself defaults "
+            "to average='macro', the balanced accuracy)."
+        ),
+        "precision": why_precision,
+        "recall": why_recall,
+        "F1": why_f1,
+        "AUC": why_auc,
+        "top-k": (
+            f"Default k differs: scikit-learn k={SKLEARN_TOP_K}, Keras "
+            f"k={KERAS_TOP_K}, torchmetrics top_k={TORCHMETRICS_TOP_K} (plain "
+            "accuracy)." + (" With 2 columns k=2 covers every class." if two else "")
+        ),
+    }
+    if squashed:
+        notes["torchmetrics"] = (
+            "torchmetrics' AUROC applied a softmax first, because the scores leave "
+            "[0, 1] (it takes them for logits)."
+        )
+    return cells, why, notes
+
+
+def _multilabel(Y, s, t):
+    cells = {lib: {} for lib in LIBRARIES}
+    notes = {}
+    truth = Y.astype(bool)
+
+    sk = cells["sklearn"]
+    pred = s > t
+    sk["accuracy"] = float(np.mean((pred == truth).all(axis=1)))
+    refused = _error("average='binary' refused for multi-label")
+    sk["precision"] = sk["recall"] = sk["F1"] = refused
+    aucs = _column_aucs(Y, s)
+    missing = [j for j, a in enumerate(aucs) if a is None]
+    sk["AUC"] = np.nan if missing else float(np.mean(aucs))
+    sk["top-k"] = _error("multi-label y_true not accepted")
+
+    ke = cells["keras"]
+    ke["accuracy"] = float(
+        np.mean(Y.argmax(axis=1) == s.astype(np.float32).argmax(axis=1))
+    )
+    ke["precision"], ke["recall"] = _keras_cells(Y, s, t)
+    ke["F1"] = _keras_f1_default(Y, s)
+    ke["AUC"] = _keras_auc_cells(Y.ravel(), s.ravel(), KERAS_AUC_THRESHOLDS)
+    ke["top-k"] = _keras_top_k(Y, s, KERAS_TOP_K)
+
+    tm = cells["torchmetrics"]
+    squashed = _outside_unit(s)
+    p = _sigmoid(s) if squashed else s
+    tpred = p > t
+    tm["accuracy"] = float(np.mean(tpred == truth))
+    tm["precision"], tm["recall"], tm["F1"] = _prf(truth, tpred)
+    tm["AUC"] = float(np.mean([0.0 if a is None else a for a in _column_aucs(Y, p)]))
+    tm["top-k"] = _not_available("no multi-label top_k")
+
+    why = {
+        "accuracy": (
+            "scikit-learn: exact match, a row counts only when every label is right "
+            "(subset accuracy). Keras 3 'accuracy' is chosen from the shapes alone: "
+            "several outputs give CategoricalAccuracy, the argmax of the label row "
+            "against the argmax of the scores, even with binary_crossentropy (pass "
+            "keras.metrics.BinaryAccuracy() for element-wise accuracy). torchmetrics "
+            "Accuracy(task='multilabel') averages 'micro' over every cell: "
+            "element-wise (Hamming-style) accuracy."
+        ),
+        "precision": (
+            "scikit-learn refuses (average='binary'). Keras Precision() and "
+            f"torchmetrics (average='micro') both cut every cell at {t:g} and count "
+            "over all cells."
+        ),
+        "recall": (
+            "scikit-learn refuses (average='binary'). Keras and torchmetrics: every "
+            "cell, pooled (micro)."
+        ),
+        "F1": (
+            "scikit-learn refuses (average='binary'). Keras F1Score() defaults to "
+            "threshold=None, which marks only the largest output of each row (one "
+            "label per row), and average=None, one F1 per label. torchmetrics: "
+            f"micro F1 at {t:g}."
+        ),
+        "AUC": (
+            "scikit-learn and torchmetrics: the exact AUC of each label, macro "
+            "average. Keras AUC() (multi_label=False) pools every cell into one "
+            "problem (micro) at 200 thresholds."
+        ),
+        "top-k": (
+            "scikit-learn refuses multi-label input. Keras TopKCategoricalAccuracy "
+            f"(k={KERAS_TOP_K}) checks only the argmax of the label row, i.e. the "
+            "first true label. torchmetrics has no multi-label top-k."
+        ),
+    }
+    if squashed:
+        notes["torchmetrics"] = (
+            "torchmetrics applied a sigmoid first, because the scores leave [0, 1] "
+            "(it takes them for logits); scikit-learn and Keras cut the raw scores."
+        )
+    return cells, why, notes
+
+
+_CALLS = {
+    "binary": {
+        "sklearn": (
+            "accuracy_score(y_true, y_pred) with y_pred = y_score > threshold",
+            "precision_score(y_true, y_pred)",
+            "recall_score(y_true, y_pred)",
+            "f1_score(y_true, y_pred)",
+            "roc_auc_score(y_true, y_score)",
+            "top_k_accuracy_score(y_true, y_score)",
+        ),
+        "keras": (
+            "compile(metrics=['accuracy']) -> BinaryAccuracy()",
+            "Precision()",
+            "Recall()",
+            "F1Score()",
+            "AUC()",
+            "TopKCategoricalAccuracy()",
+        ),
+        "torchmetrics": (
+            "Accuracy(task='binary')",
+            "Precision(task='binary')",
+            "Recall(task='binary')",
+            "F1Score(task='binary')",
+            "AUROC(task='binary')",
+            "(none)",
+        ),
+    },
+    "multiclass": {
+        "sklearn": (
+            "accuracy_score(y_true, y_pred) with y_pred = y_score.argmax(axis=1)",
+            "precision_score(y_true, y_pred)",
+            "recall_score(y_true, y_pred)",
+            "f1_score(y_true, y_pred)",
+            "roc_auc_score(y_true, y_score)",
+            "top_k_accuracy_score(y_true, y_score)",
+        ),
+        "keras": (
+            "compile(metrics=['accuracy']) -> CategoricalAccuracy() "
+            "(SparseCategoricalAccuracy() for integer labels)",
+            "Precision() on one-hot labels",
+            "Recall() on one-hot labels",
+            "F1Score() on one-hot labels",
+            "AUC() on one-hot labels",
+            "TopKCategoricalAccuracy()",
+        ),
+        "torchmetrics": (
+            "Accuracy(task='multiclass', num_classes=k)",
+            "Precision(task='multiclass', num_classes=k)",
+            "Recall(task='multiclass', num_classes=k)",
+            "F1Score(task='multiclass', num_classes=k)",
+            "AUROC(task='multiclass', num_classes=k)",
+            "Accuracy(task='multiclass', num_classes=k) (top_k=1)",
+        ),
+    },
+    "multilabel": {
+        "sklearn": (
+            "accuracy_score(y_true, y_pred) with y_pred = y_score > threshold",
+            "precision_score(y_true, y_pred)",
+            "recall_score(y_true, y_pred)",
+            "f1_score(y_true, y_pred)",
+            "roc_auc_score(y_true, y_score)",
+            "top_k_accuracy_score(y_true, y_score)",
+        ),
+        "keras": (
+            "compile(metrics=['accuracy']) -> CategoricalAccuracy()",
+            "Precision()",
+            "Recall()",
+            "F1Score()",
+            "AUC()",
+            "TopKCategoricalAccuracy()",
+        ),
+        "torchmetrics": (
+            "Accuracy(task='multilabel', num_labels=k)",
+            "Precision(task='multilabel', num_labels=k)",
+            "Recall(task='multilabel', num_labels=k)",
+            "F1Score(task='multilabel', num_labels=k)",
+            "AUROC(task='multilabel', num_labels=k)",
+            "(none)",
+        ),
+    },
+}
+_CALLS["one-hot"] = {
+    "sklearn": tuple(
+        c.replace("(y_true,", "(y_true.argmax(axis=1),")
+        for c in _CALLS["multiclass"]["sklearn"]
+    ),
+    "keras": _CALLS["multiclass"]["keras"],
+    "torchmetrics": tuple(
+        c + " on y_true.argmax(axis=1)" for c in _CALLS["multiclass"]["torchmetrics"]
+    ),
+}
+
+
+def calls(kind: str) -> pd.DataFrame:
+    """The library calls that :func:`compare` reproduces for an input kind.
+
+    Parameters
+    ----------
+    kind : {"binary", "multiclass", "one-hot", "multilabel"}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per metric name, one column per library, each cell the call
+        (with its defaults) whose result ``compare`` reports.
+
+    Notes
+    -----
+    For two-column one-hot input scikit-learn gets ``y_score[:, 1]`` for AUC
+    and top-k, the positive class's column.
+    """
+    if kind not in _CALLS:
+        raise ValueError(
+            f"kind={kind!r} is not one of {list(KINDS)}; pick one of those"
+        )
+    frame = pd.DataFrame(
+        {lib: list(_CALLS[kind][lib]) for lib in LIBRARIES},
+        index=pd.Index(list(METRIC_NAMES), name="metric"),
+    )
+    return frame
+
+
+def _format_cell(value, per: str) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, np.ndarray):
+        inner = ", ".join(f"{v:.4f}" for v in value.tolist())
+        return f"per {per}: [{inner}]"
+    return f"{value:.4f}"
+
+
+class ComparisonTable(pd.DataFrame):
+    """The DataFrame that :func:`compare` returns.
+
+    A plain :class:`pandas.DataFrame` (index: metric names; columns:
+    ``sklearn``, ``keras``, ``torchmetrics``, ``why``) whose cells hold the
+    numbers themselves: a float, a per-class array (Keras ``F1Score()``), or a
+    string starting with ``"error:"`` (the library raises) or ``"n/a:"`` (it
+    has no such metric). It also carries ``kind``, ``threshold``,
+    ``description`` and ``notes``, and renders as a readable table in Jupyter.
+    """
+
+    _metadata = ["kind", "threshold", "description", "notes"]
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    @property
+    def calls(self) -> pd.DataFrame:
+        """The exact library calls behind each cell (see :func:`calls`)."""
+        return calls(self.kind)
+
+    def formatted(self) -> pd.DataFrame:
+        """The table with every value as display text (4 decimals)."""
+        per = "label" if self.kind == "multilabel" else "class"
+        out = pd.DataFrame(index=self.index)
+        for lib in LIBRARIES:
+            out[lib] = [_format_cell(v, per) for v in self[lib]]
+        out["why"] = list(self["why"])
+        return out
+
+    def _title(self) -> str:
+        return (
+            f"What each library reports by default: {self.description}, "
+            f"threshold {self.threshold:g}"
+        )
+
+    def __repr__(self) -> str:
+        shown = self.formatted()
+        body = shown[list(LIBRARIES)].to_string()
+        lines = [self._title(), body, "", "why:"]
+        for name, text in shown["why"].items():
+            lines.append(f"  {name}: {text}")
+        for text in self.notes.values():
+            lines.append(f"note: {text}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        shown = self.formatted()
+        esc = html.escape
+        head = "".join(
+            f'<th style="text-align:left">{esc(c)}</th>'
+            for c in ["metric", *LIBRARIES, "why"]
+        )
+        rows = []
+        for name, row in shown.iterrows():
+            tds = [f'<th style="text-align:left">{esc(str(name))}</th>']
+            for lib in LIBRARIES:
+                text = row[lib]
+                style = "text-align:right; white-space:nowrap"
+                if text.startswith(("error:", "n/a:")):
+                    style = "text-align:left; color:#8a1c1c; max-width:16em"
+                elif text.startswith("per "):
+                    style = "text-align:left; max-width:16em"
+                tds.append(f'<td style="{style}">{esc(text)}</td>')
+            tds.append(
+                f'<td style="text-align:left; max-width:34em">{esc(row["why"])}</td>'
+            )
+            rows.append("<tr>" + "".join(tds) + "</tr>")
+        notes = "".join(
+            f'<p style="margin:0.2em 0">note: {esc(t)}</p>' for t in self.notes.values()
+        )
+        return (
+            '<div><table style="border-collapse:collapse">'
+            f'<caption style="text-align:left; font-weight:bold">{esc(self._title())}'
+            f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}"
+            f"</tbody></table>{notes}</div>"
+        )
+
+
+def _describe_input(kind: str, truth: np.ndarray, score: np.ndarray) -> str:
+    n = score.shape[0]
+    if kind == "binary":
+        return f"binary input, {n} samples"
+    k = score.shape[1]
+    if kind == "multiclass":
+        return f"multi-class input, {n} samples x {k} classes"
+    if kind == "one-hot":
+        return f"one-hot labels with probability rows, {n} samples x {k} classes"
+    return f"multi-label input, {n} samples x {k} labels"
+
+
+def compare(y_true, y_score, *, threshold=0.5) -> ComparisonTable:
+    """What scikit-learn, Keras and torchmetrics would each report by default.
+
+    Parameters
+    ----------
+    y_true : array-like
+        Binary 0/1 labels of shape (n_samples,); class labels of shape
+        (n_samples,) for a multi-class problem; one-hot labels of shape
+        (n_samples, k) with softmax ``y_score``; or a 0/1 indicator matrix of
+        shape (n_samples, n_labels) for a multi-label problem.
+    y_score : array-like
+        Shape (n_samples,) for binary input (the positive class's score),
+        otherwise (n_samples, k), one column per class or label.
+    threshold : float, default 0.5
+        The cut each library applies where it turns scores into yes/no
+        (scikit-learn: the ``y_pred = y_score > threshold`` you would pass it;
+        Keras ``BinaryAccuracy(threshold=)``, ``Precision(thresholds=)``;
+        torchmetrics ``threshold=``). All three default to 0.5.
+
+    Returns
+    -------
+    ComparisonTable
+        A pandas DataFrame: one row per metric name ("accuracy", "precision",
+        "recall", "F1", "AUC", "top-k"), one column per library (``sklearn``,
+        ``keras``, ``torchmetrics``) and a ``why`` column in plain words. A
+        cell is a float, a per-class array, or a string: ``"error: ..."`` where
+        the library raises instead of answering, ``"n/a: ..."`` where it has no
+        such metric.
+
+    Notes
+    -----
+    "Default" means the call a user types without extra arguments
+    (``table.calls`` lists them):
+
+    - scikit-learn takes labels, not scores: binary and multi-label
+      predictions are ``y_score > threshold``, multi-class predictions the
+      row's argmax (what ``predict`` returns). ``precision_score`` and friends
+      default to ``average="binary"`` and raise for multi-class and
+      multi-label targets; ``accuracy_score`` on a multi-label target is
+      exact-match (subset) accuracy; ``roc_auc_score`` raises for multi-class
+      scores (``multi_class="raise"``) and macro-averages labels;
+      ``top_k_accuracy_score`` has ``k=2``.
+    - Keras (3.x): ``metrics=["accuracy"]`` is resolved from the shapes only:
+      one output column gives ``BinaryAccuracy``, integer labels
+      ``SparseCategoricalAccuracy``, anything else ``CategoricalAccuracy``
+      (argmax), multi-label outputs included. ``Precision()``, ``Recall()``
+      cut every cell at 0.5 and count over all cells (micro); ``F1Score()``
+      marks each row's largest output (``threshold=None``) and returns one F1
+      per column (``average=None``); ``AUC()`` pools every cell (micro) at 200
+      thresholds; ``TopKCategoricalAccuracy()`` has ``k=5``. Multi-class
+      labels are one-hot encoded for Keras, since those metrics need it.
+    - torchmetrics (1.x) needs ``task=``: ``"binary"`` for binary input,
+      ``"multiclass"`` (with ``num_classes``) for multi-class and one-hot input,
+      ``"multilabel"`` (with ``num_labels``) for multi-label input. The task
+      wrappers (``Accuracy``, ``Precision``, ``Recall``, ``F1Score``) default to
+      ``average="micro"`` and ``top_k=1`` (the ``MulticlassAccuracy`` classes
+      themselves default to ``"macro"``); ``AUROC`` is exact with
+      ``average="macro"``. Scores outside [0, 1] are taken for logits: a
+      sigmoid (binary, multi-label) or softmax (multi-class AUROC) is applied
+      first. A class without positives or negatives gets AUROC 0 (with a
+      warning) and stays in the macro average.
+
+    Every cut is strict (``score > threshold``) in all three libraries. Keras
+    computes in float32; the numbers here follow that.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.conventions import compare
+    >>> y_true = np.array([[0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0], [1, 0, 1]])
+    >>> y_score = np.array([[1, 0, 0], [1, 0, 0], [0, 0, 0], [0, 0, 0], [1, 0, 1]])
+    >>> table = compare(y_true, y_score * 0.9 + 0.05)
+    >>> round(table.loc["accuracy", "sklearn"], 4), round(
+    ...     table.loc["accuracy", "torchmetrics"], 4)
+    (0.6, 0.6667)
+    """
+    t = check_threshold(threshold)
+    if not 0.0 <= t <= 1.0:
+        raise ValueError(
+            f"threshold must lie in [0, 1], got {threshold!r}; it is the cut applied "
+            "to probabilities (all three libraries default to 0.5)"
+        )
+    kind, truth, score = input_kind(y_true, y_score)
+    if kind == "binary":
+        cells, why, notes = _binary(truth, score, t)
+    elif kind == "multiclass":
+        onehot = _one_hot(truth, score.shape[1])
+        cells, why, notes = _single_label(truth, onehot, score, t, kind)
+    elif kind == "one-hot":
+        cells, why, notes = _single_label(truth.argmax(axis=1), truth, score, t, kind)
+    else:
+        cells, why, notes = _multilabel(truth, score, t)
+    sk_auc = cells["sklearn"]["AUC"]
+    if isinstance(sk_auc, float) and np.isnan(sk_auc):
+        notes["sklearn"] = (
+            "roc_auc_score returned nan with an UndefinedMetricWarning: a class or "
+            "label has no positive or no negative sample in y_true (scikit-learn "
+            "before 1.6 raised instead)."
+        )
+    data = {lib: [cells[lib][m] for m in METRIC_NAMES] for lib in LIBRARIES}
+    data["why"] = [why[m] for m in METRIC_NAMES]
+    table = ComparisonTable(
+        data, index=pd.Index(list(METRIC_NAMES), name="metric"), dtype=object
+    )
+    table.kind = kind
+    table.threshold = t
+    table.description = _describe_input(kind, truth, score)
+    table.notes = notes
+    return table

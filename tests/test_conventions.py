@@ -1,0 +1,293 @@
+"""evalviz.conventions: the scikit-learn column against scikit-learn itself,
+the Keras and torchmetrics rules on hand-checked examples, and the display.
+
+The comparison with the real Keras and torchmetrics lives in test_parity.py.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from convention_cases import KINDS, cases
+from sklearn import metrics as skm
+
+from evalviz import conventions
+from evalviz.conventions import calls, compare, input_kind, keras_auc
+
+N_CASES = 200
+
+
+# ---------------------------------------------------------------------------
+# scikit-learn column == scikit-learn with its defaults
+# ---------------------------------------------------------------------------
+
+
+def _sk(fn, *args):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return fn(*args)
+        except ValueError as exc:
+            return exc
+
+
+def sklearn_values(kind, y_true, y_score, threshold):
+    s = np.asarray(y_score, dtype=np.float64)
+    if kind == "binary":
+        y, pred, auc_score, topk_score = y_true, (s > threshold).astype(int), s, s
+    elif kind == "multiclass":
+        y, pred, auc_score, topk_score = y_true, s.argmax(axis=1), s, s
+    elif kind == "one-hot":
+        y, pred = y_true.argmax(axis=1), s.argmax(axis=1)
+        auc_score = topk_score = s[:, 1] if s.shape[1] == 2 else s
+    else:
+        y, pred, auc_score, topk_score = y_true, (s > threshold).astype(int), s, s
+    return {
+        "accuracy": _sk(skm.accuracy_score, y, pred),
+        "precision": _sk(skm.precision_score, y, pred),
+        "recall": _sk(skm.recall_score, y, pred),
+        "F1": _sk(skm.f1_score, y, pred),
+        "AUC": _sk(skm.roc_auc_score, y, auc_score),
+        "top-k": _sk(skm.top_k_accuracy_score, y, topk_score),
+    }
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_sklearn_column_matches_sklearn(kind):
+    seen_errors = set()
+    for y_true, y_score, threshold in cases(kind, N_CASES, seed=5):
+        table = compare(y_true, y_score, threshold=threshold)
+        assert table.kind == kind
+        for name, want in sklearn_values(kind, y_true, y_score, threshold).items():
+            got = table.loc[name, "sklearn"]
+            if isinstance(want, Exception):
+                assert isinstance(got, str) and got.startswith("error:"), (
+                    name,
+                    want,
+                    got,
+                )
+                seen_errors.add(name)
+            else:
+                assert not isinstance(got, str), (name, want, got)
+                assert got == pytest.approx(want, abs=1e-12, nan_ok=True), (name, kind)
+    if kind == "multilabel":
+        assert {"precision", "recall", "F1", "top-k"} <= seen_errors
+    if kind == "multiclass":
+        assert {"precision", "AUC"} <= seen_errors
+
+
+# ---------------------------------------------------------------------------
+# The seeds
+# ---------------------------------------------------------------------------
+
+DEMO_TRUE = np.array([[0, 1, 0], [1, 0, 0], [1, 1, 1], [0, 0, 0], [1, 0, 1]])
+DEMO_PRED = np.array([[1, 0, 0], [1, 0, 0], [0, 0, 0], [0, 0, 0], [1, 0, 1]])
+
+
+def test_multilabel_demo_arrays_give_60_and_66_7():
+    table = compare(DEMO_TRUE, DEMO_PRED.astype(float))
+    assert table.kind == "multilabel"
+    assert table.loc["accuracy", "sklearn"] == pytest.approx(0.6)
+    assert table.loc["accuracy", "torchmetrics"] == pytest.approx(10 / 15)
+    # Keras 3 'accuracy' -> CategoricalAccuracy: argmax rows 1,0,0,0,0 vs 0,0,0,0,0.
+    assert table.loc["accuracy", "keras"] == pytest.approx(0.8)
+    assert table.loc["precision", "sklearn"].startswith("error:")
+    # 3 true positives, 1 false positive, 4 false negatives over the 15 cells.
+    assert table.loc["precision", "keras"] == pytest.approx(3 / 4)
+    assert table.loc["recall", "keras"] == pytest.approx(3 / 7)
+
+
+def test_two_softmax_columns_make_precision_recall_accuracy_equal():
+    y = np.array([0, 0, 0, 1, 1, 1, 1, 0, 1, 0])
+    p1 = np.array([0.1, 0.2, 0.7, 0.9, 0.8, 0.4, 0.6, 0.3, 0.55, 0.65])
+    score = np.stack([1 - p1, p1], axis=1)
+    table = compare(np.eye(2, dtype=int)[y], score)
+    assert table.kind == "one-hot"
+    acc = np.mean((p1 > 0.5) == y)
+    for name in ("accuracy", "precision", "recall"):
+        assert table.loc[name, "keras"] == pytest.approx(acc)
+        assert table.loc[name, "torchmetrics"] == pytest.approx(acc)
+    pred = (p1 > 0.5).astype(int)
+    assert table.loc["precision", "sklearn"] == pytest.approx(
+        skm.precision_score(y, pred)
+    )
+    assert table.loc["recall", "sklearn"] == pytest.approx(skm.recall_score(y, pred))
+    assert table.loc["precision", "sklearn"] != pytest.approx(
+        table.loc["recall", "sklearn"]
+    )
+
+
+# ---------------------------------------------------------------------------
+# Keras and torchmetrics rules on small examples
+# ---------------------------------------------------------------------------
+
+
+def test_keras_auc_known_value_and_close_to_exact():
+    y = np.array([0, 0, 1, 1])
+    s = np.array([0.1, 0.4, 0.35, 0.8])
+    # Exact AUC 0.75; no two scores share a 1/199-wide bin, so Keras agrees.
+    assert keras_auc(y, s) == pytest.approx(0.75, abs=1e-12)
+    # Two scores in the same bin tie for Keras but not for the exact AUC.
+    s2 = np.array([0.1, 0.401, 0.402, 0.8])
+    assert skm.roc_auc_score(y, s2) == pytest.approx(1.0)
+    assert keras_auc(y, s2) == pytest.approx(0.875)
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 5000)
+    s = np.clip(rng.normal(0.4 + 0.2 * y, 0.2), 0, 1)
+    assert abs(keras_auc(y, s) - skm.roc_auc_score(y, s)) < 2e-3
+
+
+def test_keras_auc_pools_cells_and_clips():
+    y = np.array([[1, 0], [0, 1], [1, 1]])
+    s = np.array([[0.9, 0.2], [0.3, 0.7], [0.6, 0.1]])
+    assert keras_auc(y, s) == pytest.approx(skm.roc_auc_score(y.ravel(), s.ravel()))
+    labels = np.array([0, 2, 1])
+    probs = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.5, 0.3]])
+    assert keras_auc(labels, probs) == pytest.approx(
+        skm.roc_auc_score(np.eye(3)[labels].ravel(), probs.ravel())
+    )
+    # Logits are clipped to [0, 1]: everything above 1 ties at the top.
+    logits = np.array([-2.0, 3.0, 5.0, 4.0])
+    assert keras_auc(np.array([0, 0, 1, 1]), logits) == pytest.approx(0.75)
+    with pytest.raises(ValueError, match="num_thresholds"):
+        keras_auc(np.array([0, 1]), np.array([0.2, 0.6]), num_thresholds=2)
+
+
+def test_keras_f1_default_marks_every_sample_with_one_output():
+    y = np.array([1, 0, 0, 1, 0, 0])
+    s = np.array([0.9, 0.1, 0.2, 0.8, 0.3, 0.6])
+    f1 = compare(y, s).loc["F1", "keras"]
+    assert isinstance(f1, np.ndarray) and f1.shape == (1,)
+    assert f1[0] == pytest.approx(2 * 2 / (2 * 2 + 4), abs=1e-6)
+
+
+def test_keras_top_k_needs_five_columns_and_counts_ties():
+    y = np.array([0, 1, 2, 3, 4, 5])
+    s = np.full((6, 6), 0.1)
+    s[np.arange(6), (y + 1) % 6] = 0.5
+    table = compare(y, s)
+    # Every true class ties at 0.1 with four others: in_top_k counts that as a hit.
+    assert table.loc["top-k", "keras"] == pytest.approx(1.0)
+    assert table.loc["top-k", "torchmetrics"] == pytest.approx(0.0)
+    small = compare(np.array([0, 1, 2, 0]), np.eye(3)[[0, 1, 2, 1]] * 0.8 + 0.1)
+    assert small.loc["top-k", "keras"].startswith("error: k=5")
+
+
+def test_torchmetrics_applies_sigmoid_to_logits():
+    y = np.array([0, 1, 1, 0, 1])
+    logits = np.array([-1.0, 0.2, 2.0, 0.3, -0.1])
+    table = compare(y, logits)
+    # torchmetrics: sigmoid(logit) > 0.5  <=>  logit > 0.
+    assert table.loc["accuracy", "torchmetrics"] == pytest.approx(3 / 5)
+    # Keras and scikit-learn cut the raw logits at 0.5.
+    assert table.loc["accuracy", "keras"] == pytest.approx(3 / 5)
+    assert table.loc["recall", "keras"] == pytest.approx(1 / 3)
+    assert table.loc["recall", "torchmetrics"] == pytest.approx(2 / 3)
+    assert "sigmoid" in table.notes["torchmetrics"]
+
+
+def test_torchmetrics_auroc_counts_a_class_without_positives_as_zero():
+    y = np.array([0, 1, 0, 1, 0, 1])
+    s = np.array(
+        [[0.6, 0.3, 0.1], [0.2, 0.7, 0.1], [0.5, 0.2, 0.3]] * 2
+    )  # class 2 never true
+    table = compare(y, s)
+    per_class = [skm.roc_auc_score(y == j, s[:, j]) for j in (0, 1)]
+    assert table.loc["AUC", "torchmetrics"] == pytest.approx(sum(per_class) / 3)
+    assert table.loc["AUC", "sklearn"].startswith("error:")
+    assert table.loc["top-k", "sklearn"].startswith("error:")
+
+
+def test_multiclass_micro_metrics_equal_accuracy_in_torchmetrics():
+    rng = np.random.default_rng(2)
+    y = rng.integers(0, 5, 300)
+    s = rng.dirichlet(np.ones(5), 300)
+    table = compare(y, s)
+    acc = np.mean(s.argmax(axis=1) == y)
+    for name in ("accuracy", "precision", "recall", "F1", "top-k"):
+        assert table.loc[name, "torchmetrics"] == pytest.approx(acc)
+    assert table.loc["top-k", "sklearn"] == pytest.approx(
+        skm.top_k_accuracy_score(y, s, k=2)
+    )
+
+
+# ---------------------------------------------------------------------------
+# Input handling and display
+# ---------------------------------------------------------------------------
+
+
+def test_input_kind():
+    assert input_kind([0, 1, 1], [0.2, 0.4, 0.9])[0] == "binary"
+    assert input_kind([0, 2, 1], np.eye(3))[0] == "multiclass"
+    assert input_kind(np.eye(3, dtype=int), np.eye(3) * 0.7 + 0.1)[0] == "one-hot"
+    # One-hot labels with scores that are not probability rows: multi-label.
+    assert input_kind(np.eye(3, dtype=int), np.eye(3) * 0.9)[0] == "multilabel"
+    assert input_kind(DEMO_TRUE, DEMO_PRED * 1.0)[0] == "multilabel"
+
+
+def test_bad_threshold_and_shapes_raise_clear_errors():
+    with pytest.raises(ValueError, match="threshold must lie in"):
+        compare([0, 1], [0.2, 0.8], threshold=1.5)
+    with pytest.raises(ValueError, match="y_score"):
+        compare([0, 1, 2], [0.2, 0.8, 0.4])
+    with pytest.raises(ValueError, match="y_score\\[:, 1\\]"):
+        compare([0, 1, 1], np.array([[0.2, 0.8], [0.5, 0.5], [0.1, 0.9]]))
+
+
+def test_table_is_a_dataframe_with_every_metric_and_library():
+    table = compare(DEMO_TRUE, DEMO_PRED * 0.9 + 0.05)
+    assert isinstance(table, pd.DataFrame)
+    assert list(table.index) == list(conventions.METRIC_NAMES)
+    assert list(table.columns) == ["sklearn", "keras", "torchmetrics", "why"]
+    assert all(isinstance(w, str) and len(w) > 20 for w in table["why"])
+    # Slices are plain DataFrames / Series.
+    assert type(table[["sklearn", "keras"]]) is pd.DataFrame
+    assert table.threshold == 0.5
+    assert "5 samples x 3 labels" in table.description
+
+
+def test_displays_are_readable_and_deterministic():
+    table = compare(DEMO_TRUE, DEMO_PRED * 0.9 + 0.05, threshold=0.4)
+    text = repr(table)
+    assert "threshold 0.4" in text
+    assert "0.6000" in text and "0.6667" in text
+    assert "per label: [" in text
+    assert "why:" in text and "subset accuracy" in text
+    html_text = table._repr_html_()
+    assert (
+        html_text
+        == compare(DEMO_TRUE, DEMO_PRED * 0.9 + 0.05, threshold=0.4)._repr_html_()
+    )
+    assert "<table" in html_text and "0x" not in html_text
+    assert "error: average=&#x27;binary&#x27;" in html_text
+    shown = table.formatted()
+    assert shown.loc["accuracy", "sklearn"] == "0.6000"
+
+
+def test_calls_lists_the_library_calls():
+    frame = calls("multilabel")
+    assert (
+        frame.loc["accuracy", "torchmetrics"]
+        == "Accuracy(task='multilabel', num_labels=k)"
+    )
+    assert "argmax" in calls("one-hot").loc["accuracy", "sklearn"]
+    assert compare([0, 1], [0.3, 0.6]).calls.loc["AUC", "keras"] == "AUC()"
+    with pytest.raises(ValueError, match="kind="):
+        calls("ranking")
+
+
+def test_conventions_module_imports_no_frameworks():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, numpy as np; from evalviz.conventions import compare; "
+        "compare([0, 1, 1], [0.2, 0.6, 0.9]); "
+        "bad = [m for m in ('torch', 'keras', 'torchmetrics', 'matplotlib.pyplot') "
+        "if m in sys.modules]; print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr
