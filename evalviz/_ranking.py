@@ -18,7 +18,6 @@ from ._validation import (
     check_choice,
     check_k,
     check_labels,
-    check_same_length,
     target_kind,
 )
 
@@ -31,6 +30,7 @@ __all__ = [
     "precision_at_k",
     "recall_at_k",
     "rank_of_true_class",
+    "top_k_accuracy_curve",
 ]
 
 _AVERAGES = ("macro", "micro", "weighted", None)
@@ -623,13 +623,36 @@ def recall_at_k(y_true, y_score, k):
 recall_at_k.__doc__ += _TIE_NOTE
 
 
+def _best_true_rank0(truth: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """0-based rank of each row's best-ranked true label (m for rows with none)."""
+    n, m = score.shape
+    rank = np.empty(n, dtype=np.int64)
+    cols = np.arange(m)
+    for r0 in range(0, n, _ROW_BLOCK):
+        r1 = min(n, r0 + _ROW_BLOCK)
+        s = score[r0:r1]
+        t = truth[r0:r1] != 0
+        masked = np.where(t, s, -np.inf)
+        best = masked.max(axis=1)
+        # Among true labels tied at the best score, the highest index ranks first.
+        best_col = m - 1 - np.argmax((masked == best[:, None])[:, ::-1], axis=1)
+        above = np.count_nonzero(s > best[:, None], axis=1)
+        tied_after = np.count_nonzero(
+            (s == best[:, None]) & (cols > best_col[:, None]), axis=1
+        )
+        has = t.any(axis=1)
+        rank[r0:r1] = np.where(has, above + tied_after, m)
+    return rank
+
+
 def rank_of_true_class(y_true, y_score):
     """Rank of the true class in each sample's scores (1 = highest score).
 
     Parameters
     ----------
-    y_true : array-like of shape (n_samples,)
-        Class labels 0..n_classes-1.
+    y_true : array-like
+        Class labels 0..n_classes-1 of shape (n_samples,), or a multi-label 0/1
+        indicator matrix of shape (n_samples, n_labels).
     y_score : array-like of shape (n_samples, n_classes)
 
     Returns
@@ -640,17 +663,62 @@ def rank_of_true_class(y_true, y_score):
 
     Notes
     -----
-    Multi-class only.
+    Multi-label input: the rank of the sample's best-ranked true label; a sample
+    with no true label gets ``n_labels + 1`` (never a hit).
     """
     kind, truth, score = _kind(y_true, y_score)
-    if kind != "multiclass":
+    if kind == "binary":
         raise ValueError(
-            f"rank_of_true_class needs multi-class input (y_true labels of shape "
-            f"(n_samples,) and y_score of shape (n_samples, n_classes)); got a "
-            f"{kind} problem"
+            "rank_of_true_class needs one score column per class (y_score of shape "
+            "(n_samples, n_classes) with at least 3 classes); got a binary problem "
+            "with a single score column"
         )
-    check_same_length(truth, score, "y_true", "y_score")
-    return _rank0_of_true(truth, score) + 1
+    if kind == "multiclass":
+        return _rank0_of_true(truth, score) + 1
+    return _best_true_rank0(truth, score) + 1
 
 
 rank_of_true_class.__doc__ += _TIE_NOTE
+
+
+def top_k_accuracy_curve(y_true, y_score, *, max_k=10):
+    """Top-k accuracy for every k = 1..max_k from one pass over the scores.
+
+    Parameters
+    ----------
+    y_true : array-like
+        Multi-class labels (n_samples,) or multi-label indicator (n_samples,
+        n_labels).
+    y_score : array-like of shape (n_samples, n_classes)
+    max_k : int, default=10
+        Largest k; capped at the number of classes.
+
+    Returns
+    -------
+    ndarray of shape (max_k,)
+        Element ``k - 1`` equals ``top_k_accuracy(y_true, y_score, k)``.
+
+    Notes
+    -----
+    Computed from :func:`rank_of_true_class`: the share of samples whose true
+    class (multi-label: best-ranked true label) has rank at most k.
+    """
+    kind, truth, score = _kind(y_true, y_score)
+    if kind == "binary":
+        raise ValueError(
+            "top_k_accuracy_curve needs one score column per class (y_score of "
+            "shape (n_samples, n_classes) with at least 3 classes)"
+        )
+    max_k = check_k(max_k, score.shape[1], name="max_k")
+    rank0 = (
+        _rank0_of_true(truth, score)
+        if kind == "multiclass"
+        else _best_true_rank0(truth, score)
+    )
+    counts = np.bincount(np.minimum(rank0, max_k), minlength=max_k + 1)[:max_k]
+    return np.cumsum(counts) / rank0.size
+
+
+def _top_1(score: np.ndarray) -> np.ndarray:
+    """Top-1 class per row in the same tie order (ties: the higher index)."""
+    return score.shape[1] - 1 - np.argmax(score[:, ::-1], axis=1)

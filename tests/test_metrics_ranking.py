@@ -323,8 +323,8 @@ def test_bad_average_and_k():
         metrics.top_k_accuracy(y, proba, 0)
     with pytest.raises(ValueError, match="one score column per class"):
         metrics.top_k_accuracy([0, 1, 1], [0.2, 0.3, 0.9], 1)
-    with pytest.raises(ValueError, match="multi-class"):
-        metrics.rank_of_true_class(np.eye(3, dtype=int), np.eye(3))
+    with pytest.raises(ValueError, match="one score column per class"):
+        metrics.rank_of_true_class([0, 1, 1], [0.2, 0.3, 0.9])
 
 
 def test_recall_at_k_without_any_label():
@@ -347,3 +347,27 @@ def test_labels_beyond_score_columns():
 def test_public_names_are_reexported():
     for name in _ranking.__all__:
         assert getattr(metrics, name) is getattr(_ranking, name)
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_rank_and_accuracy_curve_agree_with_top_k(seed):
+    truth, score = _multilabel_case(seed)
+    y, proba = _multiclass_case(seed)
+    if seed % 2:
+        proba = np.round(proba, 1)
+    for t, s in [(truth, score), (y, proba)]:
+        k_max = s.shape[1]
+        ranks = metrics.rank_of_true_class(t, s)
+        curve = metrics.top_k_accuracy_curve(t, s, max_k=k_max)
+        for k in range(1, k_max + 1):
+            acc = metrics.top_k_accuracy(t, s, k)
+            assert np.mean(ranks <= k) == pytest.approx(acc, abs=1e-12)
+            assert curve[k - 1] == pytest.approx(acc, abs=1e-12)
+
+
+def test_rank_of_best_true_label_and_empty_rows():
+    truth = np.array([[0, 1, 1], [0, 0, 0], [1, 0, 0]])
+    score = np.array([[0.9, 0.5, 0.5], [0.2, 0.3, 0.4], [0.1, 0.1, 0.1]])
+    # Row 0: labels 1 and 2 tie at 0.5 below 0.9; label 2 (higher index) is 2nd.
+    # Row 1: no label -> n_labels + 1. Row 2: all tied, label 0 is ranked last.
+    np.testing.assert_array_equal(metrics.rank_of_true_class(truth, score), [2, 4, 3])

@@ -1,0 +1,382 @@
+"""Top-k views: accuracy against k, the true class's rank, what top-k forgives.
+
+- :func:`topk` / :class:`TopKDisplay`: top-k accuracy for k = 1..K together
+  with the histogram of the true class's rank (top-k accuracy is the running
+  sum of that histogram).
+- :func:`forgiven_confusions`: which (true class, top-1 guess) pairs a top-k
+  metric stops counting as errors.
+- :func:`topk_gallery` / :class:`TopKGallery`: the images that are wrong at
+  top-1 but right at top-k.
+
+The numbers come from :mod:`evalviz.metrics`; this module only arranges and
+draws them. pyplot is imported only when something is drawn.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from . import _plotting as P
+from ._ranking import _kind, _top_1, rank_of_true_class, top_k_accuracy_curve
+from ._validation import as_array, check_class_names, check_k, check_same_length
+
+__all__ = [
+    "TopKDisplay",
+    "TopKGallery",
+    "forgiven_confusions",
+    "topk",
+    "topk_gallery",
+]
+
+
+def _multiclass(y_true, y_score, what):
+    kind, truth, score = _kind(y_true, y_score)
+    if kind != "multiclass":
+        raise ValueError(
+            f"{what} needs multi-class input: y_true as class labels of shape "
+            f"(n_samples,) and y_score of shape (n_samples, n_classes); got a {kind} "
+            "problem"
+        )
+    return truth, score
+
+
+class TopKDisplay:
+    """Top-k accuracy for k = 1..K and the histogram of the true class's rank.
+
+    Build it with :func:`topk` (or :meth:`from_predictions`).
+
+    Attributes
+    ----------
+    k : ndarray of shape (K,)
+        1, 2, ..., K.
+    accuracy : ndarray of shape (K,)
+        Top-k accuracy for each k, from
+        :func:`evalviz.metrics.top_k_accuracy_curve`.
+    rank_counts : ndarray of shape (K + 1,)
+        Samples whose true class has rank 1, 2, ..., K, and (last) rank above K.
+    n_samples : int
+    kind : {"multiclass", "multilabel"}
+    title : str
+    ax_, figure_ : matplotlib objects after :meth:`plot`.
+
+    Notes
+    -----
+    ``accuracy[k - 1] == rank_counts[:k].sum() / n_samples``: top-k accuracy is
+    the share of samples whose true class is ranked k-th or better. For
+    multi-label input the rank is that of the sample's best-ranked true label
+    (a sample with no true label counts as ranked above K). Ties in scores
+    rank the higher class index first, as scikit-learn does.
+    """
+
+    def __init__(self, k, accuracy, rank_counts, *, kind="multiclass", title=None):
+        self.k = np.asarray(k)
+        self.accuracy = np.asarray(accuracy, dtype=float)
+        self.rank_counts = np.asarray(rank_counts, dtype=np.int64)
+        self.n_samples = int(self.rank_counts.sum())
+        self.kind = kind
+        self.title = title
+
+    @classmethod
+    def from_predictions(cls, y_true, y_score, *, max_k=5, title=None):
+        """Compute the numbers.
+
+        Parameters
+        ----------
+        y_true : array-like
+            Class labels (n_samples,) or a multi-label indicator (n_samples,
+            n_labels).
+        y_score : array-like of shape (n_samples, n_classes)
+        max_k : int, default=5
+            Largest k shown.
+        title : str, optional
+            Plot title (say "simulated" here when the scores are).
+        """
+        kind, truth, score = _kind(y_true, y_score)
+        if kind == "binary":
+            raise ValueError(
+                "topk needs one score column per class (y_score of shape "
+                "(n_samples, n_classes) with at least 3 classes)"
+            )
+        max_k = check_k(max_k, score.shape[1], name="max_k")
+        accuracy = top_k_accuracy_curve(truth, score, max_k=max_k)
+        rank = rank_of_true_class(truth, score)
+        counts = np.bincount(np.minimum(rank, max_k + 1) - 1, minlength=max_k + 1)
+        return cls(np.arange(1, max_k + 1), accuracy, counts, kind=kind, title=title)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per rank bar: its count and share, and top-k accuracy at k."""
+        K = self.k.size
+        return pd.DataFrame(
+            {
+                "rank": [str(int(k)) for k in self.k] + [f">{K}"],
+                "count": self.rank_counts,
+                "share": self.rank_counts / max(self.n_samples, 1),
+                "top_k_accuracy": np.r_[self.accuracy, np.nan],
+            }
+        )
+
+    def plot(self, ax=None, *, title=None):
+        """Bars: share of samples at each rank; line: top-k accuracy.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Where to draw; a new figure when None.
+        title : str, optional
+            Overrides the title given at construction.
+
+        Returns
+        -------
+        self
+        """
+        fig, ax = P.new_axes(ax, figsize=(7.2, 4.6))
+        K = self.k.size
+        share = self.rank_counts / max(self.n_samples, 1)
+        x = np.arange(1, K + 2)
+        what = "best true label" if self.kind == "multilabel" else "true class"
+        ax.bar(
+            x,
+            share,
+            color=[P.PALETTE[5]] * K + ["#BBBBBB"],
+            edgecolor="white",
+            label=f"share of samples whose {what} has this rank",
+            gid="rank-bars",
+        )
+        ax.plot(
+            self.k,
+            self.accuracy,
+            color=P.PALETTE[0],
+            marker="o",
+            linewidth=2,
+            label="top-k accuracy (running sum of the bars)",
+            gid="topk-accuracy",
+        )
+        for k, acc in zip(self.k, self.accuracy, strict=True):
+            ax.annotate(
+                f"{acc:.1%}",
+                (k, acc),
+                textcoords="offset points",
+                xytext=(0, 8),
+                ha="center",
+                fontsize=P.TICK_SIZE,
+                color=P.PALETTE[0],
+            )
+        ax.set_xticks(x, [str(int(k)) for k in self.k] + [f">{K}"])
+        ax.set_ylim(0, 1.12)
+        ax.set_xlim(0.4, K + 1.6)
+        ax.legend(loc="center right", fontsize=P.TICK_SIZE, frameon=False)
+        P.style_axes(
+            ax,
+            title=title or self.title or f"Top-k accuracy and the rank of the {what}",
+            xlabel=f"k, and rank of the {what} (1 = highest score)",
+            ylabel="share of samples",
+        )
+        self.ax_, self.figure_ = ax, fig
+        return self
+
+
+def topk(y_true, y_score, *, max_k=5, title=None):
+    """Top-k accuracy for k = 1..max_k and the true-class rank histogram.
+
+    Shortcut for :meth:`TopKDisplay.from_predictions`; call ``.plot()`` to draw
+    and ``.to_frame()`` for the numbers.
+    """
+    return TopKDisplay.from_predictions(y_true, y_score, max_k=max_k, title=title)
+
+
+def forgiven_confusions(y_true, y_score, *, k=2, labels=None):
+    """The (true class, top-1 guess) pairs that top-k stops counting as errors.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Class labels.
+    y_score : array-like of shape (n_samples, n_classes)
+    k : int, default=2
+    labels : sequence of str, optional
+        Class names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair, most frequent first: ``true``, ``top1`` (indices),
+        ``true_name``, ``top1_name``, ``count`` (samples wrong at top-1 but
+        right at top-k) and ``share_of_true`` (count / samples of that class).
+        ``count.sum()`` is the gain from top-1 to top-k accuracy, in samples.
+
+    Notes
+    -----
+    The top-1 guess follows the ranking's tie order (the higher class index
+    first among equal scores), the same order top-k accuracy uses.
+    """
+    truth, score = _multiclass(y_true, y_score, "forgiven_confusions")
+    n_classes = score.shape[1]
+    k = check_k(k, n_classes)
+    names = check_class_names(labels, n_classes)
+    rank = rank_of_true_class(truth, score)
+    forgiven = (rank > 1) & (rank <= k)
+    top1 = _top_1(score[forgiven])
+    true = truth[forgiven]
+    pairs = np.bincount(true * n_classes + top1, minlength=n_classes * n_classes)
+    support = np.bincount(truth, minlength=n_classes)
+    idx = np.flatnonzero(pairs)
+    idx = idx[np.argsort(-pairs[idx], kind="stable")]
+    t, p = np.divmod(idx, n_classes)
+    return pd.DataFrame(
+        {
+            "true": t,
+            "top1": p,
+            "true_name": [names[i] for i in t],
+            "top1_name": [names[i] for i in p],
+            "count": pairs[idx],
+            "share_of_true": pairs[idx] / np.maximum(support[t], 1),
+        }
+    )
+
+
+class TopKGallery:
+    """Images wrong at top-1 but right at top-k, one row per confusion.
+
+    Build it with :func:`topk_gallery`.
+
+    Attributes
+    ----------
+    cells : pandas.DataFrame
+        The confusions shown (rows of :func:`forgiven_confusions`).
+    examples : pandas.DataFrame
+        One row per image: ``row`` (which confusion), ``index`` (position in the
+        data passed), ``true``, ``top1``, ``true_rank``, ``true_score``,
+        ``top1_score``.
+    k : int
+    ax_ : ndarray of Axes, figure_ : Figure, set by :meth:`plot`.
+
+    Notes
+    -----
+    Within a row, the closest calls come first (smallest gap between the top-1
+    score and the true class's score).
+    """
+
+    def __init__(self, images, cells, examples, *, k, n_images):
+        self.images = images
+        self.cells = cells
+        self.examples = examples
+        self.k = k
+        self.n_images = n_images
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.examples.copy()
+
+    def plot(self, ax=None, *, cmap="gray_r", title=None):
+        """One row of images per confusion; returns self.
+
+        ``ax`` may be a 2-D array of at least (number of confusions, n_images)
+        axes; by default a new figure is made.
+        """
+        n_rows = max(len(self.cells), 1)
+        n_cols = self.n_images
+        if ax is None:
+            fig, axes = P.new_grid(
+                n_rows,
+                n_cols,
+                figsize=(1.45 * n_cols + 2.6, 1.95 * n_rows + 0.5),
+                layout="constrained",
+            )
+        else:
+            axes = np.atleast_2d(np.asarray(ax, dtype=object))
+            fig = axes.flat[0].figure
+        for r in range(n_rows):
+            shown = self.examples[self.examples["row"] == r]
+            for c in range(n_cols):
+                a = axes[r, c]
+                a.set_xticks([])
+                a.set_yticks([])
+                for spine in a.spines.values():
+                    spine.set_visible(False)
+                if c < len(shown):
+                    rec = shown.iloc[c]
+                    a.imshow(self.images[int(rec["index"])], cmap=cmap)
+                    a.set_title(
+                        f"#{int(rec['index'])}\ntop-1 {rec['top1_score']:.2f}"
+                        f"\ntrue {rec['true_score']:.2f}",
+                        fontsize=P.TICK_SIZE - 1,
+                    )
+            if len(self.cells):
+                cell = self.cells.iloc[r]
+                axes[r, 0].set_ylabel(
+                    f"true: {cell['true_name']}\ntop-1 guess:\n{cell['top1_name']}"
+                    f"\n({int(cell['count'])} images)",
+                    rotation=0,
+                    ha="right",
+                    va="center",
+                    fontsize=P.LABEL_SIZE - 1,
+                    labelpad=10,
+                )
+        fig.suptitle(
+            title or f"Wrong at top-1, right at top-{self.k} (closest calls first)",
+            fontsize=P.TITLE_SIZE,
+        )
+        self.ax_, self.figure_ = axes, fig
+        return self
+
+
+def topk_gallery(images, y_true, y_score, *, k=2, labels=None, top=3, n_images=6):
+    """Collect images that top-1 gets wrong and top-k gets right.
+
+    Parameters
+    ----------
+    images : array-like of shape (n_samples, h, w) or (n_samples, h, w, 3)
+    y_true : array-like of shape (n_samples,)
+        Class labels.
+    y_score : array-like of shape (n_samples, n_classes)
+    k : int, default=2
+    labels : sequence of str, optional
+        Class names.
+    top : int, default=3
+        How many confusions (rows), the most frequent first.
+    n_images : int, default=6
+        Images per row.
+
+    Returns
+    -------
+    TopKGallery
+        Call ``.plot()`` to draw, ``.to_frame()`` for the examples.
+    """
+    truth, score = _multiclass(y_true, y_score, "topk_gallery")
+    pics = as_array(images, "images")
+    if pics.ndim not in (3, 4):
+        raise ValueError(
+            f"images must have shape (n, height, width) or (n, height, width, 3), "
+            f"got {pics.shape}; reshape flat rows with images.reshape(-1, 28, 28)"
+        )
+    check_same_length(truth, pics, "y_true", "images")
+    for name, value in (("top", top), ("n_images", n_images)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+        if value < 1:
+            raise ValueError(f"{name} must be at least 1, got {value}")
+    cells = forgiven_confusions(truth, score, k=k, labels=labels).head(top)
+    cells = cells.reset_index(drop=True)
+    rank = rank_of_true_class(truth, score)
+    top1 = _top_1(score)
+    rows = np.arange(score.shape[0])
+    records = []
+    for r, (t, p) in enumerate(zip(cells["true"], cells["top1"], strict=True)):
+        idx = np.flatnonzero((truth == t) & (top1 == p) & (rank > 1) & (rank <= k))
+        gap = score[idx, p] - score[idx, t]
+        idx = idx[np.argsort(gap, kind="stable")][:n_images]
+        for i in idx:
+            records.append(
+                {
+                    "row": r,
+                    "index": int(i),
+                    "true": cells["true_name"][r],
+                    "top1": cells["top1_name"][r],
+                    "true_rank": int(rank[i]),
+                    "true_score": float(score[rows[i], t]),
+                    "top1_score": float(score[rows[i], p]),
+                }
+            )
+    columns = ["row", "index", "true", "top1", "true_rank", "true_score", "top1_score"]
+    examples = pd.DataFrame.from_records(records, columns=columns)
+    return TopKGallery(pics, cells, examples, k=int(k), n_images=int(n_images))

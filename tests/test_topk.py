@@ -1,0 +1,112 @@
+"""Top-k display, forgiven confusions and the top-k gallery: numbers and drawn data."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np
+import pytest
+from sklearn.metrics import top_k_accuracy_score
+
+from evalviz import metrics
+from evalviz.simulate import from_report, multilabel_zipf
+from evalviz.topk import TopKDisplay, forgiven_confusions, topk, topk_gallery
+
+PRECISION = [0.93, 0.93, 0.88, 0.86, 0.88, 0.88, 0.83, 0.94, 0.95, 0.90]
+RECALL = [0.90, 0.96, 0.87, 0.72, 0.91, 0.81, 0.97, 0.94, 0.93, 0.95]
+NAMES = [f"c{i}" for i in range(10)]
+
+
+@pytest.fixture(scope="module")
+def multiclass():
+    return from_report(PRECISION, RECALL, 100, seed=0, confidence=1.5)
+
+
+def test_topk_numbers_match_sklearn(multiclass):
+    y, s = multiclass
+    disp = topk(y, s, max_k=4)
+    for k in range(1, 5):
+        assert disp.accuracy[k - 1] == pytest.approx(
+            top_k_accuracy_score(y, s, k=k, labels=range(10)), abs=1e-12
+        )
+    ranks = metrics.rank_of_true_class(y, s)
+    expected = [np.sum(ranks == r) for r in range(1, 5)] + [np.sum(ranks > 4)]
+    np.testing.assert_array_equal(disp.rank_counts, expected)
+    assert disp.n_samples == len(y)
+    np.testing.assert_allclose(np.cumsum(disp.rank_counts[:4]) / len(y), disp.accuracy)
+
+
+def test_to_frame_holds_every_plotted_number(multiclass):
+    y, s = multiclass
+    disp = topk(y, s, max_k=3).plot()
+    frame = disp.to_frame()
+    assert list(frame["rank"]) == ["1", "2", "3", ">3"]
+    bars = [p.get_height() for p in disp.ax_.patches]
+    np.testing.assert_allclose(bars, frame["share"])
+    (line,) = [ln for ln in disp.ax_.lines if ln.get_gid() == "topk-accuracy"]
+    np.testing.assert_allclose(line.get_ydata(), frame["top_k_accuracy"][:3])
+    texts = [t.get_text() for t in disp.ax_.texts]
+    assert texts == [f"{a:.1%}" for a in frame["top_k_accuracy"][:3]]
+    assert disp.figure_ is disp.ax_.figure
+
+
+def test_plot_on_given_axes_and_title():
+    import matplotlib.pyplot as plt
+
+    y, s = multilabel_zipf(500, 40, seed=0)
+    fig, ax = plt.subplots()
+    disp = topk(y, s, max_k=5, title="Simulated scores").plot(ax=ax)
+    assert disp.ax_ is ax
+    assert disp.kind == "multilabel"
+    assert ax.get_title() == "Simulated scores"
+    assert disp.accuracy[4] == pytest.approx(metrics.top_k_accuracy(y, s, 5))
+    assert "best true label" in ax.get_xlabel()
+
+
+def test_forgiven_confusions_sum_to_the_top_k_gain(multiclass):
+    y, s = multiclass
+    table = forgiven_confusions(y, s, k=2, labels=NAMES)
+    gain = metrics.top_k_accuracy(y, s, 2) - metrics.top_k_accuracy(y, s, 1)
+    assert table["count"].sum() == round(gain * len(y))
+    assert (table["true"] != table["top1"]).all()
+    assert list(table["count"]) == sorted(table["count"], reverse=True)
+    first = table.iloc[0]
+    assert first["true_name"] == NAMES[first["true"]]
+    direct = np.sum(
+        (y == first["true"])
+        & (s.argmax(axis=1) == first["top1"])
+        & (metrics.rank_of_true_class(y, s) == 2)
+    )
+    assert first["count"] == direct
+    assert first["share_of_true"] == pytest.approx(direct / np.sum(y == first["true"]))
+
+
+def test_topk_gallery_shows_images_wrong_at_top1_right_at_top2(multiclass):
+    y, s = multiclass
+    rng = np.random.default_rng(0)
+    images = rng.integers(0, 255, size=(len(y), 8, 8), dtype=np.uint8)
+    gallery = topk_gallery(images, y, s, k=2, labels=NAMES, top=2, n_images=3)
+    frame = gallery.to_frame()
+    assert len(gallery.cells) == 2
+    assert (frame["true_rank"] == 2).all()
+    for _, rec in frame.iterrows():
+        i = rec["index"]
+        assert NAMES[y[i]] == rec["true"]
+        assert NAMES[s[i].argmax()] == rec["top1"]
+        assert rec["top1_score"] == pytest.approx(s[i].max())
+    gallery.plot()
+    assert gallery.ax_.shape == (2, 3)
+    shown = gallery.ax_[0, 0].images[0].get_array()
+    np.testing.assert_array_equal(shown, images[frame["index"].iloc[0]])
+    assert "top-2" in gallery.figure_._suptitle.get_text()
+
+
+def test_errors():
+    with pytest.raises(ValueError, match="max_k"):
+        topk([0, 1, 2], np.eye(3), max_k=4)
+    with pytest.raises(ValueError, match="multi-class"):
+        forgiven_confusions(np.eye(3, dtype=int), np.eye(3))
+    with pytest.raises(ValueError, match="images"):
+        topk_gallery(np.zeros((3, 4)), [0, 1, 2], np.eye(3))
+    with pytest.raises(ValueError, match="one score column"):
+        TopKDisplay.from_predictions([0, 1, 1], [0.1, 0.5, 0.9])
