@@ -31,11 +31,14 @@ import numpy as np
 from ._validation import check_choice
 
 __all__ = [
+    "CIFAR10_CLASSES",
     "FASHION_MNIST_CLASSES",
     "FASHION_MNIST_URL",
     "DataNotFoundError",
     "ChecksumError",
+    "load_cifar10",
     "load_fashion_mnist",
+    "make_outfits",
     "find_fashion_mnist",
     "download_fashion_mnist",
     "read_idx",
@@ -361,3 +364,22 @@ def load_fashion_mnist(split: str = "train", *, data_home=None, download: bool =
         expected=_FASHION_FILES[(split, "labels")],
     )
     return images, labels.astype(np.int64)
+
+
+# Loaders that live in their own modules (they import this one for the shared
+# download and search helpers), re-exported here lazily to avoid an import cycle.
+_ELSEWHERE = {
+    "load_cifar10": "_cifar",
+    "CIFAR10_CLASSES": "_cifar",
+    "make_outfits": "_outfits",
+    "OUTFIT_SIDE": "_outfits",
+}
+
+
+def __getattr__(name: str):
+    if name in _ELSEWHERE:
+        import importlib
+
+        module = importlib.import_module(f"{__package__}.{_ELSEWHERE[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -69,14 +69,15 @@ def validation_indices(*, seed: int = 0, n_train: int = 60000) -> np.ndarray:
 
 def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
     """A short hash of everything that determines a model's predictions."""
-    import sklearn
+    from importlib.metadata import version
 
     payload = json.dumps(
         {
             "name": name,
             "params": params,
             "data": data_fingerprint,
-            "sklearn": sklearn.__version__,
+            # Read from metadata: importing scikit-learn would cost a second or two.
+            "sklearn": version("scikit-learn"),
             "format": _CACHE_FORMAT,
         },
         sort_keys=True,
@@ -218,10 +219,10 @@ def baseline_predictions(
         "seed": int(seed),
         "validation_size": VALIDATION_SIZE,
     }
-    val_idx = validation_indices()
 
     def train() -> dict[str, np.ndarray]:
-        return _train_mlp(params, val_idx, progress=progress)
+        # The split is only needed to train: a cache hit reads nothing but the .npz.
+        return _train_mlp(params, validation_indices(), progress=progress)
 
     if cache:
         arrays, path, from_cache = cached_arrays(
