@@ -31,14 +31,14 @@ import numpy as np
 from ._validation import check_choice
 
 __all__ = [
-    "CIFAR10_CLASSES",
+    "CIFAR10_CLASSES",  # noqa: F822 (lazy, see __getattr__ below)
     "FASHION_MNIST_CLASSES",
     "FASHION_MNIST_URL",
     "DataNotFoundError",
     "ChecksumError",
-    "load_cifar10",
+    "load_cifar10",  # noqa: F822
     "load_fashion_mnist",
-    "make_outfits",
+    "make_outfits",  # noqa: F822
     "find_fashion_mnist",
     "download_fashion_mnist",
     "read_idx",
