@@ -290,7 +290,8 @@ class _Curves:
                     name: self.macro["area_of_curve"],
                 }
             )
-        return pd.DataFrame(rows).set_index("curve")
+        frame = pd.DataFrame(rows).set_index("curve")
+        return frame.astype({"positives": "Int64", "negatives": "Int64"})
 
     def _points_frame(self) -> pd.DataFrame:
         xname, yname = self._axis_names

@@ -254,9 +254,9 @@ class ScoreDistribution:
                 if self.edges[0] - 0.5 <= v <= self.edges[-1] + 0.5
             ]
             if self.edges[-1] >= lim - 1e-9:
-                ticks.append(lim)
+                ticks = [v for v in ticks if v < lim - 1.5] + [lim]
             if self.edges[0] <= -lim + 1e-9:
-                ticks.insert(0, -lim)
+                ticks = [-lim] + [v for v in ticks if v > -lim + 1.5]
             ax.set_xticks(ticks, [_logit_tick_label(v) for v in ticks])
             xlabel = "score (logit scale: each step to the right adds a 9)"
         else:

@@ -418,8 +418,9 @@ def _explain_multi(kind, truth, Y, S, names, k, threshold):
             f"({areas['ap_macro']:.3f}) judge only the order of the scores, over "
             f"every possible threshold. {n_err:,} of the {n:,} samples are argmax "
             "errors, but AUC does not count errors: it counts pairs (a sample of "
-            "the class, a sample of another class) in the wrong order, and for the "
-            f"average class only {1 - areas['auc_macro']:.1%} of those pairs are."
+            "the class, a sample of another class) whose scores are in the wrong "
+            f"order, and for the average class that is only "
+            f"{1 - areas['auc_macro']:.1%} of all such pairs."
         )
     else:
         text = (
