@@ -31,6 +31,8 @@ __all__ = [
     "recall_at_k",
     "rank_of_true_class",
     "top_k_accuracy_curve",
+    "label_hits_at_k",
+    "micro_auc_by_label",
 ]
 
 _AVERAGES = ("macro", "micro", "weighted", None)
@@ -231,12 +233,15 @@ def _positives_by_column(kind, truth, score):
     else:
         flat = np.flatnonzero(truth)
         rows, cols = np.divmod(flat, k)
-    values = score[rows, cols]
-    order = np.lexsort((values, cols))
-    values = values[order]
     counts = np.bincount(cols, minlength=k)
     starts = np.zeros(k + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
+    # A stable sort of 16-bit keys is a radix sort: linear in the positives.
+    keys = cols.astype(np.uint16) if k <= 1 << 16 else cols
+    order = np.argsort(keys, kind="stable")
+    values = score[rows[order], cols[order]]
+    for j in np.flatnonzero(counts > 1):
+        values[starts[j] : starts[j + 1]].sort()
     return values, starts
 
 
@@ -722,3 +727,96 @@ def top_k_accuracy_curve(y_true, y_score, *, max_k=10):
 def _top_1(score: np.ndarray) -> np.ndarray:
     """Top-1 class per row in the same tie order (ties: the higher index)."""
     return score.shape[1] - 1 - np.argmax(score[:, ::-1], axis=1)
+
+
+def label_hits_at_k(y_true, y_score, k):
+    """Per label: how many of its positives are among their sample's top k.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples, n_labels)
+        Multi-label 0/1 indicator (multi-class labels are accepted too).
+    y_score : array-like of shape (n_samples, n_labels)
+    k : int
+
+    Returns
+    -------
+    ndarray of int64, shape (n_labels,)
+        Divide by ``y_true.sum(axis=0)`` for each label's recall at k: the
+        share of its positives that a top-k list would show.
+
+    Notes
+    -----
+    The same top-k sets (and tie order) as :func:`top_k_accuracy`.
+    """
+    kind, truth, score, k = _topk_input(y_true, y_score, k, "label_hits_at_k")
+    n, m = score.shape
+    if kind == "multiclass":
+        hit = _rank0_of_true(truth, score) < k
+        return np.bincount(truth[hit], minlength=m).astype(np.int64)
+    hits = np.zeros(m, dtype=np.int64)
+    for r0 in range(0, n, _ROW_BLOCK):
+        r1 = min(n, r0 + _ROW_BLOCK)
+        top = _in_top_k(score[r0:r1], k)
+        hits += np.count_nonzero(top & (truth[r0:r1] != 0), axis=0)
+    return hits
+
+
+def micro_auc_by_label(y_true, y_score):
+    """Each label's share of the micro-averaged ROC AUC.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples, n_labels)
+        Multi-label 0/1 indicator, or multi-class labels (one-vs-rest cells).
+    y_score : array-like of shape (n_samples, n_labels)
+
+    Returns
+    -------
+    ndarray of shape (n_labels,)
+        Element ``j``: the probability that a random positive cell of label
+        ``j`` scores above a random negative cell of *any* label (ties half);
+        NaN for a label without positives.
+
+    Notes
+    -----
+    The micro average pools every (sample, label) cell into one binary
+    problem, so it compares scores across labels. Its AUC is the mean of this
+    array weighted by each label's number of positives:
+    ``np.average(parts[has], weights=n_pos[has]) == roc_auc(..., average="micro")``.
+    Frequent labels therefore dominate the micro average, and a label scores
+    well here when its positives outscore the other labels' negatives, which is
+    not the same as ranking its own positives above its own negatives (its
+    per-label AUC).
+    """
+    kind, truth, score = _kind(y_true, y_score)
+    if kind == "binary":
+        raise ValueError(
+            "micro_auc_by_label needs one score column per label (y_score of shape "
+            "(n_samples, n_labels))"
+        )
+    n, m = score.shape
+    if kind == "multiclass":
+        rows, cols = np.arange(n), truth
+    else:
+        rows, cols = np.divmod(np.flatnonzero(truth), m)
+    values = score[rows, cols]
+    n_neg = score.size - values.size
+    if values.size == 0 or n_neg == 0:
+        raise ValueError(
+            "y_true needs both positive and negative cells for the micro AUC; got "
+            f"{values.size} positive of {score.size}"
+        )
+    every = np.sort(score, axis=None)
+    positives = np.sort(values)
+    left = np.searchsorted(every, values, "left") - np.searchsorted(
+        positives, values, "left"
+    )
+    right = np.searchsorted(every, values, "right") - np.searchsorted(
+        positives, values, "right"
+    )
+    # Negatives strictly below, plus half of the tied negatives: (left + right) / 2.
+    wins2 = np.bincount(cols, weights=(left + right).astype(np.float64), minlength=m)
+    n_pos = np.bincount(cols, minlength=m)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return wins2 / (2.0 * n_pos * n_neg)

@@ -18,13 +18,24 @@ import numpy as np
 import pandas as pd
 
 from . import _plotting as P
-from ._ranking import _kind, _top_1, rank_of_true_class, top_k_accuracy_curve
+from ._ranking import (
+    _kind,
+    _top_1,
+    label_hits_at_k,
+    micro_auc_by_label,
+    rank_of_true_class,
+    roc_auc,
+    top_k_accuracy,
+    top_k_accuracy_curve,
+)
 from ._validation import as_array, check_class_names, check_k, check_same_length
 
 __all__ = [
+    "LabelGroupsDisplay",
     "TopKDisplay",
     "TopKGallery",
     "forgiven_confusions",
+    "label_groups",
     "topk",
     "topk_gallery",
 ]
@@ -380,3 +391,190 @@ def topk_gallery(images, y_true, y_score, *, k=2, labels=None, top=3, n_images=6
     columns = ["row", "index", "true", "top1", "true_rank", "true_score", "top1_score"]
     examples = pd.DataFrame.from_records(records, columns=columns)
     return TopKGallery(pics, cells, examples, k=int(k), n_images=int(n_images))
+
+
+class LabelGroupsDisplay:
+    """Which label groups drive top-k accuracy, macro AUC and micro AUC.
+
+    Build it with :func:`label_groups`.
+
+    Attributes
+    ----------
+    groups : pandas.DataFrame
+        One row per group of labels (most frequent labels first), with
+        ``labels`` (how many), ``share_of_labels`` (the group's weight in the
+        macro AUC), ``positives`` and ``share_of_positives`` (its weight in the
+        micro and weighted AUC), ``mean_auc`` (mean of its labels' own AUCs),
+        ``micro_auc_part`` (chance that one of its positives outscores a random
+        negative cell of any label) and ``recall_at_k`` (share of its positives
+        that appear in their sample's top k).
+    totals : pandas.Series
+        ``top_k_accuracy``, ``macro_auc``, ``micro_auc``, ``weighted_auc`` of
+        the whole problem, from :mod:`evalviz.metrics`.
+    k : int
+    title : str or None
+    ax_ : ndarray of two Axes, figure_ : Figure, set by :meth:`plot`.
+
+    Notes
+    -----
+    ``macro_auc == sum(share_of_labels * mean_auc)`` and
+    ``micro_auc == sum(share_of_positives * micro_auc_part)``: the macro
+    average weighs every label the same, so the many rare labels decide it;
+    the micro average weighs every positive cell the same, so the few frequent
+    labels decide it.
+    """
+
+    def __init__(self, groups, totals, *, k, title=None):
+        self.groups = groups
+        self.totals = totals
+        self.k = k
+        self.title = title
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.groups.copy()
+
+    def plot(self, ax=None, *, title=None):
+        """Left: each group's weight in macro vs micro; right: how it scores.
+
+        ``ax`` may be a pair of Axes; by default a new 1 x 2 figure is made.
+        Returns self.
+        """
+        if ax is None:
+            fig, axes = P.new_grid(1, 2, figsize=(12.5, 4.6), layout="constrained")
+            axes = axes[0]
+        else:
+            axes = np.asarray(ax, dtype=object).ravel()
+            if axes.size != 2:
+                raise ValueError(f"ax must be two Axes (a pair), got {axes.size}")
+            fig = axes[0].figure
+        g = self.groups
+        x = np.arange(len(g))
+        names = list(g["group"])
+        left, right = axes
+        bars = [
+            ("share_of_labels", "weight in macro AUC (share of labels)", P.PALETTE[0]),
+            (
+                "share_of_positives",
+                "weight in micro AUC (share of positives)",
+                P.PALETTE[1],
+            ),
+        ]
+        width = 0.38
+        for i, (col, label, color) in enumerate(bars):
+            pos = x + (i - 0.5) * width
+            left.bar(pos, g[col], width, color=color, label=label, gid=col)
+            for xi, v in zip(pos, g[col], strict=True):
+                left.annotate(
+                    f"{v:.0%}",
+                    (xi, v),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=P.TICK_SIZE,
+                )
+        left.set_xticks(x, names)
+        left.set_ylim(0, 1.15)
+        left.legend(loc="upper left", fontsize=P.TICK_SIZE, frameon=False)
+        P.style_axes(left, title="How much each group counts", ylabel="share")
+        scores = [
+            ("mean_auc", "mean of the labels' own AUCs", P.PALETTE[0]),
+            ("micro_auc_part", "its positives vs all negatives (micro)", P.PALETTE[1]),
+            ("recall_at_k", f"its positives shown in the top {self.k}", P.PALETTE[2]),
+        ]
+        width = 0.26
+        for i, (col, label, color) in enumerate(scores):
+            pos = x + (i - 1) * width
+            right.bar(pos, g[col], width, color=color, label=label, gid=col)
+            for xi, v in zip(pos, g[col], strict=True):
+                right.annotate(
+                    f"{v:.2f}",
+                    (xi, v),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=P.TICK_SIZE - 1,
+                )
+        right.set_xticks(x, names)
+        right.set_ylim(0, 1.3)
+        right.legend(loc="upper right", fontsize=P.TICK_SIZE, frameon=False, ncol=1)
+        P.style_axes(right, title="How well each group does", ylabel="value")
+        fig.suptitle(
+            title or self.title or "Which labels drive top-k, macro and micro AUC",
+            fontsize=P.TITLE_SIZE,
+        )
+        self.ax_, self.figure_ = axes, fig
+        return self
+
+
+def label_groups(y_true, y_score, *, k=5, edges=(10, 100), title=None):
+    """Split labels by frequency and show what each group does to each metric.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples, n_labels)
+        Multi-label 0/1 indicator (multi-class labels work too).
+    y_score : array-like of shape (n_samples, n_labels)
+    k : int, default=5
+        The k of top-k accuracy and of each group's recall at k.
+    edges : sequence of int, default=(10, 100)
+        Group boundaries in frequency rank: with the default, the 10 most
+        frequent labels, labels 11-100, and the rest.
+    title : str, optional
+        Plot title (say "simulated" when the scores are).
+
+    Returns
+    -------
+    LabelGroupsDisplay
+        ``.to_frame()`` for the table, ``.plot()`` for the picture.
+
+    Notes
+    -----
+    Labels are ranked by their number of positives (ties: lower index first).
+    Every label needs a positive and a negative (per-label AUC).
+    """
+    kind, truth, score = _kind(y_true, y_score)
+    if kind == "binary":
+        raise ValueError(
+            "label_groups needs one score column per label (y_score of shape "
+            "(n_samples, n_labels))"
+        )
+    m = score.shape[1]
+    edges = sorted({int(e) for e in edges if 0 < int(e) < m})
+    if kind == "multiclass":
+        n_pos = np.bincount(truth, minlength=m)
+    else:
+        n_pos = np.count_nonzero(truth, axis=0)
+    per_label_auc = roc_auc(truth, score, average=None)
+    micro_part = micro_auc_by_label(truth, score)
+    hits = label_hits_at_k(truth, score, k)
+    order = np.argsort(-n_pos, kind="stable")
+    bounds = [0, *edges, m]
+    rows = []
+    total_pos = n_pos.sum()
+    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+        idx = order[lo:hi]
+        pos = int(n_pos[idx].sum())
+        rows.append(
+            {
+                "group": f"top {hi}" if lo == 0 else f"{lo + 1}-{hi}",
+                "labels": hi - lo,
+                "share_of_labels": (hi - lo) / m,
+                "positives": pos,
+                "share_of_positives": pos / total_pos,
+                "mean_auc": float(per_label_auc[idx].mean()),
+                "micro_auc_part": float(
+                    np.average(micro_part[idx], weights=n_pos[idx])
+                ),
+                "recall_at_k": float(hits[idx].sum() / max(pos, 1)),
+            }
+        )
+    groups = pd.DataFrame(rows)
+    totals = pd.Series(
+        {
+            f"top_{k}_accuracy": top_k_accuracy(truth, score, k),
+            "macro_auc": float(per_label_auc.mean()),
+            "micro_auc": roc_auc(truth, score, average="micro"),
+            "weighted_auc": float(np.average(per_label_auc, weights=n_pos)),
+        }
+    )
+    return LabelGroupsDisplay(groups, totals, k=int(k), title=title)

@@ -371,3 +371,35 @@ def test_rank_of_best_true_label_and_empty_rows():
     # Row 0: labels 1 and 2 tie at 0.5 below 0.9; label 2 (higher index) is 2nd.
     # Row 1: no label -> n_labels + 1. Row 2: all tied, label 0 is ranked last.
     np.testing.assert_array_equal(metrics.rank_of_true_class(truth, score), [2, 4, 3])
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_micro_auc_by_label_is_the_pairwise_probability(seed):
+    truth, score = _multilabel_case(seed)
+    parts = metrics.micro_auc_by_label(truth, score)
+    n_pos = truth.sum(axis=0)
+    assert np.average(parts, weights=n_pos) == pytest.approx(
+        skm.roc_auc_score(truth, score, average="micro"), abs=1e-12
+    )
+    negatives = score[truth == 0]
+    for j in range(truth.shape[1]):
+        pos = score[truth[:, j] == 1, j]
+        wins = (pos[:, None] > negatives[None, :]).sum()
+        ties = (pos[:, None] == negatives[None, :]).sum()
+        assert parts[j] == pytest.approx(
+            (wins + ties / 2) / (pos.size * negatives.size)
+        )
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_label_hits_at_k_match_a_direct_count(seed):
+    truth, score = _multilabel_case(seed)
+    y, proba = _multiclass_case(seed)
+    onehot = np.eye(proba.shape[1], dtype=int)[y]
+    for t, s, ind in [(truth, score, truth), (y, proba, onehot)]:
+        for k in range(1, s.shape[1] + 1):
+            top = np.zeros_like(ind)
+            np.put_along_axis(top, _reference_topk_sets(s, k), 1, axis=1)
+            np.testing.assert_array_equal(
+                metrics.label_hits_at_k(t, s, k), (top & ind).sum(axis=0)
+            )

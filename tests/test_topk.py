@@ -10,7 +10,13 @@ from sklearn.metrics import top_k_accuracy_score
 
 from evalviz import metrics
 from evalviz.simulate import from_report, multilabel_zipf
-from evalviz.topk import TopKDisplay, forgiven_confusions, topk, topk_gallery
+from evalviz.topk import (
+    TopKDisplay,
+    forgiven_confusions,
+    label_groups,
+    topk,
+    topk_gallery,
+)
 
 PRECISION = [0.93, 0.93, 0.88, 0.86, 0.88, 0.88, 0.83, 0.94, 0.95, 0.90]
 RECALL = [0.90, 0.96, 0.87, 0.72, 0.91, 0.81, 0.97, 0.94, 0.93, 0.95]
@@ -110,3 +116,39 @@ def test_errors():
         topk_gallery(np.zeros((3, 4)), [0, 1, 2], np.eye(3))
     with pytest.raises(ValueError, match="one score column"):
         TopKDisplay.from_predictions([0, 1, 1], [0.1, 0.5, 0.9])
+
+
+def test_label_groups_decompose_macro_and_micro_auc():
+    y, s = multilabel_zipf(3000, 60, seed=2)
+    disp = label_groups(y, s, k=5, edges=(5, 20), title="Simulated")
+    g = disp.to_frame()
+    assert list(g["group"]) == ["top 5", "6-20", "21-60"]
+    assert list(g["labels"]) == [5, 15, 40]
+    n_pos = y.sum(axis=0)
+    order = np.argsort(-n_pos, kind="stable")
+    assert g["positives"].iloc[0] == n_pos[order[:5]].sum()
+    aucs = metrics.roc_auc(y, s, average=None)
+    assert g["mean_auc"].iloc[2] == pytest.approx(aucs[order[20:]].mean())
+    assert (g["share_of_labels"] * g["mean_auc"]).sum() == pytest.approx(
+        metrics.roc_auc(y, s)
+    )
+    assert (g["share_of_positives"] * g["micro_auc_part"]).sum() == pytest.approx(
+        metrics.roc_auc(y, s, average="micro")
+    )
+    hits = metrics.label_hits_at_k(y, s, 5)
+    assert g["recall_at_k"].iloc[1] == pytest.approx(
+        hits[order[5:20]].sum() / n_pos[order[5:20]].sum()
+    )
+    assert disp.totals["top_5_accuracy"] == pytest.approx(
+        metrics.top_k_accuracy(y, s, 5)
+    )
+    assert disp.totals["weighted_auc"] == pytest.approx(
+        metrics.roc_auc(y, s, average="weighted")
+    )
+    disp.plot()
+    left, right = disp.ax_
+    heights = [p.get_height() for p in left.patches if p.get_gid() == "share_of_labels"]
+    np.testing.assert_allclose(heights, g["share_of_labels"])
+    heights = [p.get_height() for p in right.patches if p.get_gid() == "recall_at_k"]
+    np.testing.assert_allclose(heights, g["recall_at_k"])
+    assert disp.figure_._suptitle.get_text() == "Simulated"
