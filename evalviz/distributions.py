@@ -89,6 +89,17 @@ def _to_logit(p):
     return np.log10(p) - np.log10(1 - p)
 
 
+def _logit_ticks(lo: float, hi: float) -> list[float]:
+    """Even log-odds ticks within [lo, hi]; the clipped edges are labelled 0 and 1."""
+    lim = -np.log10(_LOGIT_CLIP)
+    ticks = [float(v) for v in range(-8, 9, 2) if lo - 0.5 <= v <= hi + 0.5]
+    if hi >= lim - 1e-9:
+        ticks = [v for v in ticks if v < lim - 1.5] + [lim]
+    if lo <= -lim + 1e-9:
+        ticks = [-lim] + [v for v in ticks if v > -lim + 1.5]
+    return ticks
+
+
 def _logit_tick_label(v: float) -> str:
     if v >= -np.log10(_LOGIT_CLIP) - 1e-9:
         return "1"
@@ -247,16 +258,7 @@ class ScoreDistribution:
                     gid=f"threshold:{row.threshold:g}",
                 )
         if self.scale == "logit":
-            lim = -np.log10(_LOGIT_CLIP)
-            ticks = [
-                v
-                for v in range(-8, 9, 2)
-                if self.edges[0] - 0.5 <= v <= self.edges[-1] + 0.5
-            ]
-            if self.edges[-1] >= lim - 1e-9:
-                ticks = [v for v in ticks if v < lim - 1.5] + [lim]
-            if self.edges[0] <= -lim + 1e-9:
-                ticks = [-lim] + [v for v in ticks if v > -lim + 1.5]
+            ticks = _logit_ticks(self.edges[0], self.edges[-1])
             ax.set_xticks(ticks, [_logit_tick_label(v) for v in ticks])
             xlabel = "score (logit scale: each step to the right adds a 9)"
         else:
@@ -480,8 +482,7 @@ class AucPairs:
         )
         ax.set_ylim(-0.3, 1.3)
         if scale == "logit":
-            lo, hi = ax.get_xlim()
-            ticks = [v for v in range(-8, 9, 2) if lo <= v <= hi]
+            ticks = _logit_ticks(min(pos.min(), neg.min()), max(pos.max(), neg.max()))
             ax.set_xticks(ticks, [_logit_tick_label(v) for v in ticks])
         style_axes(
             ax,
