@@ -220,6 +220,16 @@ def _require_positive(truth01, what, metric):
 # ---------------------------------------------------------------------------
 
 
+def _flat_positives(truth: np.ndarray) -> np.ndarray:
+    """``np.flatnonzero(truth)``, skipping zero bytes eight at a time."""
+    flat = truth.reshape(-1)
+    if flat.dtype.itemsize != 1 or flat.size % 8 or not flat.flags.c_contiguous:
+        return np.flatnonzero(flat)
+    words = np.flatnonzero(flat.view(np.uint64))
+    r, c = np.nonzero(flat.reshape(-1, 8)[words])
+    return words[r] * 8 + c
+
+
 def _positives_by_column(kind, truth, score):
     """Scores of the positive cells, grouped by column and sorted within it.
 
@@ -231,8 +241,7 @@ def _positives_by_column(kind, truth, score):
         rows = np.arange(n)
         cols = truth
     else:
-        flat = np.flatnonzero(truth)
-        rows, cols = np.divmod(flat, k)
+        rows, cols = np.divmod(_flat_positives(truth), k)
     counts = np.bincount(cols, minlength=k)
     starts = np.zeros(k + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
@@ -305,7 +314,7 @@ def _micro_scores(kind, truth, score, *, want_auc, want_ap):
     if kind == "multiclass":
         pos = score[np.arange(n), truth]
     else:
-        pos = score.ravel()[np.flatnonzero(truth)]
+        pos = score.ravel()[_flat_positives(truth)]
     pos = np.sort(pos)
     a = np.sort(score, axis=None)
     return _auc_ap_sorted(a, pos, want_auc, want_ap)
@@ -799,7 +808,7 @@ def micro_auc_by_label(y_true, y_score):
     if kind == "multiclass":
         rows, cols = np.arange(n), truth
     else:
-        rows, cols = np.divmod(np.flatnonzero(truth), m)
+        rows, cols = np.divmod(_flat_positives(truth), m)
     values = score[rows, cols]
     n_neg = score.size - values.size
     if values.size == 0 or n_neg == 0:
