@@ -30,6 +30,10 @@ __all__ = [
     "compare",
     "input_kind",
     "keras_auc",
+    "multilabel_summary",
+    "multilabel_threshold_table",
+    "per_label_scores",
+    "per_label_thresholds",
 ]
 
 METRIC_NAMES = ("accuracy", "precision", "recall", "F1", "AUC", "top-k")
@@ -881,3 +885,208 @@ def compare(y_true, y_score, *, threshold=0.5) -> ComparisonTable:
     table.description = _describe_input(kind, truth, score)
     table.notes = notes
     return table
+
+
+# ---------------------------------------------------------------------------
+# Multi-label accuracy: element-wise vs exact match, over thresholds
+# ---------------------------------------------------------------------------
+
+DEFAULT_THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def _multilabel_input(y_true, y_score):
+    from ._validation import check_indicator, check_same_length, check_scores
+
+    truth = check_indicator(y_true)
+    score = check_scores(y_score)
+    if score.shape != truth.shape:
+        raise ValueError(
+            f"y_score has shape {score.shape} but y_true has shape {truth.shape}; "
+            "pass one score column per label, rows in the same order"
+        )
+    check_same_length(truth, score, "y_true", "y_score")
+    return truth.astype(bool), score
+
+
+def _cut(score: np.ndarray, threshold) -> np.ndarray:
+    """score > threshold, with one threshold or one per label (column)."""
+    t = np.asarray(threshold, dtype=np.float64)
+    if t.ndim == 0:
+        return score > t
+    if t.shape != (score.shape[1],):
+        raise ValueError(
+            f"threshold holds {t.size} values but there are {score.shape[1]} labels; "
+            "pass one number, or one threshold per label"
+        )
+    return score > t[None, :]
+
+
+def multilabel_summary(y_true, y_score, *, threshold=0.5) -> pd.Series:
+    """Every multi-label "accuracy" and F1 at one threshold (or one per label).
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples, n_labels)
+        0/1 indicator matrix.
+    y_score : array-like of shape (n_samples, n_labels)
+        Predicted probabilities, one column per label.
+    threshold : float or array-like of shape (n_labels,), default 0.5
+        A label is predicted when its score is strictly above its threshold.
+
+    Returns
+    -------
+    pandas.Series
+        ``exact_match``: share of samples whose every label is right
+        (scikit-learn ``accuracy_score``, "subset accuracy");
+        ``element_wise``: share of (sample, label) cells that are right (Keras
+        ``BinaryAccuracy``, torchmetrics ``Accuracy(task="multilabel")``,
+        ``1 - hamming_loss``); ``micro_precision``, ``micro_recall``,
+        ``micro_F1``: from the counts pooled over all cells; ``macro_F1``: the
+        mean of the per-label F1 scores.
+
+    Notes
+    -----
+    A ratio with a zero denominator counts as 0 (scikit-learn's
+    ``zero_division`` default, without the warning).
+    """
+    truth, score = _multilabel_input(y_true, y_score)
+    pred = _cut(score, threshold)
+    correct = pred == truth
+    precision, recall, f1 = _prf(truth, pred)
+    per_label = per_label_scores(truth, score, threshold=threshold)
+    return pd.Series(
+        {
+            "exact_match": float(correct.all(axis=1).mean()),
+            "element_wise": float(correct.mean()),
+            "micro_precision": precision,
+            "micro_recall": recall,
+            "micro_F1": f1,
+            "macro_F1": float(per_label["F1"].mean()),
+        }
+    )
+
+
+def multilabel_threshold_table(
+    y_true, y_score, *, thresholds=DEFAULT_THRESHOLDS
+) -> pd.DataFrame:
+    """:func:`multilabel_summary` at each threshold: one row per threshold.
+
+    The table the seed question printed with scikit-learn (exact-match
+    accuracy and micro precision / recall / F1 at 0.1, 0.2, ..., 0.9), with
+    the element-wise accuracy that Keras reports and the macro F1 beside them.
+
+    Parameters
+    ----------
+    y_true, y_score : array-like of shape (n_samples, n_labels)
+    thresholds : sequence of float, default 0.1 .. 0.9
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``threshold``; columns as in :func:`multilabel_summary`.
+    """
+    rows = {
+        float(t): multilabel_summary(y_true, y_score, threshold=float(t))
+        for t in thresholds
+    }
+    frame = pd.DataFrame(rows).T
+    frame.index.name = "threshold"
+    return frame
+
+
+def per_label_scores(y_true, y_score, *, threshold=0.5, labels=None) -> pd.DataFrame:
+    """Precision, recall, F1, accuracy and support of each label.
+
+    Parameters
+    ----------
+    y_true, y_score : array-like of shape (n_samples, n_labels)
+    threshold : float or array-like of shape (n_labels,), default 0.5
+    labels : sequence of str, optional
+        Label names for the index.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per label: ``threshold``, ``precision``, ``recall``, ``F1``,
+        ``accuracy`` (share of samples where this label is right) and
+        ``support`` (number of positives).
+    """
+    from ._validation import check_class_names
+
+    truth, score = _multilabel_input(y_true, y_score)
+    pred = _cut(score, threshold)
+    n_labels = truth.shape[1]
+    names = check_class_names(labels, n_labels)
+    rows = []
+    thresholds = np.broadcast_to(np.asarray(threshold, dtype=float), (n_labels,))
+    for j in range(n_labels):
+        precision, recall, f1 = _prf(truth[:, j], pred[:, j])
+        rows.append(
+            {
+                "threshold": float(thresholds[j]),
+                "precision": precision,
+                "recall": recall,
+                "F1": f1,
+                "accuracy": float(np.mean(truth[:, j] == pred[:, j])),
+                "support": int(truth[:, j].sum()),
+            }
+        )
+    frame = pd.DataFrame(rows, index=pd.Index(names, name="label"))
+    return frame
+
+
+def per_label_thresholds(y_true, y_score, *, grid=None, objective="F1") -> np.ndarray:
+    """One threshold per label, each chosen to maximise that label's score.
+
+    Choose them on validation data, then report on test data: thresholds
+    picked on the test set make the test numbers optimistic.
+
+    Parameters
+    ----------
+    y_true, y_score : array-like of shape (n_samples, n_labels)
+        Validation labels and scores.
+    grid : sequence of float, optional
+        Candidate thresholds; default 0.05, 0.10, ..., 0.95.
+    objective : {"F1", "accuracy"}, default "F1"
+        What each label's threshold maximises: its F1, or its accuracy (the
+        share of samples where this label is right, which is what element-wise
+        and exact-match accuracy are built from).
+
+    Returns
+    -------
+    ndarray of shape (n_labels,)
+
+    Notes
+    -----
+    Ties go to the threshold closest to 0.5.
+    """
+    check_choice_objective = ("F1", "accuracy")
+    if objective not in check_choice_objective:
+        raise ValueError(
+            f"objective={objective!r} is not one of {list(check_choice_objective)}"
+        )
+    truth, score = _multilabel_input(y_true, y_score)
+    grid = (
+        np.round(np.arange(1, 20) * 0.05, 2)
+        if grid is None
+        else np.asarray(grid, dtype=float)
+    )
+    if grid.ndim != 1 or grid.size == 0:
+        raise ValueError(
+            f"grid must be a non-empty 1-D list of thresholds, got {grid!r}"
+        )
+    # Visit candidates from the one closest to 0.5 outward, keep strict improvements.
+    order = np.argsort(np.abs(grid - 0.5), kind="stable")
+    chosen = np.empty(truth.shape[1])
+    for j in range(truth.shape[1]):
+        best, best_t = -1.0, 0.5
+        for t in grid[order]:
+            pred = score[:, j] > t
+            if objective == "F1":
+                value = _prf(truth[:, j], pred)[2]
+            else:
+                value = float(np.mean(pred == truth[:, j]))
+            if value > best:
+                best, best_t = value, float(t)
+        chosen[j] = best_t
+    return chosen

@@ -291,3 +291,118 @@ def test_conventions_module_imports_no_frameworks():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+# ---------------------------------------------------------------------------
+# Multi-label summaries
+# ---------------------------------------------------------------------------
+
+
+def _random_multilabel(seed, n=300, labels=6):
+    rng = np.random.default_rng(seed)
+    y = (rng.random((n, labels)) < rng.random(labels) * 0.5 + 0.05).astype(int)
+    score = np.clip(
+        0.6 * rng.random((n, labels)) + 0.4 * y * rng.random((n, labels)), 0, 1
+    )
+    if seed % 3 == 0:
+        score = np.round(score, 1)  # ties, also at the thresholds
+    return y, score
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_multilabel_summary_matches_sklearn(seed):
+    y, score = _random_multilabel(seed)
+    rng = np.random.default_rng(seed + 100)
+    for threshold in (0.5, 0.3, rng.random(y.shape[1])):
+        got = conventions.multilabel_summary(y, score, threshold=threshold)
+        pred = (score > np.asarray(threshold)).astype(int)
+        kw = dict(zero_division=0)
+        assert got["exact_match"] == pytest.approx(skm.accuracy_score(y, pred))
+        assert got["element_wise"] == pytest.approx(1 - skm.hamming_loss(y, pred))
+        assert got["micro_precision"] == pytest.approx(
+            skm.precision_score(y, pred, average="micro", **kw)
+        )
+        assert got["micro_recall"] == pytest.approx(
+            skm.recall_score(y, pred, average="micro", **kw)
+        )
+        assert got["micro_F1"] == pytest.approx(
+            skm.f1_score(y, pred, average="micro", **kw)
+        )
+        assert got["macro_F1"] == pytest.approx(
+            skm.f1_score(y, pred, average="macro", **kw)
+        )
+
+
+def test_threshold_table_has_one_row_per_threshold():
+    y, score = _random_multilabel(1)
+    table = conventions.multilabel_threshold_table(y, score)
+    assert list(table.index) == pytest.approx(
+        [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+    )
+    assert table.index.name == "threshold"
+    assert list(table.columns) == [
+        "exact_match",
+        "element_wise",
+        "micro_precision",
+        "micro_recall",
+        "micro_F1",
+        "macro_F1",
+    ]
+    # Element-wise accuracy is never below exact-match accuracy.
+    assert (table["element_wise"] >= table["exact_match"]).all()
+    # Raising the threshold never raises micro recall.
+    assert (np.diff(table["micro_recall"].to_numpy()) <= 1e-12).all()
+    demo = conventions.multilabel_threshold_table(
+        DEMO_TRUE, DEMO_PRED, thresholds=[0.5]
+    )
+    assert demo.loc[0.5, "exact_match"] == pytest.approx(0.6)
+    assert demo.loc[0.5, "element_wise"] == pytest.approx(10 / 15)
+
+
+def test_per_label_scores_match_sklearn():
+    y, score = _random_multilabel(4)
+    names = [f"L{j}" for j in range(y.shape[1])]
+    frame = conventions.per_label_scores(y, score, threshold=0.4, labels=names)
+    pred = (score > 0.4).astype(int)
+    np.testing.assert_allclose(
+        frame["F1"], skm.f1_score(y, pred, average=None, zero_division=0)
+    )
+    np.testing.assert_allclose(
+        frame["precision"], skm.precision_score(y, pred, average=None, zero_division=0)
+    )
+    assert list(frame.index) == names
+    assert frame["support"].tolist() == y.sum(axis=0).tolist()
+    with pytest.raises(ValueError, match="names"):
+        conventions.per_label_scores(y, score, labels=["a"])
+
+
+def test_per_label_thresholds_maximise_each_label():
+    y, score = _random_multilabel(7, n=500)
+    grid = np.round(np.arange(1, 20) * 0.05, 2)
+    chosen = conventions.per_label_thresholds(y, score)
+    assert chosen.shape == (y.shape[1],)
+    for j, t in enumerate(chosen):
+        f1s = [skm.f1_score(y[:, j], score[:, j] > g, zero_division=0) for g in grid]
+        assert skm.f1_score(y[:, j], score[:, j] > t, zero_division=0) == pytest.approx(
+            max(f1s)
+        )
+    acc = conventions.per_label_thresholds(y, score, objective="accuracy")
+    for j, t in enumerate(acc):
+        accs = [np.mean((score[:, j] > g) == y[:, j]) for g in grid]
+        assert np.mean((score[:, j] > t) == y[:, j]) == pytest.approx(max(accs))
+    # Ties go to the threshold nearest 0.5: a perfectly separated label.
+    sep_y = np.array([[0], [0], [1], [1]])
+    sep_s = np.array([[0.1], [0.2], [0.8], [0.9]])
+    assert conventions.per_label_thresholds(sep_y, sep_s)[0] == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="objective"):
+        conventions.per_label_thresholds(y, score, objective="auc")
+
+
+def test_multilabel_helpers_check_shapes():
+    y, score = _random_multilabel(2)
+    with pytest.raises(ValueError, match="one score column per label"):
+        conventions.multilabel_summary(y, score[:, :3])
+    with pytest.raises(ValueError, match="one threshold per label"):
+        conventions.multilabel_summary(y, score, threshold=[0.5, 0.5])
+    with pytest.raises(ValueError, match="indicator"):
+        conventions.multilabel_summary(y[:, 0], score[:, 0])

@@ -1,0 +1,259 @@
+"""Outfits: a real multi-label image set built from Fashion-MNIST.
+
+Each outfit is a 56 x 56 image made of a 2 x 2 grid of Fashion-MNIST items (28 x
+28 tiles), some tiles left blank. Its label is the set of classes that appear,
+as a 0/1 indicator row over the ten Fashion-MNIST classes: a multi-label
+problem on real images, small enough to train a scikit-learn model on a laptop.
+
+The three splits come from matching Fashion-MNIST splits, so no item image is
+shared between them: ``"train"`` from the training split minus the fixed
+validation rows (:func:`evalviz.models.validation_indices`), ``"validation"``
+from those rows, ``"test"`` from the official test split.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import check_choice
+
+__all__ = [
+    "OUTFIT_SIDE",
+    "OUTFIT_SPLITS",
+    "OutfitGallery",
+    "make_outfits",
+    "outfit_gallery",
+]
+
+OUTFIT_SIDE = 56
+OUTFIT_SPLITS = ("train", "validation", "test")
+_TILE = 28
+_N_CLASSES = 10
+_DEFAULT_BLANK_PROB = 0.25
+
+
+def _source(split: str, data_home):
+    """The item images and labels an outfit split draws from."""
+    from .datasets import load_fashion_mnist
+
+    if split == "test":
+        return load_fashion_mnist("test", data_home=data_home)
+    images, labels = load_fashion_mnist("train", data_home=data_home)
+    from .models import validation_indices
+
+    val_idx = validation_indices()
+    is_val = np.zeros(labels.shape[0], dtype=bool)
+    is_val[val_idx] = True
+    keep = is_val if split == "validation" else ~is_val
+    return images[keep], labels[keep]
+
+
+def _layout(n: int, pool: int, blank_prob: float, rng: np.random.Generator):
+    """Which source item sits in each tile (-1: blank), shape (n, 4)."""
+    blank = rng.random((n, 4)) < blank_prob
+    # Every outfit shows at least one item.
+    empty = np.flatnonzero(blank.all(axis=1))
+    blank[empty, rng.integers(0, 4, empty.size)] = False
+    needed = int((~blank).sum())
+    # Items are drawn without replacement while the pool lasts, then from a
+    # fresh permutation, so an item repeats only when n is very large.
+    rounds = -(-needed // pool)
+    order = np.concatenate([rng.permutation(pool) for _ in range(rounds)])[:needed]
+    tiles = np.full((n, 4), -1, dtype=np.int64)
+    tiles[~blank] = order
+    return tiles
+
+
+def make_outfits(
+    split="train",
+    *,
+    n=None,
+    seed=0,
+    blank_prob=_DEFAULT_BLANK_PROB,
+    data_home=None,
+    return_tiles=False,
+):
+    """Multi-label "outfit" images made from real Fashion-MNIST items.
+
+    Parameters
+    ----------
+    split : {"train", "validation", "test"}, default "train"
+        Which Fashion-MNIST rows the items come from: the training split minus
+        the 6,000 validation rows, those validation rows, or the official test
+        split. No item appears in two splits.
+    n : int, optional
+        Number of outfits. Default: a quarter of the split's items (13,500
+        train, 1,500 validation, 2,500 test), so each item is used at most once.
+    seed : int, default 0
+        The same ``split``, ``n``, ``seed`` and ``blank_prob`` always give the
+        same outfits; the three splits use different random streams.
+    blank_prob : float, default 0.25
+        Chance that a tile is left blank (black). An outfit whose four tiles
+        all came out blank gets one item anyway.
+    data_home : str or Path, optional
+        Where to look for Fashion-MNIST first (see
+        :func:`evalviz.datasets.load_fashion_mnist`).
+    return_tiles : bool, default False
+        Also return the class shown in each tile.
+
+    Returns
+    -------
+    images : ndarray of uint8, shape (n, 56, 56)
+        Tile order: top-left, top-right, bottom-left, bottom-right.
+    labels : ndarray of int8, shape (n, 10)
+        ``labels[i, c] == 1`` when class ``c`` appears in outfit ``i``
+        (``FASHION_MNIST_CLASSES[c]``), whatever the number of tiles showing it.
+    tiles : ndarray of int64, shape (n, 4)
+        Only with ``return_tiles=True``: the class in each tile, -1 for blank.
+
+    Notes
+    -----
+    With the default ``blank_prob`` an outfit shows 3 items on average, so each
+    class is present in about a quarter of the outfits: a multi-label problem
+    where most labels are 0 in most rows, which is why element-wise accuracy
+    looks high even for a weak model.
+    """
+    check_choice(split, "split", OUTFIT_SPLITS)
+    blank_prob = float(blank_prob)
+    if not 0.0 <= blank_prob < 1.0:
+        raise ValueError(
+            f"blank_prob must be in [0, 1), got {blank_prob!r}; it is the chance "
+            "that a tile is left blank (0.25 by default)"
+        )
+    images, labels = _source(split, data_home)
+    pool = labels.shape[0]
+    if n is None:
+        n = pool // 4
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"n must be a positive integer (number of outfits), got {n!r}")
+    n = int(n)
+    rng = np.random.default_rng([int(seed), OUTFIT_SPLITS.index(split)])
+    tiles_idx = _layout(n, pool, blank_prob, rng)
+
+    shown = tiles_idx >= 0
+    grid = np.zeros((n, 4, _TILE, _TILE), dtype=np.uint8)
+    grid[shown] = images[tiles_idx[shown]]
+    out = (
+        grid.reshape(n, 2, 2, _TILE, _TILE)
+        .transpose(0, 1, 3, 2, 4)
+        .reshape(n, OUTFIT_SIDE, OUTFIT_SIDE)
+    )
+    tile_classes = np.where(shown, labels[np.maximum(tiles_idx, 0)], -1)
+    indicator = np.zeros((n, _N_CLASSES), dtype=np.int8)
+    rows, cols = np.nonzero(shown)
+    indicator[rows, tile_classes[rows, cols]] = 1
+    if return_tiles:
+        return out, indicator, tile_classes
+    return out, indicator
+
+
+# ---------------------------------------------------------------------------
+# A gallery display
+# ---------------------------------------------------------------------------
+
+
+class OutfitGallery:
+    """A few outfits with their label sets (and, optionally, scores).
+
+    Build it with :func:`outfit_gallery`; ``plot()`` draws the images with the
+    true labels (and predicted ones, when scores are given) under each, and
+    ``to_frame()`` lists the same text.
+    """
+
+    def __init__(self, images, labels, *, y_score=None, threshold=0.5, names=None):
+        self.images = images
+        self.labels = labels
+        self.y_score = y_score
+        self.threshold = threshold
+        self.names = names
+
+    def _label_text(self, row) -> str:
+        return ", ".join(self.names[c] for c in np.flatnonzero(row)) or "(none)"
+
+    def to_frame(self):
+        """One row per outfit: true labels, and predicted labels if scores were given."""
+        import pandas as pd
+
+        frame = pd.DataFrame(
+            {"true labels": [self._label_text(r) for r in self.labels]}
+        )
+        if self.y_score is not None:
+            predicted = self.y_score > self.threshold
+            frame[f"predicted (score > {self.threshold:g})"] = [
+                self._label_text(r) for r in predicted
+            ]
+            frame["all labels right"] = (predicted == (self.labels == 1)).all(axis=1)
+        frame.index.name = "outfit"
+        return frame
+
+    def plot(self, *, ncols=4, title=None):
+        """Draw the outfits in a grid; returns self with ``figure_`` and ``axes_``."""
+        import textwrap
+
+        from ._plotting import TICK_SIZE, TITLE_SIZE, new_grid
+
+        count = self.images.shape[0]
+        ncols = min(ncols, count)
+        nrows = -(-count // ncols)
+        fig, axes = new_grid(nrows, ncols, figsize=(2.9 * ncols, 3.4 * nrows))
+        frame = self.to_frame()
+        for i, ax in enumerate(axes.ravel()):
+            if i >= count:
+                ax.set_axis_off()
+                continue
+            ax.imshow(self.images[i], cmap="gray_r", vmin=0, vmax=255)
+            ax.set_xticks([])
+            ax.set_yticks([])
+            half = OUTFIT_SIDE / 2 - 0.5
+            ax.axhline(half, color="#999999", linewidth=0.6)
+            ax.axvline(half, color="#999999", linewidth=0.6)
+            text = "true: " + frame.iloc[i, 0]
+            color = "black"
+            if self.y_score is not None:
+                text += "\npred: " + frame.iloc[i, 1]
+                color = "#009E73" if frame.iloc[i, 2] else "#D55E00"
+            wrapped = "\n".join(
+                textwrap.fill(line, 30, subsequent_indent="  ")
+                for line in text.split("\n")
+            )
+            ax.set_title(wrapped, fontsize=TICK_SIZE, color=color, loc="left")
+        if title is not None:
+            fig.suptitle(title, fontsize=TITLE_SIZE)
+        fig.tight_layout()
+        self.figure_ = fig
+        self.axes_ = axes
+        return self
+
+
+def outfit_gallery(images, labels, *, y_score=None, threshold=0.5, n=8, start=0):
+    """Outfits ``start .. start + n - 1`` as an :class:`OutfitGallery`.
+
+    Parameters
+    ----------
+    images : ndarray of shape (n_outfits, 56, 56)
+    labels : ndarray of shape (n_outfits, 10)
+        0/1 indicator of the classes present.
+    y_score : ndarray of shape (n_outfits, 10), optional
+        Predicted probabilities; the gallery then shows the labels above
+        ``threshold`` and colours a title green when every label is right.
+    threshold : float, default 0.5
+    n, start : int
+        Which outfits to show.
+
+    Notes
+    -----
+    A green title means exact match (every one of the ten labels right), the
+    rule of scikit-learn's ``accuracy_score`` on multi-label input.
+    """
+    from .datasets import FASHION_MNIST_CLASSES
+
+    sl = slice(int(start), int(start) + int(n))
+    labels = np.asarray(labels)[sl]
+    score = None if y_score is None else np.asarray(y_score)[sl]
+    return OutfitGallery(
+        np.asarray(images)[sl],
+        labels,
+        y_score=score,
+        threshold=float(threshold),
+        names=FASHION_MNIST_CLASSES,
+    )
