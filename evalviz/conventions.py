@@ -27,6 +27,7 @@ __all__ = [
     "KINDS",
     "ComparisonTable",
     "calls",
+    "cell_counts",
     "compare",
     "input_kind",
     "keras_auc",
@@ -1090,3 +1091,70 @@ def per_label_thresholds(y_true, y_score, *, grid=None, objective="F1") -> np.nd
                 best, best_t = value, float(t)
         chosen[j] = best_t
     return chosen
+
+
+def cell_counts(y_true, y_score, *, threshold=0.5, labels=None) -> pd.DataFrame:
+    """TP, FP, FN and TN of each score column, and summed over all cells.
+
+    This is how Keras' ``TruePositives()``, ``FalsePositives()``,
+    ``TrueNegatives()``, ``FalseNegatives()``, ``Precision()`` and ``Recall()``
+    count: every cell of the (one-hot) label matrix against the same cell of
+    the scores cut at ``threshold``, pooled over all columns.
+
+    Parameters
+    ----------
+    y_true : array-like
+        One-hot labels or a 0/1 indicator matrix of shape (n_samples, k), class
+        labels of shape (n_samples,) (one-hot encoded here), or binary 0/1
+        labels of shape (n_samples,) with a 1-D ``y_score``.
+    y_score : array-like of shape (n_samples, k) or (n_samples,)
+    threshold : float, default 0.5
+        A cell counts as predicted positive when its score is strictly above.
+    labels : sequence of str, optional
+        Column names for the index.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per column and a last row ``"all cells"`` (their sum), with
+        ``TP``, ``FP``, ``FN``, ``TN`` and the ``accuracy``, ``precision`` and
+        ``recall`` those counts give. A column's row is that class's own
+        one-vs-rest numbers; the ``"all cells"`` row is what Keras reports.
+
+    Notes
+    -----
+    With two softmax columns every row has exactly one cell above 0.5 (unless
+    a score is exactly 0.5), so a right row adds one TP and one TN and a wrong
+    row one FP and one FN: in the ``"all cells"`` row TP = TN and FP = FN, and
+    accuracy, precision and recall are one and the same number.
+    """
+    from ._validation import check_class_names
+
+    t = check_threshold(threshold)
+    kind, truth, score = input_kind(y_true, y_score)
+    if kind == "binary":
+        truth, score = truth[:, None], score[:, None]
+    elif kind == "multiclass":
+        truth = _one_hot(truth, score.shape[1])
+    truth = truth.astype(bool)
+    pred = score > t
+    tp = np.count_nonzero(truth & pred, axis=0)
+    fp = np.count_nonzero(~truth & pred, axis=0)
+    fn = np.count_nonzero(truth & ~pred, axis=0)
+    tn = np.count_nonzero(~truth & ~pred, axis=0)
+    names = check_class_names(labels, truth.shape[1])
+    frame = pd.DataFrame(
+        {"TP": tp, "FP": fp, "FN": fn, "TN": tn},
+        index=pd.Index(names, name="column"),
+    )
+    frame.loc["all cells"] = frame.sum(axis=0)
+    frame = frame.astype(np.int64)
+    total = frame[["TP", "FP", "FN", "TN"]].sum(axis=1)
+    frame["accuracy"] = (frame["TP"] + frame["TN"]) / total
+    frame["precision"] = [
+        _ratio(a, a + b) for a, b in zip(frame["TP"], frame["FP"], strict=True)
+    ]
+    frame["recall"] = [
+        _ratio(a, a + b) for a, b in zip(frame["TP"], frame["FN"], strict=True)
+    ]
+    return frame

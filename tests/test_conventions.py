@@ -406,3 +406,44 @@ def test_multilabel_helpers_check_shapes():
         conventions.multilabel_summary(y, score, threshold=[0.5, 0.5])
     with pytest.raises(ValueError, match="indicator"):
         conventions.multilabel_summary(y[:, 0], score[:, 0])
+
+
+# ---------------------------------------------------------------------------
+# Cell counts (how Keras counts)
+# ---------------------------------------------------------------------------
+
+
+def test_cell_counts_two_softmax_columns():
+    rng = np.random.default_rng(8)
+    y = rng.integers(0, 2, 500)
+    p1 = np.clip(0.5 + (y - 0.5) * 0.4 + rng.normal(0, 0.3, 500), 0.001, 0.999)
+    score = np.stack([1 - p1, p1], axis=1)
+    onehot = np.eye(2, dtype=int)[y]
+    frame = conventions.cell_counts(onehot, score, labels=["neg", "pos"])
+    assert list(frame.index) == ["neg", "pos", "all cells"]
+    right = int(np.sum((p1 > 0.5) == y))
+    total = frame.loc["all cells"]
+    assert total["TP"] == total["TN"] == right
+    assert total["FP"] == total["FN"] == 500 - right
+    assert total["accuracy"] == total["precision"] == total["recall"] == right / 500
+    table = compare(onehot, score)
+    assert table.loc["precision", "keras"] == pytest.approx(total["precision"])
+    pos = frame.loc["pos"]
+    pred = (p1 > 0.5).astype(int)
+    assert pos["precision"] == pytest.approx(skm.precision_score(y, pred))
+    assert pos["recall"] == pytest.approx(skm.recall_score(y, pred))
+    assert pos["TP"] == frame.loc["neg", "TN"] and pos["FP"] == frame.loc["neg", "FN"]
+
+
+def test_cell_counts_other_inputs():
+    labels = np.array([0, 2, 1, 1])
+    probs = np.array(
+        [[0.6, 0.3, 0.1], [0.2, 0.3, 0.5], [0.4, 0.4, 0.2], [0.1, 0.8, 0.1]]
+    )
+    frame = conventions.cell_counts(labels, probs)
+    # Rows 1 and 2 have no cell above 0.5 (0.5 itself is not above): two FN, no FP.
+    assert frame.loc["all cells", ["TP", "FP", "FN", "TN"]].tolist() == [2, 0, 2, 8]
+    binary = conventions.cell_counts(np.array([0, 1, 1]), np.array([0.7, 0.9, 0.2]))
+    assert binary.loc["0", ["TP", "FP", "FN", "TN"]].tolist() == [1, 1, 1, 0]
+    multi = conventions.cell_counts(DEMO_TRUE, DEMO_PRED, threshold=0.5)
+    assert multi.loc["all cells", "accuracy"] == pytest.approx(10 / 15)
