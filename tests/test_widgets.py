@@ -1,0 +1,362 @@
+"""Tests for evalviz.widgets: the explorers work without a browser.
+
+Setting a slider's value (as the browser would) must update the numbers, the
+drawn artists and the PNG in the Output widget; every number is checked
+against evalviz.metrics and scikit-learn.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import subprocess
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from sklearn.metrics import (  # noqa: E402
+    accuracy_score,
+    average_precision_score,
+    confusion_matrix,
+    precision_recall_fscore_support,
+    roc_auc_score,
+)
+
+pytest.importorskip("ipywidgets")
+
+from evalviz import metrics, widgets  # noqa: E402
+from evalviz.confusion import ConfusionMatrixDisplay  # noqa: E402
+
+
+def binary_data(n=2000, seed=0):
+    rng = np.random.default_rng(seed)
+    y = (rng.random(n) < 0.3).astype(int)
+    score = 1 / (1 + np.exp(-rng.normal(2.0 * y - 1.0, 1.3)))
+    return y, np.round(score, 3)  # rounding makes ties
+
+
+def multiclass_data(n=1500, k=4, seed=1):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, k, n)
+    logits = rng.normal(size=(n, k)) + 2.0 * np.eye(k)[y]
+    proba = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    return y, proba
+
+
+def multilabel_data(n=1200, k=3, seed=2):
+    rng = np.random.default_rng(seed)
+    y = (rng.random((n, k)) < [0.2, 0.5, 0.1]).astype(int)
+    score = 1 / (1 + np.exp(-rng.normal(2.0 * y - 1.0, 1.0)))
+    return y, score
+
+
+def png_of(output_widget) -> bytes:
+    (item,) = output_widget.outputs
+    assert item["output_type"] == "display_data"
+    return base64.b64decode(item["data"]["image/png"])
+
+
+def sklearn_numbers(truth, score, t):
+    pred = (score >= t).astype(int)
+    tn, fp, fn, tp = confusion_matrix(truth, pred, labels=[0, 1]).ravel()
+    p, r, f, _ = precision_recall_fscore_support(
+        truth, pred, average="binary", zero_division=0
+    )
+    return {
+        "tn": tn,
+        "fp": fp,
+        "fn": fn,
+        "tp": tp,
+        "accuracy": accuracy_score(truth, pred),
+        "precision": p,
+        "recall": r,
+        "f1": f,
+    }
+
+
+def assert_matches_sklearn(state, truth, score):
+    expected = sklearn_numbers(truth, score, state["threshold"])
+    for key, value in expected.items():
+        assert state[key] == pytest.approx(value, abs=1e-12), key
+
+
+# --------------------------------------------------------------- imports
+
+
+def test_import_evalviz_does_not_import_ipywidgets():
+    code = (
+        "import sys, evalviz, evalviz.widgets; "
+        "assert 'ipywidgets' not in sys.modules, 'ipywidgets imported'; "
+        "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# -------------------------------------------------------- threshold explorer
+
+
+def test_binary_slider_updates_numbers_image_and_artists():
+    y, s = binary_data()
+    ex = widgets.threshold_explorer(y, s, labels=["healthy", "sick"], threshold=0.5)
+    assert ex.class_selector is None
+    assert_matches_sklearn(ex.state, y, s)
+    first_png, first_html = png_of(ex.output), ex.numbers.value
+
+    ex.slider.value = 0.8
+    state = ex.state
+    assert state["threshold"] == pytest.approx(0.8)
+    assert_matches_sklearn(state, y, s)
+    assert state["tp"] + state["fp"] + state["tn"] + state["fn"] == y.size
+    assert png_of(ex.output) != first_png
+    assert ex.numbers.value != first_html
+    for key in ("tp", "fp", "tn", "fn"):
+        assert f">{state[key]}</td>" in ex.numbers.value
+    # The threshold line, and the points on the ROC and PR curves, moved.
+    (line,) = ex._dist_lines
+    assert list(line.get_xdata()) == pytest.approx([0.8, 0.8])
+    (roc_point,) = ex._roc_points
+    assert roc_point.get_xdata()[0] == pytest.approx(state["fpr"])
+    assert roc_point.get_ydata()[0] == pytest.approx(state["recall"])
+    (pr_point,) = ex._pr_points
+    assert pr_point.get_xdata()[0] == pytest.approx(state["recall"])
+    assert pr_point.get_ydata()[0] == pytest.approx(state["precision"])
+
+
+def test_numbers_match_evalviz_metrics_on_many_thresholds():
+    y, s = binary_data(seed=3)
+    ex = widgets.threshold_explorer(y, s)
+    for t in np.round(np.linspace(0.0, 1.0, 21), 2):
+        ex.slider.value = float(t)
+        frame = ex.to_frame()
+        row = metrics.counts_at_thresholds(y, s, [t]).iloc[0]
+        for key in ("tp", "fp", "tn", "fn", "precision", "recall", "f1", "fpr"):
+            assert frame[key].iloc[0] == pytest.approx(row[key]), (t, key)
+        pred = (s >= t).astype(int)
+        assert frame["accuracy"].iloc[0] == pytest.approx(metrics.accuracy(y, pred))
+        assert_matches_sklearn(ex.state, y, s)
+
+
+def test_confusion_fast_path_draws_what_the_display_draws():
+    y, s = binary_data(seed=4)
+    ex = widgets.threshold_explorer(y, s, labels=["no", "yes"])
+    assert ex._live_cm is not None, "fast path refused the display's formatting"
+    for t in (0.05, 0.35, 0.9, 1.0):
+        ex.slider.value = t
+        ex._canvas.render()
+        fresh = ConfusionMatrixDisplay.from_matrix(
+            ex.state["confusion_matrix"], labels=["no", "yes"]
+        ).plot(colorbar=False)
+        drawn = [(x.get_text(), x.get_color()) for x in ex._ax_cm.texts]
+        expected = [(x.get_text(), x.get_color()) for x in fresh.ax_.texts]
+        assert drawn == expected
+        np.testing.assert_array_equal(
+            ex._ax_cm.images[0].get_array(), fresh.ax_.images[0].get_array()
+        )
+        fresh.figure_.clf()
+
+
+def test_confusion_falls_back_to_replotting(monkeypatch):
+    y, s = binary_data(seed=5)
+    monkeypatch.setattr(widgets._LiveConfusion, "attach", classmethod(lambda *a: None))
+    ex = widgets.threshold_explorer(y, s)
+    assert ex._live_cm is None
+    ex.slider.value = 0.7
+    texts = [x.get_text().split("\n")[0] for x in ex._ax_cm.texts]
+    cm = ex.state["confusion_matrix"]
+    assert texts == [str(v) for v in cm.ravel()]
+    assert png_of(ex.output)
+
+
+def test_multiclass_class_selector():
+    y, p = multiclass_data()
+    names = ["ant", "bee", "cat", "dog"]
+    ex = widgets.threshold_explorer(y, p, labels=names, pos_label="cat", threshold=0.4)
+    assert ex.class_selector.value == 2
+    assert ex.state["class"] == "cat"
+    assert_matches_sklearn(ex.state, (y == 2).astype(int), p[:, 2])
+    before = png_of(ex.output)
+    ex.class_selector.value = 0
+    assert ex.state["class"] == "ant"
+    assert_matches_sklearn(ex.state, (y == 0).astype(int), p[:, 0])
+    assert png_of(ex.output) != before
+    ex.slider.value = 0.2
+    assert_matches_sklearn(ex.state, (y == 0).astype(int), p[:, 0])
+    assert "'ant' vs rest" in ex.numbers.value.replace("&#x27;", "'")
+
+
+def test_multilabel_class_selector():
+    y, s = multilabel_data()
+    ex = widgets.threshold_explorer(y, s, labels=["red", "green", "blue"])
+    for k in (2, 1):
+        ex.class_selector.value = k
+        ex.slider.value = 0.6
+        assert_matches_sklearn(ex.state, y[:, k], s[:, k])
+        ex.slider.value = 0.3
+        assert_matches_sklearn(ex.state, y[:, k], s[:, k])
+
+
+def test_logit_scale_and_logit_scores():
+    y, s = binary_data(seed=6)
+    ex = widgets.threshold_explorer(y, s, scale="logit")
+    ex.slider.value = 0.9
+    (line,) = ex._dist_lines
+    assert line.get_xdata()[0] == pytest.approx(np.log10(0.9 / 0.1))
+    logits = np.log(s.clip(1e-3, 1 - 1e-3) / (1 - s.clip(1e-3, 1 - 1e-3)))
+    ex = widgets.threshold_explorer(y, logits, threshold=0.0)
+    assert ex.slider.min < 0 < ex.slider.max
+    ex.slider.value = 1.0
+    assert_matches_sklearn(ex.state, y, logits)
+
+
+def test_output_is_one_png_and_reprs_are_stable():
+    y, s = binary_data(seed=7)
+    ex = widgets.threshold_explorer(y, s, labels=["neg", "pos"])
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png_of(ex.output)))
+    assert image.format == "PNG" and image.size[0] > 400
+    ex.slider.value = 0.25
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"] == (
+        "ThresholdExplorer('pos', threshold=0.25, 2000 samples)"
+    )
+    again = widgets.threshold_explorer(y, s, labels=["neg", "pos"])
+    again.slider.value = 0.25
+    assert png_of(again.output) == png_of(ex.output)  # deterministic bytes
+
+
+def test_encode_png_round_trip():
+    from PIL import Image
+
+    rng = np.random.default_rng(0)
+    rgba = rng.integers(0, 256, size=(7, 5, 4), dtype=np.uint8)
+    png = widgets._encode_png(rgba)
+    back = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+    np.testing.assert_array_equal(back, rgba[..., :3])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"threshold": 1.5}, "outside the scores' range"),
+        ({"scale": "log"}, "scale='log' is not one of"),
+        ({"pos_label": 0}, "treats 1 as positive"),
+    ],
+)
+def test_threshold_explorer_errors(kwargs, match):
+    y, s = binary_data(n=200)
+    with pytest.raises(ValueError, match=match):
+        widgets.threshold_explorer(y, s, **kwargs)
+
+
+def test_multiclass_errors_name_the_argument():
+    y, p = multiclass_data(n=300)
+    with pytest.raises(ValueError, match="pos_label='emu' is not a class name"):
+        widgets.threshold_explorer(y, p, labels=list("abcd"), pos_label="emu")
+    with pytest.raises(ValueError, match="pass y_score\\[:, 1\\]"):
+        widgets.threshold_explorer((y == 1).astype(int), p[:, :2])
+
+
+# --------------------------------------------------------------- static twin
+
+
+def test_small_multiples_numbers_and_axes():
+    y, p = multiclass_data(seed=8)
+    twin = widgets.threshold_small_multiples(
+        y, p, labels=list("abcd"), pos_label=1, thresholds=(0.2, 0.5, 0.8)
+    )
+    frame = twin.to_frame()
+    expected = metrics.counts_at_thresholds(
+        (y == 1).astype(int), p[:, 1], [0.2, 0.5, 0.8]
+    )
+    for key in ("tp", "fp", "tn", "fn", "precision", "recall", "f1", "fpr"):
+        np.testing.assert_allclose(frame[key], expected[key])
+    twin.plot()
+    fig = twin.figure_
+    axes = fig.get_axes()
+    assert len(axes) == 3 + 3  # three matrices, distributions, ROC, PR
+    titles = [ax.get_title() for ax in axes]
+    assert sum(t.startswith("score >= 0.5") for t in titles) == 1
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
+
+
+def test_static_twin_from_explorer_uses_current_class():
+    y, p = multiclass_data(seed=9)
+    ex = widgets.threshold_explorer(y, p)
+    ex.class_selector.value = 3
+    twin = ex.static(thresholds=[0.5])
+    row = twin.to_frame().iloc[0]
+    expected = sklearn_numbers((y == 3).astype(int), p[:, 3], 0.5)
+    assert row["tp"] == expected["tp"] and row["fp"] == expected["fp"]
+    with pytest.raises(ValueError, match="between 1 and 6"):
+        ex.static(thresholds=np.linspace(0.1, 0.9, 7))
+
+
+# ------------------------------------------------------ prevalence explorer
+
+
+def test_resample_prevalence_sizes_and_nesting():
+    y, s = binary_data(n=3000, seed=10)
+    n_pos, n_neg = int(y.sum()), int((1 - y).sum())
+    for target in (0.05, 0.2, 0.3, 0.5, 0.9):
+        yy, ss = widgets.resample_prevalence(y, s, target)
+        assert yy.mean() == pytest.approx(target, abs=1.0 / yy.size)
+        # as many samples as possible: one side is kept whole
+        assert int(yy.sum()) == n_pos or int((1 - yy).sum()) == n_neg
+    small_y, _ = widgets.resample_prevalence(y, s, 0.05)
+    smaller_y, _ = widgets.resample_prevalence(y, s, 0.02)
+    assert smaller_y.sum() < small_y.sum()
+    with pytest.raises(ValueError, match="prevalence=0.9999 cannot be reached"):
+        widgets.resample_prevalence(y, s, 0.9999)
+
+
+def test_prevalence_explorer_auc_stays_precision_moves():
+    y, s = binary_data(n=4000, seed=11)
+    ex = widgets.prevalence_explorer(y, s, labels=["neg", "pos"], threshold=0.5)
+    seen = {}
+    for target in (0.05, 0.5, 0.9):
+        ex.slider.value = target
+        state = ex.state
+        yy, ss = widgets.resample_prevalence(y, s, target)
+        assert state["roc_auc"] == pytest.approx(roc_auc_score(yy, ss), abs=1e-9)
+        assert state["average_precision"] == pytest.approx(
+            average_precision_score(yy, ss), abs=1e-9
+        )
+        assert_matches_sklearn(state, yy, ss)
+        assert ex._marker.get_xdata()[0] == pytest.approx(state["prevalence"])
+        (baseline,) = ex._baseline
+        assert baseline.get_ydata()[0] == pytest.approx(state["prevalence"])
+        seen[target] = state
+    aucs = [seen[t]["roc_auc"] for t in seen]
+    assert max(aucs) - min(aucs) < 0.03
+    assert seen[0.9]["precision"] - seen[0.05]["precision"] > 0.3
+    assert seen[0.9]["average_precision"] - seen[0.05]["average_precision"] > 0.3
+    assert repr(ex) == "PrevalenceExplorer('pos', prevalence=0.90, threshold=0.5)"
+    assert ex._repr_mimebundle_()["text/plain"] == repr(ex)
+
+
+def test_prevalence_sweep_table_and_plot():
+    y, s = binary_data(n=3000, seed=12)
+    sweep = widgets.PrevalenceSweep.from_predictions(
+        y, s, prevalences=[0.05, 0.3, 0.6], threshold=0.5
+    )
+    table = sweep.to_frame()
+    assert list(table["target"]) == [0.05, 0.3, 0.6]
+    sweep.plot()
+    drawn = {line.get_gid(): line for line in sweep.ax_.get_lines()}
+    np.testing.assert_allclose(
+        drawn["sweep:roc_auc"].get_ydata(), table["roc_auc"].to_numpy()
+    )
+    np.testing.assert_allclose(
+        drawn["sweep:precision"].get_xdata(), table["prevalence"]
+    )
+    import matplotlib.pyplot as plt
+
+    plt.close(sweep.figure_)
