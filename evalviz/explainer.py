@@ -270,18 +270,24 @@ def _ranking_numbers(Y, S, names):
         )
     auc = np.full(len(names), np.nan)
     ap = np.full(len(names), np.nan)
-    Yk, Sk = Y[:, keep], S[:, keep]
+    Yk, Sk = (Y, S) if keep.all() else (Y[:, keep], S[:, keep])
     auc[keep] = metrics.roc_auc(Yk, Sk, average=None)
     ap[keep] = metrics.average_precision(Yk, Sk, average=None)
+    # macro = the plain mean of the per-class values (the metrics' definition)
     areas = {
-        "auc_macro": float(metrics.roc_auc(Yk, Sk, average="macro")),
+        "auc_macro": float(np.mean(auc[keep])),
         "auc_micro": float(metrics.roc_auc(Yk, Sk, average="micro")),
-        "ap_macro": float(metrics.average_precision(Yk, Sk, average="macro")),
+        "ap_macro": float(np.mean(ap[keep])),
     }
+    # Transpose blocks of 64 columns so each class's scores are contiguous:
+    # much faster than strided column slicing with thousands of classes.
     beaten = {}
-    for j in np.flatnonzero(keep):
-        col = Y[:, j].astype(bool)
-        beaten[j] = _share_beaten(S[col, j], S[~col, j])
+    for start in range(0, S.shape[1], 64):
+        YT = np.ascontiguousarray(Y[:, start : start + 64].T, dtype=bool)
+        ST = np.ascontiguousarray(S[:, start : start + 64].T)
+        for j in np.flatnonzero(keep[start : start + 64]):
+            col, scores = YT[j], ST[j]
+            beaten[start + j] = _share_beaten(scores[col], scores[~col])
     return auc, ap, areas, beaten, keep, notes
 
 
