@@ -461,7 +461,8 @@ class RocCurves(_Curves):
             Mark the argmax decision and the thresholds given to :func:`roc`.
         xscale : {"linear", "log"}, default "linear"
             "log" spreads out the small false-positive rates where curves that
-            look perfect on a linear axis still differ.
+            look perfect on a linear axis still differ. The axis starts at half
+            of one negative (0.5 / negatives); points at FPR 0 sit on its edge.
         legend : {"outside", "inside", None}, default "outside"
             "outside" puts the legend to the right of the axes, readable with
             ten classes.
