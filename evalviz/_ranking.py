@@ -18,6 +18,7 @@ from ._validation import (
     check_choice,
     check_k,
     check_labels,
+    check_scores,
     target_kind,
 )
 
@@ -47,7 +48,7 @@ _ROW_BLOCK = 1024
 # ---------------------------------------------------------------------------
 
 
-def _native_scores(y_score) -> np.ndarray | None:
+def _native_scores(y_score, *, check_finite=True) -> np.ndarray | None:
     """Scores as float32 (kept) or float64, or None when the slow path must judge.
 
     ``target_kind`` converts every score matrix to float64 and checks 0/1
@@ -67,18 +68,21 @@ def _native_scores(y_score) -> np.ndarray | None:
     elif arr.dtype not in (np.float32, np.float64):
         return None
     # min / max propagate NaN and show infinities without a full-size temporary.
-    if not (np.isfinite(arr.min()) and np.isfinite(arr.max())):
+    # Callers that sort every column anyway check the ends of the sorted rows.
+    if check_finite and not (np.isfinite(arr.min()) and np.isfinite(arr.max())):
         return None
     return arr
 
 
-def _kind(y_true, y_score):
+def _kind(y_true, y_score, *, check_finite=True):
     """``target_kind`` with a fast path that keeps float32 scores as they are.
 
     Returns ``(kind, truth, score)`` exactly as ``target_kind`` does, except that
     float32 scores stay float32 and multi-label truth is an int8 / bool matrix.
+    With ``check_finite=False`` the caller promises to pass every 2-D score
+    through :func:`_require_finite_sorted` after sorting it.
     """
-    score = _native_scores(y_score)
+    score = _native_scores(y_score, check_finite=check_finite)
     if score is None:
         return target_kind(y_true, y_score)
     raw = as_array(y_true, "y_true")
@@ -254,6 +258,12 @@ def _positives_by_column(kind, truth, score):
     return values, starts
 
 
+def _require_finite_sorted(block: np.ndarray, score: np.ndarray) -> None:
+    """Rows of ``block`` are sorted: NaN and infinities sit at their ends."""
+    if not (np.isfinite(block[..., 0]).all() and np.isfinite(block[..., -1]).all()):
+        check_scores(score)  # raises the shared message naming the first bad cell
+
+
 def _sorted_column_chunks(score: np.ndarray):
     """Yield ``(j0, block)``: columns ``j0..`` of ``score`` as sorted rows."""
     n, k = score.shape
@@ -267,6 +277,7 @@ def _sorted_column_chunks(score: np.ndarray):
             r1 = min(n, r0 + _ROW_BLOCK)
             np.copyto(block[:, r0:r1], score[r0:r1, j0 : j0 + w].T)
         block.sort(axis=1)
+        _require_finite_sorted(block, score)
         yield j0, block
 
 
@@ -317,6 +328,7 @@ def _micro_scores(kind, truth, score, *, want_auc, want_ap):
         pos = score.ravel()[_flat_positives(truth)]
     pos = np.sort(pos)
     a = np.sort(score, axis=None)
+    _require_finite_sorted(a, score)
     return _auc_ap_sorted(a, pos, want_auc, want_ap)
 
 
@@ -413,7 +425,7 @@ def roc_auc(y_true, y_score, *, average="macro"):
     float64 copy).
     """
     _check_average(average)
-    kind, truth, score = _kind(y_true, y_score)
+    kind, truth, score = _kind(y_true, y_score, check_finite=False)
     if kind == "binary":
         truth = truth.astype(np.int8, copy=False)
         _require_both(truth, "y_true", "ROC AUC")
@@ -452,7 +464,7 @@ def average_precision(y_true, y_score, *, average="macro"):
     about the fraction of positives, not 0.5.
     """
     _check_average(average)
-    kind, truth, score = _kind(y_true, y_score)
+    kind, truth, score = _kind(y_true, y_score, check_finite=False)
     if kind == "binary":
         truth = truth.astype(np.int8, copy=False)
         _require_positive(truth, "y_true", "average precision")
@@ -798,7 +810,7 @@ def micro_auc_by_label(y_true, y_score):
     not the same as ranking its own positives above its own negatives (its
     per-label AUC).
     """
-    kind, truth, score = _kind(y_true, y_score)
+    kind, truth, score = _kind(y_true, y_score, check_finite=False)
     if kind == "binary":
         raise ValueError(
             "micro_auc_by_label needs one score column per label (y_score of shape "
@@ -817,6 +829,7 @@ def micro_auc_by_label(y_true, y_score):
             f"{values.size} positive of {score.size}"
         )
     every = np.sort(score, axis=None)
+    _require_finite_sorted(every, score)
     positives = np.sort(values)
     left = np.searchsorted(every, values, "left") - np.searchsorted(
         positives, values, "left"

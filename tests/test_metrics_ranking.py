@@ -403,3 +403,27 @@ def test_label_hits_at_k_match_a_direct_count(seed):
             np.testing.assert_array_equal(
                 metrics.label_hits_at_k(t, s, k), (top & ind).sum(axis=0)
             )
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_non_finite_scores_are_caught_on_every_path(bad, dtype):
+    truth, score = _multilabel_case(4)
+    score = score.astype(dtype)
+    score[5, 2] = bad
+    y, proba = _multiclass_case(4)
+    proba = proba.astype(dtype)
+    proba[3, 1] = bad
+    calls = [
+        lambda: metrics.roc_auc(truth, score),
+        lambda: metrics.roc_auc(truth, score, average="micro"),
+        lambda: metrics.average_precision(truth, score, average=None),
+        lambda: metrics.micro_auc_by_label(truth, score),
+        lambda: metrics.top_k_accuracy(truth, score, 2),
+        lambda: metrics.roc_auc(y, proba),
+        lambda: metrics.rank_of_true_class(y, proba),
+        lambda: metrics.roc_auc(truth[:, 0], score[:, 2]),
+    ]
+    for call in calls:
+        with pytest.raises(ValueError, match="NaN or infinite"):
+            call()
