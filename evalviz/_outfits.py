@@ -195,7 +195,7 @@ class OutfitGallery:
         count = self.images.shape[0]
         ncols = min(ncols, count)
         nrows = -(-count // ncols)
-        fig, axes = new_grid(nrows, ncols, figsize=(2.9 * ncols, 3.4 * nrows))
+        fig, axes = new_grid(nrows, ncols, figsize=(3.0 * ncols, 3.9 * nrows))
         frame = self.to_frame()
         for i, ax in enumerate(axes.ravel()):
             if i >= count:
@@ -213,7 +213,7 @@ class OutfitGallery:
                 text += "\npred: " + frame.iloc[i, 1]
                 color = "#009E73" if frame.iloc[i, 2] else "#D55E00"
             wrapped = "\n".join(
-                textwrap.fill(line, 30, subsequent_indent="  ")
+                textwrap.fill(line, 32, subsequent_indent="  ")
                 for line in text.split("\n")
             )
             ax.set_title(wrapped, fontsize=TICK_SIZE, color=color, loc="left")

@@ -26,6 +26,7 @@ __all__ = [
     "METRIC_NAMES",
     "KINDS",
     "ComparisonTable",
+    "MultilabelThresholdDisplay",
     "calls",
     "cell_counts",
     "compare",
@@ -554,18 +555,19 @@ def _multilabel(Y, s, t):
     return cells, why, notes
 
 
+_SK_CUT = (
+    "accuracy_score(y_true, y_score > t)",
+    "precision_score(y_true, y_score > t)",
+    "recall_score(y_true, y_score > t)",
+    "f1_score(y_true, y_score > t)",
+    "roc_auc_score(y_true, y_score)",
+    "top_k_accuracy_score(y_true, y_score)",
+)
 _CALLS = {
     "binary": {
-        "sklearn": (
-            "accuracy_score(y_true, y_pred) with y_pred = y_score > threshold",
-            "precision_score(y_true, y_pred)",
-            "recall_score(y_true, y_pred)",
-            "f1_score(y_true, y_pred)",
-            "roc_auc_score(y_true, y_score)",
-            "top_k_accuracy_score(y_true, y_score)",
-        ),
+        "sklearn": _SK_CUT,
         "keras": (
-            "compile(metrics=['accuracy']) -> BinaryAccuracy()",
+            "'accuracy' -> BinaryAccuracy()",
             "Precision()",
             "Recall()",
             "F1Score()",
@@ -583,20 +585,19 @@ _CALLS = {
     },
     "multiclass": {
         "sklearn": (
-            "accuracy_score(y_true, y_pred) with y_pred = y_score.argmax(axis=1)",
-            "precision_score(y_true, y_pred)",
-            "recall_score(y_true, y_pred)",
-            "f1_score(y_true, y_pred)",
+            "accuracy_score(y_true, y_score.argmax(1))",
+            "precision_score(y_true, y_score.argmax(1))",
+            "recall_score(y_true, y_score.argmax(1))",
+            "f1_score(y_true, y_score.argmax(1))",
             "roc_auc_score(y_true, y_score)",
             "top_k_accuracy_score(y_true, y_score)",
         ),
         "keras": (
-            "compile(metrics=['accuracy']) -> CategoricalAccuracy() "
-            "(SparseCategoricalAccuracy() for integer labels)",
-            "Precision() on one-hot labels",
-            "Recall() on one-hot labels",
-            "F1Score() on one-hot labels",
-            "AUC() on one-hot labels",
+            "'accuracy' -> CategoricalAccuracy()",
+            "Precision(), one-hot y_true",
+            "Recall(), one-hot y_true",
+            "F1Score(), one-hot y_true",
+            "AUC(), one-hot y_true",
             "TopKCategoricalAccuracy()",
         ),
         "torchmetrics": (
@@ -605,20 +606,13 @@ _CALLS = {
             "Recall(task='multiclass', num_classes=k)",
             "F1Score(task='multiclass', num_classes=k)",
             "AUROC(task='multiclass', num_classes=k)",
-            "Accuracy(task='multiclass', num_classes=k) (top_k=1)",
+            "Accuracy(task='multiclass', top_k=1)",
         ),
     },
     "multilabel": {
-        "sklearn": (
-            "accuracy_score(y_true, y_pred) with y_pred = y_score > threshold",
-            "precision_score(y_true, y_pred)",
-            "recall_score(y_true, y_pred)",
-            "f1_score(y_true, y_pred)",
-            "roc_auc_score(y_true, y_score)",
-            "top_k_accuracy_score(y_true, y_score)",
-        ),
+        "sklearn": _SK_CUT,
         "keras": (
-            "compile(metrics=['accuracy']) -> CategoricalAccuracy()",
+            "'accuracy' -> CategoricalAccuracy()",
             "Precision()",
             "Recall()",
             "F1Score()",
@@ -636,14 +630,23 @@ _CALLS = {
     },
 }
 _CALLS["one-hot"] = {
-    "sklearn": tuple(
-        c.replace("(y_true,", "(y_true.argmax(axis=1),")
-        for c in _CALLS["multiclass"]["sklearn"]
+    "sklearn": (
+        "accuracy_score(labels, y_score.argmax(1))",
+        "precision_score(labels, y_score.argmax(1))",
+        "recall_score(labels, y_score.argmax(1))",
+        "f1_score(labels, y_score.argmax(1))",
+        "roc_auc_score(labels, y_score)",
+        "top_k_accuracy_score(labels, y_score)",
     ),
-    "keras": _CALLS["multiclass"]["keras"],
-    "torchmetrics": tuple(
-        c + " on y_true.argmax(axis=1)" for c in _CALLS["multiclass"]["torchmetrics"]
+    "keras": (
+        "'accuracy' -> CategoricalAccuracy()",
+        "Precision()",
+        "Recall()",
+        "F1Score()",
+        "AUC()",
+        "TopKCategoricalAccuracy()",
     ),
+    "torchmetrics": _CALLS["multiclass"]["torchmetrics"],
 }
 
 
@@ -662,8 +665,11 @@ def calls(kind: str) -> pd.DataFrame:
 
     Notes
     -----
-    For two-column one-hot input scikit-learn gets ``y_score[:, 1]`` for AUC
-    and top-k, the positive class's column.
+    ``t`` is the threshold; ``labels`` stands for ``y_true.argmax(axis=1)``,
+    what scikit-learn and torchmetrics are given for one-hot input (also the
+    torchmetrics target there). For two-column one-hot input scikit-learn gets
+    ``y_score[:, 1]`` for AUC and top-k, the positive class's column. Every
+    string fits in 50 characters, so pandas shows it whole.
     """
     if kind not in _CALLS:
         raise ValueError(
@@ -1158,3 +1164,70 @@ def cell_counts(y_true, y_score, *, threshold=0.5, labels=None) -> pd.DataFrame:
         _ratio(a, a + b) for a, b in zip(frame["TP"], frame["FN"], strict=True)
     ]
     return frame
+
+
+_SWEEP_LABELS = {
+    "element_wise": "element-wise accuracy (Keras BinaryAccuracy)",
+    "exact_match": "exact match (scikit-learn accuracy_score)",
+    "micro_precision": "micro precision",
+    "micro_recall": "micro recall",
+    "micro_F1": "micro F1",
+    "macro_F1": "macro F1",
+}
+
+
+class MultilabelThresholdDisplay:
+    """Lines of a :func:`multilabel_threshold_table`, one per summary.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`multilabel_threshold_table`.
+
+    Attributes
+    ----------
+    ax_, figure_ : set by :meth:`plot`.
+    """
+
+    def __init__(self, table: pd.DataFrame):
+        self.table = table
+
+    def to_frame(self) -> pd.DataFrame:
+        """The numbers the plot shows (the table itself)."""
+        return self.table.copy()
+
+    def plot(
+        self,
+        ax=None,
+        *,
+        columns=("element_wise", "exact_match", "micro_F1", "macro_F1"),
+        title=None,
+    ):
+        """Draw one line per summary against the threshold; returns self."""
+        from ._plotting import PALETTE, new_axes, style_axes
+
+        fig, ax = new_axes(ax, figsize=(7.5, 4.8))
+        for i, name in enumerate(columns):
+            if name not in self.table.columns:
+                raise ValueError(
+                    f"columns holds {name!r}, which is not a column of the table; "
+                    f"pick from {list(self.table.columns)}"
+                )
+            ax.plot(
+                self.table.index,
+                self.table[name],
+                marker="o",
+                linewidth=2,
+                color=PALETTE[i % len(PALETTE)],
+                label=_SWEEP_LABELS.get(name, name),
+            )
+        ax.set_ylim(0, 1.02)
+        ax.set_xticks(list(self.table.index))
+        ax.grid(alpha=0.3)
+        style_axes(ax, title=title, xlabel="threshold", ylabel="score")
+        # Below the axes, so that no line is hidden behind it.
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), fontsize=10, ncol=2)
+        fig.tight_layout()
+        self.ax_ = ax
+        self.figure_ = fig
+        return self

@@ -274,6 +274,7 @@ def test_calls_lists_the_library_calls():
         == "Accuracy(task='multilabel', num_labels=k)"
     )
     assert "argmax" in calls("one-hot").loc["accuracy", "sklearn"]
+    assert calls("multiclass").map(len).max().max() <= 50
     assert compare([0, 1], [0.3, 0.6]).calls.loc["AUC", "keras"] == "AUC()"
     with pytest.raises(ValueError, match="kind="):
         calls("ranking")
@@ -447,3 +448,21 @@ def test_cell_counts_other_inputs():
     assert binary.loc["0", ["TP", "FP", "FN", "TN"]].tolist() == [1, 1, 1, 0]
     multi = conventions.cell_counts(DEMO_TRUE, DEMO_PRED, threshold=0.5)
     assert multi.loc["all cells", "accuracy"] == pytest.approx(10 / 15)
+
+
+def test_threshold_display_draws_the_table():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    y, score = _random_multilabel(3)
+    table = conventions.multilabel_threshold_table(y, score)
+    disp = conventions.MultilabelThresholdDisplay(table).plot(title="simulated")
+    lines = disp.ax_.get_lines()
+    assert len(lines) == 4
+    np.testing.assert_allclose(lines[1].get_ydata(), table["exact_match"])
+    np.testing.assert_allclose(lines[0].get_xdata(), table.index)
+    assert disp.ax_.get_title() == "simulated"
+    assert "exact match" in lines[1].get_label()
+    assert disp.to_frame().equals(table)
+    with pytest.raises(ValueError, match="not a column"):
+        conventions.MultilabelThresholdDisplay(table).plot(columns=["accuracy"])
