@@ -132,7 +132,7 @@ class _Problem:
 
     def title(self, k: int) -> str:
         if self.kind == "binary":
-            return repr(self.names[0])
+            return f"{self.names[0]!r} vs {self.negative_names[0]!r}"
         return f"{self.names[k]!r} vs rest"
 
 

@@ -223,7 +223,7 @@ def test_output_is_one_png_and_reprs_are_stable():
     bundle = ex._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert bundle["text/plain"] == (
-        "ThresholdExplorer('pos', threshold=0.25, 2000 samples)"
+        "ThresholdExplorer('pos' vs 'neg', threshold=0.25, 2000 samples)"
     )
     again = widgets.threshold_explorer(y, s, labels=["neg", "pos"])
     again.slider.value = 0.25
@@ -338,7 +338,9 @@ def test_prevalence_explorer_auc_stays_precision_moves():
     assert max(aucs) - min(aucs) < 0.03
     assert seen[0.9]["precision"] - seen[0.05]["precision"] > 0.3
     assert seen[0.9]["average_precision"] - seen[0.05]["average_precision"] > 0.3
-    assert repr(ex) == "PrevalenceExplorer('pos', prevalence=0.90, threshold=0.5)"
+    assert (
+        repr(ex) == "PrevalenceExplorer('pos' vs 'neg', prevalence=0.90, threshold=0.5)"
+    )
     assert ex._repr_mimebundle_()["text/plain"] == repr(ex)
 
 
