@@ -528,18 +528,41 @@ def _in_top_k(score: np.ndarray, k: int) -> np.ndarray:
     return mask
 
 
+def _positives_in_top_k(truth: np.ndarray, score: np.ndarray, k: int):
+    """For every positive cell of a multi-label indicator: is it in its row's top k?
+
+    Returns ``(rows, cols, inside)``. Only the k-th highest score of each row is
+    computed over the whole matrix; rows where a positive ties with that value
+    are settled exactly with :func:`_in_top_k`.
+    """
+    n, m = score.shape
+    kth = np.empty(n, dtype=score.dtype)
+    for r0 in range(0, n, _ROW_BLOCK):
+        r1 = min(n, r0 + _ROW_BLOCK)
+        kth[r0:r1] = np.partition(score[r0:r1], m - k, axis=1)[:, m - k]
+    rows, cols = np.divmod(_flat_positives(truth), m)
+    values = score[rows, cols]
+    cut = kth[rows]
+    inside = values > cut
+    tied = values == cut
+    if tied.any():
+        tie_rows = np.unique(rows[tied])
+        mask = _in_top_k(score[tie_rows], k)
+        where = tied.nonzero()[0]
+        local = np.searchsorted(tie_rows, rows[where])
+        inside[where] = mask[local, cols[where]]
+    return rows, cols, inside
+
+
 def _label_hits(kind, truth, score, k):
     """Per row: how many true labels are in the top k, and how many there are."""
     n = score.shape[0]
     if kind == "multiclass":
         hits = (_rank0_of_true(truth, score) < k).astype(np.int64)
         return hits, np.ones(n, dtype=np.int64)
-    hits = np.empty(n, dtype=np.int64)
-    for r0 in range(0, n, _ROW_BLOCK):
-        r1 = min(n, r0 + _ROW_BLOCK)
-        top = _in_top_k(score[r0:r1], k)
-        hits[r0:r1] = np.count_nonzero(top & (truth[r0:r1] != 0), axis=1)
-    n_true = np.count_nonzero(truth, axis=1)
+    rows, _, inside = _positives_in_top_k(truth, score, k)
+    hits = np.bincount(rows[inside], minlength=n).astype(np.int64)
+    n_true = np.bincount(rows, minlength=n).astype(np.int64)
     return hits, n_true
 
 
@@ -775,12 +798,8 @@ def label_hits_at_k(y_true, y_score, k):
     if kind == "multiclass":
         hit = _rank0_of_true(truth, score) < k
         return np.bincount(truth[hit], minlength=m).astype(np.int64)
-    hits = np.zeros(m, dtype=np.int64)
-    for r0 in range(0, n, _ROW_BLOCK):
-        r1 = min(n, r0 + _ROW_BLOCK)
-        top = _in_top_k(score[r0:r1], k)
-        hits += np.count_nonzero(top & (truth[r0:r1] != 0), axis=0)
-    return hits
+    _, cols, inside = _positives_in_top_k(truth, score, k)
+    return np.bincount(cols[inside], minlength=m).astype(np.int64)
 
 
 def micro_auc_by_label(y_true, y_score):

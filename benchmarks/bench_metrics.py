@@ -1,0 +1,188 @@
+"""evalviz's exact ranking metrics against scikit-learn: time, ratio, difference.
+
+Run from the repository root::
+
+    python benchmarks/bench_metrics.py              # 1,000 x 5, 10,000 x 10, 100,000 x 1,000
+    python benchmarks/bench_metrics.py --large      # also 1,000,000 x 1,000 (needs ~8 GB)
+    python benchmarks/bench_metrics.py --sizes 10000x10
+
+For each size it prints, per metric, the best time of evalviz and of
+scikit-learn, their ratio (how many times faster evalviz is), the largest
+absolute difference between the two results, and evalviz's peak extra memory
+as a multiple of the score matrix (numpy allocations traced with tracemalloc).
+"none" in the scikit-learn column: scikit-learn has no such metric (multi-label
+top-k, precision@k, recall@k); "not run": skipped at that size (see --large).
+
+The data are simulated with ``evalviz.simulate.multilabel_zipf`` (float32
+sigmoid scores, Zipf-like label frequencies); the top-k case uses multi-class
+labels drawn from the same scores' argmax with noise. Timings depend on the
+machine and on what else runs on it: the script prints the CPU, the core count
+and the load average so the figures can be read in context.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import time
+import tracemalloc
+import warnings
+
+import numpy as np
+import sklearn
+from sklearn import metrics as skm
+
+from evalviz import metrics as ev
+from evalviz.simulate import multilabel_zipf
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _best_time(fn, repeat):
+    best, value = np.inf, None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        value = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, value
+
+
+def _peak_extra(fn):
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
+    fn()
+    peak = tracemalloc.get_traced_memory()[1] - base
+    tracemalloc.stop()
+    return peak
+
+
+def _cases(n, k, seed):
+    y_ml, s_ml = multilabel_zipf(n, k, seed=seed)
+    rng = np.random.default_rng(seed)
+    # Multi-class labels: the score argmax for most rows, a random class otherwise.
+    y_mc = s_ml.argmax(axis=1)
+    flip = rng.random(n) < 0.3
+    y_mc[flip] = rng.integers(0, k, flip.sum())
+    top = min(5, k - 1)
+    labels = np.arange(k)
+    return [
+        (
+            "roc_auc macro",
+            lambda: ev.roc_auc(y_ml, s_ml, average="macro"),
+            lambda: skm.roc_auc_score(y_ml, s_ml, average="macro"),
+        ),
+        (
+            "roc_auc micro",
+            lambda: ev.roc_auc(y_ml, s_ml, average="micro"),
+            lambda: skm.roc_auc_score(y_ml, s_ml, average="micro"),
+        ),
+        (
+            "average_precision macro",
+            lambda: ev.average_precision(y_ml, s_ml, average="macro"),
+            lambda: skm.average_precision_score(y_ml, s_ml, average="macro"),
+        ),
+        (
+            f"top_k_accuracy k={top} (multi-class)",
+            lambda: ev.top_k_accuracy(y_mc, s_ml, top),
+            lambda: skm.top_k_accuracy_score(y_mc, s_ml, k=top, labels=labels),
+        ),
+        # scikit-learn has no multi-label top-k: evalviz alone.
+        (
+            f"top_k_accuracy k={top} (multi-label)",
+            lambda: ev.top_k_accuracy(y_ml, s_ml, top),
+            None,
+        ),
+        (f"precision_at_k k={top}", lambda: ev.precision_at_k(y_ml, s_ml, top), None),
+        (f"recall_at_k k={top}", lambda: ev.recall_at_k(y_ml, s_ml, top), None),
+    ], s_ml.nbytes
+
+
+def run(sizes, *, repeat, skip_sklearn_above, seed=0):
+    print(
+        f"machine: {_cpu_model()}, {os.cpu_count()} cores (nproc), load average ",
+        end="",
+    )
+    print(" ".join(f"{x:.2f}" for x in os.getloadavg()))
+    print(
+        f"numpy {np.__version__}, scikit-learn {sklearn.__version__}, "
+        f"python {platform.python_version()}, "
+        f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}"
+    )
+    header = (
+        f"{'size':>17}  {'metric':<34} {'evalviz s':>10} {'sklearn s':>10} "
+        f"{'ratio':>7} {'max |diff|':>11} {'mem x':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    for n, k in sizes:
+        cases, score_bytes = _cases(n, k, seed)
+        for name, ours, theirs in cases:
+            reps = repeat if n * k <= 10**7 else 1
+            t_ev, v_ev = _best_time(ours, max(reps, 1) + (1 if reps == 1 else 0))
+            mem = _peak_extra(ours) / score_bytes
+            if theirs is None:
+                t_sk, diff, ratio = "none", "", ""
+            elif n * k > skip_sklearn_above:
+                t_sk, diff, ratio = "not run", "", ""
+            else:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    t_sk, v_sk = _best_time(theirs, reps)
+                diff = f"{abs(float(v_ev) - float(v_sk)):.1e}"
+                ratio = f"{t_sk / t_ev:.1f}x"
+                t_sk = f"{t_sk:.4g}"
+            print(
+                f"{n:>9,} x {k:<5,}  {name:<34} {t_ev:>10.4g} {t_sk:>10} "
+                f"{ratio:>7} {diff:>11} {mem:>6.2f}",
+                flush=True,
+            )
+
+
+def _parse_size(text):
+    n, k = text.lower().split("x")
+    return int(n), int(k)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        nargs="+",
+        type=_parse_size,
+        default=[(1_000, 5), (10_000, 10), (100_000, 1_000)],
+        help="sizes as N_SAMPLESxN_LABELS (default: 1000x5 10000x10 100000x1000)",
+    )
+    parser.add_argument(
+        "--large",
+        action="store_true",
+        help="add 1,000,000 x 1,000 (about 5 GB for the data; scikit-learn is "
+        "not run there unless --sklearn-large)",
+    )
+    parser.add_argument(
+        "--sklearn-large",
+        action="store_true",
+        help="with --large, also time scikit-learn at 1,000,000 x 1,000 (minutes, "
+        "and its micro average needs tens of GB)",
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="best of N (small sizes)")
+    args = parser.parse_args(argv)
+    sizes = list(args.sizes)
+    if args.large:
+        sizes.append((1_000_000, 1_000))
+    limit = 10**10 if args.sklearn_large else 10**8
+    run(sizes, repeat=args.repeat, skip_sklearn_above=limit)
+
+
+if __name__ == "__main__":
+    main()
