@@ -313,6 +313,21 @@ def _png_output(png: bytes, text: str) -> tuple[dict, ...]:
     )
 
 
+def _distribution_x(threshold: float, scale: str) -> float:
+    """Where ``score_distribution`` draws a threshold on its x axis."""
+    if scale != "logit":
+        return threshold
+    try:
+        from .distributions import _to_logit
+    except ImportError:  # same transform: log10 odds, clipped at 1e-9
+
+        def _to_logit(p):
+            p = np.clip(p, 1e-9, 1 - 1e-9)
+            return np.log10(p) - np.log10(1 - p)
+
+    return float(_to_logit(np.array([threshold]))[0])
+
+
 def _lines_with_gid(ax, prefix: str) -> list:
     return [
         line for line in ax.get_lines() if str(line.get_gid() or "").startswith(prefix)
@@ -545,11 +560,7 @@ class ThresholdExplorer:
         """Move the threshold line, the operating points and the matrix."""
         from .confusion import ConfusionMatrixDisplay
 
-        x = threshold
-        if self._scale == "logit":
-            from .distributions import _to_logit
-
-            x = float(_to_logit(np.array([threshold]))[0])
+        x = _distribution_x(threshold, self._scale)
         for line in self._dist_lines:
             line.set_xdata([x, x])
         precision = state["precision"] if state["predicted_positive"] else np.nan

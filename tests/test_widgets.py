@@ -16,6 +16,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from sklearn.metrics import (  # noqa: E402
@@ -156,7 +157,7 @@ def test_confusion_fast_path_draws_what_the_display_draws():
         np.testing.assert_array_equal(
             ex._ax_cm.images[0].get_array(), fresh.ax_.images[0].get_array()
         )
-        fresh.figure_.clf()
+        plt.close(fresh.figure_)
 
 
 def test_confusion_falls_back_to_replotting(monkeypatch):
@@ -282,8 +283,6 @@ def test_small_multiples_numbers_and_axes():
     assert len(axes) == 3 + 3  # three matrices, distributions, ROC, PR
     titles = [ax.get_title() for ax in axes]
     assert sum(t.startswith("score >= 0.5") for t in titles) == 1
-    import matplotlib.pyplot as plt
-
     plt.close(fig)
 
 
@@ -359,6 +358,4 @@ def test_prevalence_sweep_table_and_plot():
     np.testing.assert_allclose(
         drawn["sweep:precision"].get_xdata(), table["prevalence"]
     )
-    import matplotlib.pyplot as plt
-
     plt.close(sweep.figure_)
