@@ -10,6 +10,12 @@ the metric names people type, and says why the numbers differ.
 Nothing here imports Keras, torch or torchmetrics: the rules are re-implemented
 from each library's source (Keras 3.15, torchmetrics 1.9, scikit-learn 1.9) and
 checked against the real libraries in ``tests/test_parity.py``.
+
+Also here: :func:`cell_counts` (TP/FP/FN/TN per column and pooled, as Keras
+counts one-hot outputs) and, for multi-label problems, the element-wise vs
+exact-match summaries :func:`multilabel_summary`,
+:func:`multilabel_threshold_table` (with :class:`MultilabelThresholdDisplay`),
+:func:`per_label_scores` and :func:`per_label_thresholds`.
 """
 
 from __future__ import annotations
@@ -1067,11 +1073,9 @@ def per_label_thresholds(y_true, y_score, *, grid=None, objective="F1") -> np.nd
     -----
     Ties go to the threshold closest to 0.5.
     """
-    check_choice_objective = ("F1", "accuracy")
-    if objective not in check_choice_objective:
-        raise ValueError(
-            f"objective={objective!r} is not one of {list(check_choice_objective)}"
-        )
+    from ._validation import check_choice
+
+    check_choice(objective, "objective", ("F1", "accuracy"))
     truth, score = _multilabel_input(y_true, y_score)
     grid = (
         np.round(np.arange(1, 20) * 0.05, 2)
