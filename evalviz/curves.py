@@ -11,11 +11,13 @@ draws them (plus the vertical averaging of curves, which metrics do not need).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
 from . import metrics
-from ._plotting import class_color, new_axes, style_axes
+from ._plotting import class_color, format_area, new_axes, style_axes
 from ._validation import (
     check_choice,
     check_class_names,
@@ -28,6 +30,7 @@ __all__ = ["roc", "pr", "RocCurves", "PrCurves"]
 
 _MICRO_STYLE = {"color": "#000000", "linestyle": (0, (6, 2)), "linewidth": 2.6}
 _MACRO_STYLE = {"color": "#555555", "linestyle": (0, (1.5, 1.5)), "linewidth": 3.0}
+_LEGEND_SIZE = {"outside": 11, "inside": 9}
 _POINT_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 
 
@@ -85,6 +88,30 @@ class _Prepared:
         return fn(self.Y, self.S, average=average)
 
 
+def _threshold_marks(thresholds, default):
+    """``[(label, value), ...]`` from a float, a list of floats or a dict.
+
+    A dict maps the name to show in legends and tables to the threshold
+    (``{"90% precision": 0.0136, "0.5": 0.5}``); plain numbers are named
+    ``"score >= t"``.
+    """
+    if thresholds is None:
+        thresholds = default
+    if isinstance(thresholds, Mapping):
+        marks = []
+        for name, value in thresholds.items():
+            label = str(name)
+            if not label.strip():
+                raise ValueError(
+                    f"thresholds has an empty name for the value {value!r}; use "
+                    "names such as {'90% precision': 0.0136, '0.5': 0.5}"
+                )
+            marks.append((label, check_threshold(value, f"thresholds[{label!r}]")))
+        return marks
+    values = [check_threshold(t, "thresholds") for t in np.atleast_1d(thresholds)]
+    return [(f"score >= {v:g}", v) for v in values]
+
+
 def _operating_points(prep: _Prepared, thresholds, argmax: bool) -> pd.DataFrame:
     """Counts and rates of the argmax decision and of each threshold, per class."""
     rows = []
@@ -114,17 +141,18 @@ def _operating_points(prep: _Prepared, thresholds, argmax: bool) -> pd.DataFrame
                     "precision": float(precision[j]),
                 }
             )
-    if thresholds is None:
-        thresholds = [] if prep.kind == "multiclass" else [0.5]
-    cuts = [check_threshold(t) for t in np.atleast_1d(thresholds)]
-    if cuts:
+    marks = _threshold_marks(thresholds, [] if prep.kind == "multiclass" else [0.5])
+    if marks:
+        cuts = [value for _, value in marks]
         for j, name in enumerate(prep.names):
             table = metrics.counts_at_thresholds(prep.Y[:, j], prep.S[:, j], cuts)
-            for row in table.itertuples(index=False):
+            for (label, _), row in zip(
+                marks, table.itertuples(index=False), strict=True
+            ):
                 rows.append(
                     {
                         "class": name,
-                        "point": f"score >= {row.threshold:g}",
+                        "point": label,
                         "threshold": float(row.threshold),
                         "tp": int(row.tp),
                         "fp": int(row.fp),
@@ -349,10 +377,15 @@ class _Curves:
         )
         if created:
             fig.set_layout_engine("constrained")
+        elif legend == "outside" and fig.get_layout_engine() is None:
+            # A legend outside the axes would run into a neighbouring axes of
+            # the same figure (two plots side by side): let the figure make
+            # room for it.
+            fig.set_layout_engine("constrained")
         self.ax_, self.figure_ = ax, fig
         return ax
 
-    def _draw_points(self, ax, chosen, xcol, ycol, xmin=None):
+    def _draw_points(self, ax, chosen, xcol, ycol, zero_at=None):
         table = self.operating_points
         if table.empty:
             return []
@@ -367,8 +400,8 @@ class _Curves:
                 if row.empty or np.isnan(row[ycol].iloc[0]):
                     continue
                 x = row[xcol].iloc[0]
-                if xmin is not None:
-                    x = max(x, xmin)  # FPR 0 on a log axis: drawn at the edge
+                if zero_at is not None and x == 0:
+                    x = zero_at  # FPR 0 on a log axis: drawn at the "0" tick
                 ax.plot(
                     x,
                     row[ycol].iloc[0],
@@ -378,6 +411,7 @@ class _Curves:
                     markeredgecolor="black",
                     linestyle="none",
                     zorder=5,
+                    clip_on=False,  # a point on the frame stays whole
                     gid=f"point:{kind}:{self.class_names[j]}",
                 )
             (proxy,) = ax.plot(
@@ -399,11 +433,11 @@ class _Curves:
                 loc="upper left",
                 bbox_to_anchor=(1.02, 1.0),
                 borderaxespad=0.0,
-                fontsize=9,
+                fontsize=_LEGEND_SIZE["outside"],
                 frameon=False,
             )
         elif legend == "inside":
-            ax.legend(loc="best", fontsize=8)
+            ax.legend(loc="best", fontsize=_LEGEND_SIZE["inside"])
 
 
 class RocCurves(_Curves):
@@ -461,8 +495,12 @@ class RocCurves(_Curves):
             Mark the argmax decision and the thresholds given to :func:`roc`.
         xscale : {"linear", "log"}, default "linear"
             "log" spreads out the small false-positive rates where curves that
-            look perfect on a linear axis still differ. The axis starts at half
-            of one negative (0.5 / negatives); points at FPR 0 sit on its edge.
+            look perfect on a linear axis still differ. FPR 0 has no place on a
+            log axis: points and curve starts at FPR 0 are drawn at a tick
+            labelled "0", a fifth of the smallest possible non-zero FPR (one
+            negative), left of a break marked "//". The chance diagonal is
+            drawn curved, and a legend entry says that the visible area is no
+            longer the AUC.
         legend : {"outside", "inside", None}, default "outside"
             "outside" puts the legend to the right of the axes, readable with
             ten classes.
@@ -475,60 +513,72 @@ class RocCurves(_Curves):
         check_choice(xscale, "xscale", ("linear", "log"))
         chosen = self._select(classes)
         ax = self._start(ax, legend)
+        log = xscale == "log"
+        # Smallest non-zero FPR any drawn curve can have: one negative of the
+        # curve with the most negatives. On a log axis FPR 0 is drawn at ``zero_at``,
+        # left of a break, under a tick labelled "0".
+        most = int(self.n_neg.max())
+        if micro and self.micro is not None:
+            most = int(self.n_neg.sum())  # the pooled curve has every negative
+        smallest = 1.0 / max(most, 1)
+        zero_at = smallest / 5.0 if log else None
+
+        def xs(fpr):
+            fpr = np.asarray(fpr, dtype=float)
+            return np.where(fpr == 0, zero_at, fpr) if log else fpr
+
         for j in chosen:
             name = self.class_names[j]
             fpr, tpr, _ = self.per_class[name]
             ax.plot(
-                fpr,
+                xs(fpr),
                 tpr,
                 color=class_color(j),
                 linewidth=1.6,
-                label=f"{name} (AUC {self.areas[name]:.3f})",
+                label=f"{name} (AUC {format_area(self.areas[name])})",
                 gid=f"class:{name}",
             )
         if micro and self.micro is not None:
             ax.plot(
-                self.micro["x"],
+                xs(self.micro["x"]),
                 self.micro["y"],
-                label=f"micro average (AUC {self.micro['area']:.3f})",
+                label=f"micro average (AUC {format_area(self.micro['area'])})",
                 gid="micro",
                 **_MICRO_STYLE,
             )
         if macro and self.macro is not None:
-            mean, curve = self.macro["mean_of_areas"], self.macro["area_of_curve"]
-            if abs(mean - curve) < 5e-4:
-                label = f"macro average (AUC {mean:.3f})"
+            mean = format_area(self.macro["mean_of_areas"])
+            curve = format_area(self.macro["area_of_curve"])
+            if mean == curve:
+                label = f"macro average (AUC {mean})"
             else:
                 label = (
-                    f"macro average (mean of AUCs {mean:.3f},\n"
-                    f"area of averaged curve {curve:.3f})"
+                    f"macro average (mean of AUCs {mean},\n"
+                    f"area of averaged curve {curve})"
                 )
             ax.plot(
-                self.macro["x"],
+                xs(self.macro["x"]),
                 self.macro["y"],
                 label=label,
                 gid="macro",
                 **_MACRO_STYLE,
             )
-        xmin = 0.5 / max(int(self.n_neg.max()), 1)
         if chance:
-            line = np.geomspace(xmin, 1.0, 200) if xscale == "log" else np.array([0, 1])
+            line = np.geomspace(smallest, 1.0, 200) if log else np.array([0.0, 1.0])
             ax.plot(
                 line,
                 line,
                 color="#999999",
                 linestyle="--",
                 linewidth=1,
-                label="chance (AUC 0.5)",
+                label="chance: TPR = FPR (AUC 0.5)"
+                + ("\n(curved: the x-axis is logarithmic)" if log else ""),
                 gid="chance",
             )
         if operating_points:
-            self._draw_points(
-                ax, chosen, "fpr", "tpr", xmin if xscale == "log" else None
-            )
-        if xscale == "log":
-            ax.set_xscale("log")
-            ax.set_xlim(xmin, 1.0)
+            self._draw_points(ax, chosen, "fpr", "tpr", zero_at)
+        if log:
+            self._log_fpr_axis(ax, smallest, zero_at)
         else:
             ax.set_xlim(-0.01, 1.01)
         ax.set_ylim(-0.01, 1.01)
@@ -542,11 +592,58 @@ class RocCurves(_Curves):
             ax,
             title=title,
             xlabel="false positive rate (negatives above the threshold)"
-            + (", log scale" if xscale == "log" else ""),
+            + (", log scale" if log else ""),
             ylabel="true positive rate (recall)",
         )
         self._finish(ax, legend)
         return self
+
+    @staticmethod
+    def _log_fpr_axis(ax, smallest, zero_at):
+        """Log FPR axis with FPR 0 shown at ``zero_at``, left of a marked break.
+
+        Decade ticks from the smallest possible non-zero FPR up to 1, a tick
+        labelled "0" at ``zero_at``, and a pair of slashes on the axis between
+        them, where the log scale is interrupted.
+        """
+        from matplotlib.ticker import FixedLocator, NullFormatter
+
+        ax.set_xscale("log")
+        ax.set_xlim(zero_at / 2.0, 1.0)
+        first = int(np.ceil(np.log10(smallest) - 1e-9))
+        decades = [10.0**e for e in range(first, 1)]
+        ax.set_xticks(
+            [zero_at, *decades], ["0", *(f"$10^{{{e}}}$" for e in range(first, 1))]
+        )
+        minor = [
+            m * 10.0**e
+            for e in range(first - 1, 0)
+            for m in range(2, 10)
+            if smallest <= m * 10.0**e < 1.0
+        ]
+        ax.xaxis.set_minor_locator(FixedLocator(minor))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        gap = float(np.sqrt(zero_at * smallest))  # middle of the break (log scale)
+        for dx in (-0.06, 0.06):
+            ax.annotate(
+                "/",
+                xy=(gap * 10**dx, 0.0),
+                xycoords=("data", "axes fraction"),
+                ha="center",
+                va="center",
+                fontsize=14,
+                fontweight="bold",
+                annotation_clip=False,
+                gid="axis_break",
+            )
+        ax.plot(
+            [],
+            [],
+            linestyle="none",
+            label="log x-axis: the area you see is not the AUC;\n"
+            'FPR = 0 is drawn at the "0" tick, left of //',
+            gid="log_note",
+        )
 
 
 class PrCurves(_Curves):
@@ -650,7 +747,7 @@ class PrCurves(_Curves):
                 color=class_color(j),
                 linewidth=1.6,
                 drawstyle="steps-post",
-                label=f"{name} (AP {self.areas[name]:.3f})",
+                label=f"{name} (AP {format_area(self.areas[name])})",
                 gid=f"class:{name}",
             )
         if micro and self.micro is not None:
@@ -658,7 +755,7 @@ class PrCurves(_Curves):
                 self.micro["x"],
                 self.micro["y"],
                 drawstyle="steps-post",
-                label=f"micro average (AP {self.micro['area']:.3f})",
+                label=f"micro average (AP {format_area(self.micro['area'])})",
                 gid="micro",
                 **_MICRO_STYLE,
             )
@@ -667,7 +764,7 @@ class PrCurves(_Curves):
                 self.macro["x"],
                 self.macro["y"],
                 drawstyle="steps-pre",
-                label=f"macro average (AP {self.macro['mean_of_areas']:.3f})",
+                label=f"macro average (AP {format_area(self.macro['mean_of_areas'])})",
                 gid="macro",
                 **_MACRO_STYLE,
             )
@@ -706,10 +803,13 @@ def roc(y_true, y_score, *, labels=None, thresholds=None, argmax=True, macro_gri
     labels : list of str, optional
         Class names in column order (for binary input, the positive class's
         name or ``[negative, positive]``).
-    thresholds : float or list of float, optional
+    thresholds : float, list of float or dict, optional
         Thresholds to mark on every class's curve (``y_score[:, k] >=
-        threshold`` counts as positive). Default: none for multi-class input
-        (the argmax point is marked instead), 0.5 otherwise.
+        threshold`` counts as positive). A dict names them:
+        ``{"90% precision": 0.0136, "0.5": 0.5}`` shows "90% precision" in
+        the legend and in the ``point`` column of the operating points
+        (plain numbers show as "score >= 0.0136"). Default: none for
+        multi-class input (the argmax point is marked instead), 0.5 otherwise.
     argmax : bool, default True
         For multi-class input, mark each class's point at the argmax decision
         (predict the class with the highest score).

@@ -14,6 +14,7 @@ from sklearn.preprocessing import label_binarize  # noqa: E402
 
 import evalviz as ev  # noqa: E402
 from evalviz import curves  # noqa: E402
+from evalviz._plotting import format_area  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -215,9 +216,9 @@ def test_roc_plot_draws_the_numbers():
     np.testing.assert_array_equal(lines["macro"].get_ydata(), res.macro["y"])
     assert "chance" in lines
     texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
-    assert f"class 3 (AUC {res.areas['class 3']:.3f})" in texts
-    assert f"micro average (AUC {res.micro['area']:.3f})" in texts
-    assert f"macro average (AUC {res.macro['mean_of_areas']:.3f})" in texts
+    assert f"class 3 (AUC {format_area(res.areas['class 3'])})" in texts
+    assert f"micro average (AUC {format_area(res.micro['area'])})" in texts
+    assert f"macro average (AUC {format_area(res.macro['mean_of_areas'])})" in texts
     assert "argmax" in texts and "score >= 0.8" in texts
     # legend is outside the axes (to the right)
     assert res.ax_.get_legend().get_bbox_to_anchor().x0 > res.ax_.bbox.x1 - 1
@@ -307,3 +308,118 @@ def test_library_does_not_touch_global_state():
     assert len(plt.get_fignums()) == n_figs
     ev.roc(y, p).plot()
     assert dict(matplotlib.rcParams) == before
+
+
+def test_named_thresholds_in_table_and_legend():
+    y, p = _multiclass(12, k=4)
+    marks = {"90% precision": 0.0135746, "0.5": 0.5}
+    for make in (ev.roc, ev.pr):
+        res = make(y, p, labels=list("abcd"), thresholds=marks)
+        ops = res.operating_points
+        named = ops[ops["point"] == "90% precision"]
+        assert len(named) == 4
+        np.testing.assert_allclose(named["threshold"], 0.0135746)
+        for j, name in enumerate("abcd"):
+            row = named[named["class"] == name].iloc[0]
+            assert row["tp"] == np.sum((y == j) & (p[:, j] >= 0.0135746))
+        assert set(ops["point"]) == {"argmax", "90% precision", "0.5"}
+        res.plot()
+        texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
+        assert "90% precision" in texts and "0.5" in texts
+        assert not any(t.startswith("score >=") for t in texts)
+        gids = {line.get_gid() for line in res.ax_.lines}
+        assert "point:90% precision:a" in gids
+        plt.close("all")
+    # plain numbers keep their "score >= t" names
+    res = ev.roc(y, p, thresholds=[0.25])
+    assert set(res.operating_points["point"]) == {"argmax", "score >= 0.25"}
+    with pytest.raises(ValueError, match="thresholds"):
+        ev.roc(y, p, thresholds={"bad": "high"})
+    with pytest.raises(ValueError, match="empty name"):
+        ev.roc(y, p, thresholds={"": 0.5})
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (0.9996, "0.9996"),
+        (0.99996, "0.99996"),
+        (0.9994, "0.999"),
+        (0.98765, "0.988"),
+        (0.0004, "0.0004"),
+        (1.0, "1.000"),
+        (0.0, "0.000"),
+        (0.5, "0.500"),
+    ],
+)
+def test_area_format_never_rounds_to_perfect(value, text):
+    assert format_area(value) == text
+
+
+def test_near_perfect_auc_is_not_printed_as_one():
+    rng = np.random.default_rng(3)
+    y = np.repeat([0, 1], 2000)
+    s = y * 5.0 + rng.normal(size=y.size)
+    auc = skm.roc_auc_score(y, s)
+    assert 0.999 < auc < 1.0 and f"{auc:.3f}" == "1.000"
+    res = ev.roc(y, s, labels=["no", "yes"])
+    res.plot()
+    texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
+    label = next(t for t in texts if t.startswith("yes (AUC"))
+    assert "1.000" not in label
+    shown = float(label.split("AUC ")[1].rstrip(")"))
+    assert shown < 1.0 and abs(shown - auc) < 1e-4
+
+
+def test_log_axis_shows_fpr_zero_at_a_labelled_tick():
+    y, p = _multiclass(2, k=4, n=400)
+    p[y == 0, 0] += 10.0  # class 0: many positives above every negative
+    p /= p.sum(axis=1, keepdims=True)
+    res = ev.roc(y, p, labels=list("abcd"), thresholds={"high": 0.9})
+    res.plot(xscale="log")
+    ax = res.ax_
+    lo, hi = ax.get_xlim()
+    assert ax.get_xscale() == "log" and lo > 0 and hi == 1.0
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    zero_at = ax.get_xticks()[labels.index("0")]
+    smallest = 1.0 / res.n_neg.sum()  # the micro curve pools every negative
+    assert lo < zero_at < smallest
+    lines = {line.get_gid(): line for line in ax.lines}
+    fpr, tpr, _ = res.per_class["a"]
+    x = lines["class:a"].get_xdata()
+    np.testing.assert_array_equal(x[fpr == 0], zero_at)
+    np.testing.assert_array_equal(x[fpr > 0], fpr[fpr > 0])
+    assert (lines["micro"].get_xdata() >= zero_at).all()
+    ops = res.operating_points
+    row = ops[(ops["point"] == "high") & (ops["class"] == "a")].iloc[0]
+    assert row["fpr"] == 0 and row["tpr"] > 0.5
+    marker = lines["point:high:a"]
+    assert marker.get_xdata()[0] == zero_at and marker.get_ydata()[0] == row["tpr"]
+    assert not marker.get_clip_on()
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("curved" in t for t in texts)
+    assert any("area you see is not the AUC" in t for t in texts)
+    assert sum(a.get_gid() == "axis_break" for a in ax.texts) == 2
+    # the linear axis keeps the numbers as they are, chance as a straight line
+    res.plot(xscale="linear")
+    lines = {line.get_gid(): line for line in res.ax_.lines}
+    np.testing.assert_array_equal(lines["class:a"].get_xdata(), fpr)
+    assert list(lines["chance"].get_xdata()) == [0.0, 1.0]
+
+
+def test_outside_legends_side_by_side_do_not_overlap():
+    y, p = _multiclass(5, k=10, n=600)
+    names = [f"class number {i}" for i in range(10)]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(16, 5.5))
+    ev.roc(y, p, labels=names).plot(ax=left)
+    ev.pr(y, p, labels=names).plot(ax=right)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    legend_box = left.get_legend().get_window_extent(renderer)
+    right_box = right.get_tightbbox(renderer)
+    assert legend_box.x1 <= right_box.x0 + 1
+    assert right.get_legend().get_window_extent(renderer).x1 <= fig.bbox.x1 + 1
+    # a figure with its own layout keeps it
+    fig2, ax2 = plt.subplots(layout="tight")
+    ev.roc(y, p).plot(ax=ax2)
+    assert type(fig2.get_layout_engine()).__name__ == "TightLayoutEngine"
