@@ -41,6 +41,8 @@ _AVERAGES = ("macro", "micro", "weighted", None)
 # Cells per chunk of transposed columns (float32: 16 MiB) and per block of rows.
 _CHUNK_CELLS = 1 << 22
 _ROW_BLOCK = 1024
+# At least 16 columns per chunk: one 64-byte cache line of float32 per row read.
+_MIN_WIDTH = 16
 
 
 # ---------------------------------------------------------------------------
@@ -267,7 +269,7 @@ def _require_finite_sorted(block: np.ndarray, score: np.ndarray) -> None:
 def _sorted_column_chunks(score: np.ndarray):
     """Yield ``(j0, block)``: columns ``j0..`` of ``score`` as sorted rows."""
     n, k = score.shape
-    width = int(max(1, min(k, _CHUNK_CELLS // max(n, 1))))
+    width = int(min(k, max(_MIN_WIDTH, _CHUNK_CELLS // max(n, 1))))
     buf = np.empty((width, n), dtype=score.dtype)
     for j0 in range(0, k, width):
         w = min(width, k - j0)

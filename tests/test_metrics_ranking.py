@@ -139,6 +139,7 @@ def test_many_chunks_and_row_blocks_give_the_same_numbers(monkeypatch):
     expected = {a: metrics.roc_auc(truth, score, average=a) for a in AVERAGES}
     expected_ap = metrics.average_precision(truth, score, average=None)
     monkeypatch.setattr(_ranking, "_CHUNK_CELLS", 7)
+    monkeypatch.setattr(_ranking, "_MIN_WIDTH", 1)
     monkeypatch.setattr(_ranking, "_ROW_BLOCK", 5)
     for a in AVERAGES:
         np.testing.assert_allclose(
