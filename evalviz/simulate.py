@@ -312,6 +312,12 @@ def multilabel_zipf(
     empty = np.flatnonzero(~y_true.any(axis=1))
     if empty.size:
         y_true[empty, rng.choice(m, size=empty.size, p=weight / weight.sum())] = 1
+        # In tiny problems that can leave a label on every sample: give it back a
+        # negative from a sample that keeps another label.
+        for j in np.flatnonzero(y_true.all(axis=0)):
+            spare = np.flatnonzero(y_true.sum(axis=1) > 1)
+            if spare.size:
+                y_true[spare[0], j] = 0
     # Logit = base log-odds + separability (positives) + logistic noise, and
     # sigmoid(a + logit(u)) = u e^a / (1 + u (e^a - 1)): one uniform draw per cell.
     base = np.log(prevalence / (1 - prevalence))

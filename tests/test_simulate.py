@@ -151,3 +151,12 @@ def test_multilabel_zipf_is_reproducible_and_errors():
 def test_docstrings_say_simulated():
     for fn in (from_report, multilabel_zipf):
         assert "simulated" in fn.__doc__.lower()
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_multilabel_zipf_tiny_problems_keep_both_classes(seed):
+    for n, m in [(2, 3), (3, 5), (5, 4)]:
+        y_true, _ = multilabel_zipf(n, m, seed=seed)
+        per_label = y_true.sum(axis=0)
+        assert per_label.min() >= 1 and per_label.max() <= n - 1
+        assert y_true.sum(axis=1).min() >= 1
