@@ -28,8 +28,22 @@ from ._validation import (
 
 __all__ = ["roc", "pr", "RocCurves", "PrCurves"]
 
-_MICRO_STYLE = {"color": "#000000", "linestyle": (0, (6, 2)), "linewidth": 2.6}
-_MACRO_STYLE = {"color": "#555555", "linestyle": (0, (1.5, 1.5)), "linewidth": 3.0}
+# The averages use colours that no class has, thick lines with dashes of their
+# own and a white casing, so they never pass for a class's curve.
+_MICRO_STYLE = {
+    "color": "#C51B7D",
+    "linestyle": (0, (5, 1.5)),
+    "linewidth": 3.0,
+    "zorder": 4,
+}
+_MACRO_STYLE = {
+    "color": "#08306B",
+    "linestyle": (0, (1, 1)),
+    "linewidth": 3.4,
+    "zorder": 4,
+}
+_CHANCE_STYLE = {"color": "#AAAAAA", "linestyle": (0, (4, 3)), "linewidth": 1.2}
+_OTHER_COLOR = "#CCCCCC"  # classes not highlighted
 _LEGEND_SIZE = {"outside": 11, "inside": 9}
 _POINT_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 
@@ -369,6 +383,77 @@ class _Curves:
                 chosen.append(int(c))
         return chosen
 
+    def _highlighted(self, chosen, highlight):
+        """Indices (within ``chosen``) drawn in colour; the rest go grey."""
+        if highlight is None:
+            return list(chosen)
+        wanted = set(self._select(highlight))
+        return [j for j in chosen if j in wanted]
+
+    def _draw_classes(self, ax, chosen, coloured, xy, drawstyle="default"):
+        """Class curves: ``coloured`` ones in their colour, the others grey.
+
+        ``xy(name)`` gives the (x, y) to draw. The grey classes share one
+        legend entry that gives the range of their areas.
+        """
+        metric = self._metric_name
+        others = [j for j in chosen if j not in coloured]
+        for j in others:
+            name = self.class_names[j]
+            x, y = xy(name)
+            ax.plot(
+                x,
+                y,
+                color=_OTHER_COLOR,
+                linewidth=1.1,
+                drawstyle=drawstyle,
+                zorder=1.5,
+                gid=f"class:{name}",
+            )
+        for j in coloured:
+            name = self.class_names[j]
+            x, y = xy(name)
+            ax.plot(
+                x,
+                y,
+                color=class_color(j),
+                linewidth=2.0 if others else 1.6,
+                drawstyle=drawstyle,
+                zorder=2.5,
+                label=f"{name} ({metric} {format_area(self.areas[name])})",
+                gid=f"class:{name}",
+            )
+        if others:
+            areas = self.areas.iloc[others]
+            lo, hi = format_area(areas.min()), format_area(areas.max())
+            span = lo if lo == hi else f"{lo} to {hi}"
+            ax.plot(
+                [],
+                [],
+                color=_OTHER_COLOR,
+                linewidth=1.6,
+                label=f"{len(others)} other classes ({metric} {span})",
+                gid="others",
+            )
+
+    @staticmethod
+    def _average_line(ax, x, y, label, gid, style, drawstyle="default"):
+        from matplotlib import patheffects
+
+        casing = [
+            patheffects.Stroke(linewidth=style["linewidth"] + 2.4, foreground="white"),
+            patheffects.Normal(),
+        ]
+        ax.plot(
+            x,
+            y,
+            label=label,
+            gid=gid,
+            drawstyle=drawstyle,
+            path_effects=casing,
+            **style,
+        )
+
     def _start(self, ax, legend):
         check_choice(legend, "legend", ("outside", "inside", None))
         created = ax is None
@@ -478,6 +563,7 @@ class RocCurves(_Curves):
         xscale="linear",
         legend="outside",
         title=None,
+        highlight=None,
     ):
         """Draw the curves.
 
@@ -505,6 +591,11 @@ class RocCurves(_Curves):
             "outside" puts the legend to the right of the axes, readable with
             ten classes.
         title : str, optional
+        highlight : list of names or indices, optional
+            Draw only these classes in colour, with their own legend entry and
+            operating points; the other classes are thin grey lines under one
+            legend entry that gives the range of their areas. Useful with ten
+            classes, where ten colours and a pile of points are hard to read.
 
         Returns
         -------
@@ -527,24 +618,21 @@ class RocCurves(_Curves):
             fpr = np.asarray(fpr, dtype=float)
             return np.where(fpr == 0, zero_at, fpr) if log else fpr
 
-        for j in chosen:
-            name = self.class_names[j]
-            fpr, tpr, _ = self.per_class[name]
-            ax.plot(
-                xs(fpr),
-                tpr,
-                color=class_color(j),
-                linewidth=1.6,
-                label=f"{name} (AUC {format_area(self.areas[name])})",
-                gid=f"class:{name}",
-            )
+        coloured = self._highlighted(chosen, highlight)
+        self._draw_classes(
+            ax,
+            chosen,
+            coloured,
+            lambda name: (xs(self.per_class[name][0]), self.per_class[name][1]),
+        )
         if micro and self.micro is not None:
-            ax.plot(
+            self._average_line(
+                ax,
                 xs(self.micro["x"]),
                 self.micro["y"],
-                label=f"micro average (AUC {format_area(self.micro['area'])})",
-                gid="micro",
-                **_MICRO_STYLE,
+                f"micro average (AUC {format_area(self.micro['area'])})",
+                "micro",
+                _MICRO_STYLE,
             )
         if macro and self.macro is not None:
             mean = format_area(self.macro["mean_of_areas"])
@@ -556,27 +644,22 @@ class RocCurves(_Curves):
                     f"macro average (mean of AUCs {mean},\n"
                     f"area of averaged curve {curve})"
                 )
-            ax.plot(
-                xs(self.macro["x"]),
-                self.macro["y"],
-                label=label,
-                gid="macro",
-                **_MACRO_STYLE,
+            self._average_line(
+                ax, xs(self.macro["x"]), self.macro["y"], label, "macro", _MACRO_STYLE
             )
         if chance:
             line = np.geomspace(smallest, 1.0, 200) if log else np.array([0.0, 1.0])
             ax.plot(
                 line,
                 line,
-                color="#999999",
-                linestyle="--",
-                linewidth=1,
+                **_CHANCE_STYLE,
+                zorder=1,
                 label="chance: TPR = FPR (AUC 0.5)"
                 + ("\n(curved: the x-axis is logarithmic)" if log else ""),
                 gid="chance",
             )
         if operating_points:
-            self._draw_points(ax, chosen, "fpr", "tpr", zero_at)
+            self._draw_points(ax, coloured, "fpr", "tpr", zero_at)
         if log:
             self._log_fpr_axis(ax, smallest, zero_at)
         else:
@@ -669,6 +752,7 @@ class PrCurves(_Curves):
         operating_points=True,
         legend="outside",
         title=None,
+        highlight=None,
     ):
         """Draw the curves.
 
@@ -689,6 +773,11 @@ class PrCurves(_Curves):
             Mark the argmax decision and the thresholds given to :func:`pr`.
         legend : {"outside", "inside", None}, default "outside"
         title : str, optional
+        highlight : list of names or indices, optional
+            Draw only these classes in colour, with their own legend entry and
+            operating points; the other classes are thin grey lines under one
+            legend entry that gives the range of their areas. Useful with ten
+            classes, where ten colours and a pile of points are hard to read.
 
         Returns
         -------
@@ -701,24 +790,34 @@ class PrCurves(_Curves):
             for f in levels:
                 r = np.linspace(f / (2 - f) + 1e-9, 1, 200)
                 p = f * r / (2 * r - f)
-                ax.plot(r, p, color="#BBBBBB", linewidth=0.9, gid=f"iso_f1:{f:g}")
+                ax.plot(
+                    r, p, color="#BBBBBB", linewidth=0.9, zorder=1, gid=f"iso_f1:{f:g}"
+                )
+                # label where the line meets the left end of the plot's
+                # bottom-right region (recall 0.9), on a white box above the curves
+                at = max(0.9, f / (2 - f) + 0.02)
                 ax.annotate(
-                    f"F1={f:g}",
-                    xy=(1.0, p[-1]),
-                    xytext=(-3, 2),
-                    textcoords="offset points",
-                    ha="right",
-                    fontsize=8,
-                    color="#777777",
+                    f"F1 = {f:g}",
+                    xy=(at, f * at / (2 * at - f)),
+                    ha="center",
+                    va="center",
+                    fontsize=10,
+                    color="#555555",
+                    zorder=6,
+                    bbox={
+                        "boxstyle": "round,pad=0.15",
+                        "facecolor": "white",
+                        "edgecolor": "#BBBBBB",
+                        "alpha": 0.9,
+                    },
+                    gid=f"iso_f1_label:{f:g}",
                 )
         if baseline:
             prev = self.prevalence[chosen]
             if np.allclose(prev, prev[0], rtol=0, atol=1e-9):
                 ax.axhline(
                     prev[0],
-                    color="#999999",
-                    linestyle="--",
-                    linewidth=1,
+                    **_CHANCE_STYLE,
                     label=f"chance: precision = prevalence ({prev[0]:.3g})",
                     gid="baseline",
                 )
@@ -738,38 +837,36 @@ class PrCurves(_Curves):
                     linestyle=":",
                     label="dotted: each class's prevalence (chance)",
                 )
-        for j in chosen:
-            name = self.class_names[j]
-            recall, precision, _ = self.per_class[name]
-            ax.plot(
-                recall,
-                precision,
-                color=class_color(j),
-                linewidth=1.6,
-                drawstyle="steps-post",
-                label=f"{name} (AP {format_area(self.areas[name])})",
-                gid=f"class:{name}",
-            )
+        coloured = self._highlighted(chosen, highlight)
+        self._draw_classes(
+            ax,
+            chosen,
+            coloured,
+            lambda name: (self.per_class[name][0], self.per_class[name][1]),
+            drawstyle="steps-post",
+        )
         if micro and self.micro is not None:
-            ax.plot(
+            self._average_line(
+                ax,
                 self.micro["x"],
                 self.micro["y"],
+                f"micro average (AP {format_area(self.micro['area'])})",
+                "micro",
+                _MICRO_STYLE,
                 drawstyle="steps-post",
-                label=f"micro average (AP {format_area(self.micro['area'])})",
-                gid="micro",
-                **_MICRO_STYLE,
             )
         if macro and self.macro is not None:
-            ax.plot(
+            self._average_line(
+                ax,
                 self.macro["x"],
                 self.macro["y"],
+                f"macro average (AP {format_area(self.macro['mean_of_areas'])})",
+                "macro",
+                _MACRO_STYLE,
                 drawstyle="steps-pre",
-                label=f"macro average (AP {format_area(self.macro['mean_of_areas'])})",
-                gid="macro",
-                **_MACRO_STYLE,
             )
         if operating_points:
-            self._draw_points(ax, chosen, "tpr", "precision")
+            self._draw_points(ax, coloured, "tpr", "precision")
         ax.set_xlim(-0.01, 1.01)
         ax.set_ylim(-0.01, 1.03)
         if title is None:

@@ -75,6 +75,11 @@ def _one_class(y_true, y_score, pos_label, labels):
     return column.astype(np.int8), score[:, k], names[k]
 
 
+def _lim_value() -> float:
+    """Where the clipped ends sit on the logit axis (log10 odds)."""
+    return -float(np.log10(_LOGIT_CLIP)) - 1e-9
+
+
 def _new_axes(ax, figsize):
     """new_axes, with constrained layout when the figure is ours (legends outside)."""
     created = ax is None
@@ -127,6 +132,12 @@ class ScoreDistribution:
         Bin edges on the drawn axis (score, or log10 odds for "logit").
     pos_counts, neg_counts : ndarray
         Number of positives and negatives per bin.
+    pos_at_ends, neg_at_ends : tuple of int
+        With ``scale="logit"``: positives and negatives whose score is within
+        1e-9 of 0 (first number) or of 1 (second); they are not in the bins
+        but drawn as separate end bars, labelled "0" and "1" when they are
+        exactly 0 and 1 (else "<1e-9", ">1-1e-9"). (0, 0) for
+        ``scale="linear"``.
     thresholds : pandas.DataFrame
         Counts and rates at each threshold (from
         :func:`evalviz.metrics.counts_at_thresholds`).
@@ -147,13 +158,40 @@ class ScoreDistribution:
         self.pos_scores = score[truth == 1]
         self.neg_scores = score[truth == 0]
         self.scale = scale
-        x = _to_logit(score) if scale == "logit" else score
-        lo, hi = float(x.min()), float(x.max())
+        if scale == "logit":
+            # Scores within _LOGIT_CLIP of 0 or 1 (exact 0 and 1 included) have
+            # no place on a logit axis: they are counted apart and drawn as end
+            # bars past a marked break.
+            low = score <= _LOGIT_CLIP
+            high = score >= 1 - _LOGIT_CLIP
+            inner = ~(low | high)
+            self.pos_at_ends = (
+                int(np.sum(low & (truth == 1))),
+                int(np.sum(high & (truth == 1))),
+            )
+            self.neg_at_ends = (
+                int(np.sum(low & (truth == 0))),
+                int(np.sum(high & (truth == 0))),
+            )
+            x = _to_logit(score)
+            self._end_labels = (
+                "0" if np.all(score[low] == 0) else "<1e-9",
+                "1" if np.all(score[high] == 1) else ">1-1e-9",
+            )
+        else:
+            self._end_labels = ("0", "1")
+            inner = np.ones(score.shape, dtype=bool)
+            self.pos_at_ends = self.neg_at_ends = (0, 0)
+            x = score
+        if inner.any():
+            lo, hi = float(x[inner].min()), float(x[inner].max())
+        else:
+            lo, hi = -1.0, 1.0
         if hi == lo:
             hi = lo + 1.0
         self.edges = np.linspace(lo, hi, int(bins) + 1)
-        self.pos_counts = np.histogram(x[truth == 1], bins=self.edges)[0]
-        self.neg_counts = np.histogram(x[truth == 0], bins=self.edges)[0]
+        self.pos_counts = np.histogram(x[inner & (truth == 1)], bins=self.edges)[0]
+        self.neg_counts = np.histogram(x[inner & (truth == 0)], bins=self.edges)[0]
         cuts = [] if thresholds is None else np.atleast_1d(thresholds)
         cuts = [check_threshold(t) for t in cuts]
         self._score = score
@@ -174,16 +212,34 @@ class ScoreDistribution:
         return metrics.counts_at_thresholds(self.truth, self._score, thresholds)
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per bin: its score range and the counts drawn."""
+        """One row per bin: its score range and the counts drawn.
+
+        With ``scale="logit"`` the first and last rows are the end bars
+        (scores from 0 to 1e-9 and from 1 - 1e-9 to 1) when they hold any.
+        """
         left, right = self.edges[:-1], self.edges[1:]
+        pos, neg = self.pos_counts, self.neg_counts
         if self.scale == "logit":
             left, right = 1 / (1 + 10.0**-left), 1 / (1 + 10.0**-right)
+            # the end bars: scores within 1e-9 of 0 and of 1
+            if self.pos_at_ends[0] + self.neg_at_ends[0]:
+                left, right = np.r_[0.0, left], np.r_[_LOGIT_CLIP, right]
+                pos, neg = (
+                    np.r_[self.pos_at_ends[0], pos],
+                    np.r_[self.neg_at_ends[0], neg],
+                )
+            if self.pos_at_ends[1] + self.neg_at_ends[1]:
+                left, right = np.r_[left, 1 - _LOGIT_CLIP], np.r_[right, 1.0]
+                pos, neg = (
+                    np.r_[pos, self.pos_at_ends[1]],
+                    np.r_[neg, self.neg_at_ends[1]],
+                )
         return pd.DataFrame(
             {
                 "score_from": left,
                 "score_to": right,
-                "positives": self.pos_counts,
-                "negatives": self.neg_counts,
+                "positives": pos,
+                "negatives": neg,
             }
         )
 
@@ -204,44 +260,95 @@ class ScoreDistribution:
         -------
         self
         """
-        fig, ax = _new_axes(ax, (10.0, 4.8))
+        from matplotlib.patches import Patch
+
+        fig, ax = _new_axes(ax, (12.0, 5.0))
         self.ax_, self.figure_ = ax, fig
-        for counts, color, label, gid in (
-            (
-                self.neg_counts,
-                NEGATIVE_COLOR,
-                f"negatives (other classes, n={self.n_neg})",
-                "negatives",
-            ),
-            (
-                self.pos_counts,
-                POSITIVE_COLOR,
-                f"positives ({self.class_name}, n={self.n_pos})",
-                "positives",
-            ),
+        logit = self.scale == "logit"
+        edges = self.edges
+        width = edges[1] - edges[0]
+        gap = max(1.5 * width, 0.06 * (edges[-1] - edges[0]))
+        # where the end bars go (logit axis only): past a gap on either side
+        ends = {
+            0: (edges[0] - gap - width, edges[0] - gap),
+            1: (edges[-1] + gap, edges[-1] + gap + width),
+        }
+        used_ends = [
+            e for e in (0, 1) if logit and self.pos_at_ends[e] + self.neg_at_ends[e]
+        ]
+        alpha = 0.35
+        for counts, at_ends, color, gid in (
+            (self.neg_counts, self.neg_at_ends, NEGATIVE_COLOR, "negatives"),
+            (self.pos_counts, self.pos_at_ends, POSITIVE_COLOR, "positives"),
         ):
             ax.stairs(
-                counts,
-                self.edges,
-                color=color,
-                fill=True,
-                alpha=0.35,
-                gid=gid + ":fill",
+                counts, edges, color=color, fill=True, alpha=alpha, gid=gid + ":fill"
             )
-            ax.stairs(
-                counts, self.edges, color=color, linewidth=1.8, label=label, gid=gid
-            )
+            ax.stairs(counts, edges, color=color, linewidth=1.8, gid=gid)
+            for e in used_ends:
+                for fill in (True, False):
+                    ax.stairs(
+                        [at_ends[e]],
+                        ends[e],
+                        color=color,
+                        fill=fill,
+                        alpha=alpha if fill else 1.0,
+                        hatch="//" if fill else None,
+                        linewidth=1.8,
+                        gid=f"{gid}:end{e}" + (":fill" if fill else ""),
+                    )
         if log_counts:
             ax.set_yscale("log")
             ax.set_ylim(bottom=0.7)
+        # legend: both fills and the colour where they overlap
+        overlap = _blend(
+            POSITIVE_COLOR, _blend(NEGATIVE_COLOR, "#FFFFFF", alpha), alpha
+        )
+        handles = [
+            Patch(
+                facecolor=_blend(NEGATIVE_COLOR, "#FFFFFF", alpha),
+                edgecolor=NEGATIVE_COLOR,
+                linewidth=1.8,
+                label=f"negatives (other classes, n={self.n_neg})",
+            ),
+            Patch(
+                facecolor=_blend(POSITIVE_COLOR, "#FFFFFF", alpha),
+                edgecolor=POSITIVE_COLOR,
+                linewidth=1.8,
+                label=f"positives ({self.class_name}, n={self.n_pos})",
+            ),
+            Patch(facecolor=overlap, edgecolor="none", label="both (bars overlap)"),
+        ]
+        if used_ends:
+            parts = []
+            for e in used_ends:
+                what = ("score below 1e-9", "score above 1 - 1e-9")[e]
+                if self._end_labels[e] in ("0", "1"):
+                    what = f"score exactly {self._end_labels[e]}"
+                parts.append(
+                    f'{what} (tick "{self._end_labels[e]}"): '
+                    f"{self.pos_at_ends[e]} positives, {self.neg_at_ends[e]} negatives"
+                )
+            handles.append(
+                Patch(
+                    facecolor="white",
+                    edgecolor="#555555",
+                    hatch="//",
+                    label="hatched, past //: no place on a logit axis\n"
+                    + "\n".join(parts),
+                )
+            )
         if self.thresholds is not None:
             styles = ("--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)))
             for i, row in enumerate(self.thresholds.itertuples(index=False)):
-                x = (
-                    float(_to_logit(np.array([row.threshold]))[0])
-                    if self.scale == "logit"
-                    else row.threshold
-                )
+                if not logit:
+                    x = row.threshold
+                elif row.threshold >= 1 - _LOGIT_CLIP:
+                    x = ends[1][0]
+                elif row.threshold <= _LOGIT_CLIP:
+                    x = ends[0][1]
+                else:
+                    x = float(_to_logit(np.array([row.threshold]))[0])
                 label = f"threshold {row.threshold:g}"
                 if annotate:
                     label = (
@@ -249,7 +356,7 @@ class ScoreDistribution:
                         f"  {row.tp} of {self.n_pos} positives (TPR {row.recall:.3f})\n"
                         f"  {row.fp} of {self.n_neg} negatives (FPR {row.fpr:.4f})"
                     )
-                ax.axvline(
+                line = ax.axvline(
                     x,
                     color="#000000",
                     linestyle=styles[i % len(styles)],
@@ -257,10 +364,25 @@ class ScoreDistribution:
                     label=label,
                     gid=f"threshold:{row.threshold:g}",
                 )
-        if self.scale == "logit":
-            ticks = _logit_ticks(self.edges[0], self.edges[-1])
-            ax.set_xticks(ticks, [_logit_tick_label(v) for v in ticks])
-            xlabel = "score (logit scale: each step to the right adds a 9)"
+                handles.append(line)
+        if logit:
+            ticks = [
+                v
+                for v in _logit_ticks(edges[0], edges[-1])
+                if edges[0] - 0.5 <= v <= edges[-1] + 0.5 and abs(v) < 8.5
+            ]
+            labels = [_logit_tick_label(v) for v in ticks]
+            for e in used_ends:
+                ticks.append(sum(ends[e]) / 2)
+                labels.append(self._end_labels[e])
+                _axis_break(ax, edges[-1] + gap / 2 if e else edges[0] - gap / 2)
+            order = np.argsort(ticks)
+            ax.set_xticks([ticks[i] for i in order], [labels[i] for i in order])
+            lo = ends[0][0] if 0 in used_ends else edges[0]
+            hi = ends[1][1] if 1 in used_ends else edges[-1]
+            pad = 0.02 * (hi - lo)
+            ax.set_xlim(lo - pad, hi + pad)
+            xlabel = "score (logit axis: two more 9s per tick)"
         else:
             xlabel = "score"
         style_axes(
@@ -271,9 +393,36 @@ class ScoreDistribution:
             ylabel="number of samples" + (" (log scale)" if log_counts else ""),
         )
         ax.legend(
-            loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, frameon=False
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=10,
+            frameon=False,
         )
         return self
+
+
+def _blend(color, under, alpha):
+    """The colour of ``color`` drawn with ``alpha`` over ``under``."""
+    from matplotlib.colors import to_hex, to_rgb
+
+    top, bottom = np.array(to_rgb(color)), np.array(to_rgb(under))
+    return to_hex(alpha * top + (1 - alpha) * bottom)
+
+
+def _axis_break(ax, x) -> None:
+    """Two slashes on the x-axis at data position ``x``: the scale jumps here."""
+    ax.annotate(
+        "//",
+        xy=(x, 0.0),
+        xycoords=("data", "axes fraction"),
+        ha="center",
+        va="center",
+        fontsize=13,
+        fontweight="bold",
+        annotation_clip=False,
+        gid="axis_break",
+    )
 
 
 def score_distribution(
@@ -317,8 +466,9 @@ def score_distribution(
     One vs the rest: positives are the samples of ``pos_label``, negatives
     all the others. A sample counts as predicted positive when its score is
     ``>= threshold``. On the logit axis, scores closer than 1e-9 to 0 or 1
-    (including exact 0 and 1, common with float32 softmax) are drawn at the
-    axis's edges, labelled "0" and "1".
+    (including exact 0 and 1, common with float32 softmax) have no position:
+    they are counted apart (``pos_at_ends``, ``neg_at_ends``) and drawn as
+    hatched end bars labelled "0" and "1", past a break marked "//".
     """
     truth, score, name = _one_class(y_true, y_score, pos_label, labels)
     return ScoreDistribution(truth, score, name, threshold, bins, scale)
@@ -442,55 +592,103 @@ class AucPairs:
     def plot_pairs(self, ax=None, *, n=40, scale="linear", title=None):
         """Draw ``n`` sampled pairs: a line from each negative to its positive.
 
-        Each pair is a line between the negative's score (bottom row) and the
-        positive's score (top row): green when the positive is higher
-        (a correctly ranked pair), red when the negative is higher, grey for a tie.
+        Each pair is a line between the negative's score (bottom row, square
+        markers) and the positive's score (top row, circles): solid green
+        when the positive is higher (a correctly ranked pair), dashed black
+        when the negative is higher, dotted grey for a tie. Dots are spread a
+        little up and down within their row so that equal scores stay
+        countable.
         """
         check_choice(scale, "scale", ("linear", "logit"))
-        fig, ax = _new_axes(ax, (9.0, 3.6))
+        fig, ax = _new_axes(ax, (9.0, 3.8))
         self.ax_, self.figure_ = ax, fig
         m = min(int(n), self.n_pairs)
         pos, neg = self.pos_scores[:m], self.neg_scores[:m]
         if scale == "logit":
             pos, neg = _to_logit(pos), _to_logit(neg)
-        colors = {1.0: PALETTE[2], 0.5: "#999999", 0.0: PALETTE[1]}
+        # Spread the dots of each row vertically (a fixed pattern, no random
+        # numbers) so that equal scores, such as many negatives at 0, stay
+        # countable instead of stacking into one dot.
+        spread = ((np.arange(m) * 0.6180339887) % 1.0 - 0.5) * 0.36
+        styles = {
+            1.0: {"color": PALETTE[2], "linestyle": "-", "linewidth": 1.2},
+            0.5: {"color": "#999999", "linestyle": ":", "linewidth": 1.4},
+            0.0: {"color": "#000000", "linestyle": "--", "linewidth": 1.6},
+        }
         names = {1.0: "positive higher", 0.5: "tie", 0.0: "negative higher"}
         seen = set()
         for i in range(m):
             o = float(self.outcome[i])
             ax.plot(
                 [neg[i], pos[i]],
-                [0, 1],
-                color=colors[o],
-                linewidth=1.2,
+                [spread[i], 1 + spread[i]],
                 alpha=0.8,
                 label=None
                 if o in seen
                 else f"{names[o]} ({int(np.sum(self.outcome[:m] == o))} of {m})",
                 gid=f"pair:{i}",
+                **styles[o],
             )
             seen.add(o)
         ax.plot(
-            pos, np.ones(m), "o", color=POSITIVE_COLOR, markersize=5, gid="positives"
+            pos,
+            1 + spread,
+            "o",
+            color=POSITIVE_COLOR,
+            markersize=5,
+            label=f"positive ({self.class_name}): top row",
+            gid="positives",
         )
         ax.plot(
-            neg, np.zeros(m), "o", color=NEGATIVE_COLOR, markersize=5, gid="negatives"
+            neg,
+            spread,
+            "s",
+            color=NEGATIVE_COLOR,
+            markersize=5,
+            label=f"negative (not {self.class_name}): bottom row",
+            gid="negatives",
         )
         ax.set_yticks(
             [0, 1],
             [f"negative\n(not {self.class_name})", f"positive\n({self.class_name})"],
         )
-        ax.set_ylim(-0.3, 1.3)
+        ax.set_ylim(-0.35, 1.35)
         if scale == "logit":
-            ticks = _logit_ticks(min(pos.min(), neg.min()), max(pos.max(), neg.max()))
-            ax.set_xticks(ticks, [_logit_tick_label(v) for v in ticks])
+            lo, hi = min(pos.min(), neg.min()), max(pos.max(), neg.max())
+            ticks = _logit_ticks(lo, hi)
+            raw = np.r_[self.pos_scores[:m], self.neg_scores[:m]]
+            ends = {
+                "0": "0" if np.all(raw[raw <= _LOGIT_CLIP] == 0) else "<1e-9",
+                "1": "1" if np.all(raw[raw >= 1 - _LOGIT_CLIP] == 1) else ">1-1e-9",
+            }
+            labels = [_logit_tick_label(v) for v in ticks]
+            if ticks and ticks[0] <= -_lim_value():
+                labels[0] = ends["0"]
+            if ticks and ticks[-1] >= _lim_value():
+                labels[-1] = ends["1"]
+            ax.set_xticks(ticks, labels)
+            lim = -np.log10(_LOGIT_CLIP)
+            if lo <= -lim + 1e-9:
+                _axis_break(ax, -lim + 0.75)
+            if hi >= lim - 1e-9:
+                _axis_break(ax, lim - 0.75)
+            at_zero = int(np.sum(self.neg_scores[:m] <= _LOGIT_CLIP))
+            if at_zero:
+                ax.plot(
+                    [],
+                    [],
+                    linestyle="none",
+                    label=f"{at_zero} of {m} negatives score below 1e-9\n"
+                    f'(tick "{ends["0"]}", past the // break)',
+                )
         style_axes(
             ax,
             title=title or f"{m} random pairs for class {self.class_name!r}",
-            xlabel="score" + (" (logit scale)" if scale == "logit" else ""),
+            xlabel="score"
+            + (" (logit axis: two more 9s per tick)" if scale == "logit" else ""),
         )
         ax.legend(
-            loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, frameon=False
+            loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=10, frameon=False
         )
         return self
 

@@ -45,9 +45,10 @@ _GLOSSARY = {
     "ROC AUC": "the chance that a random positive gets a higher score than a random "
     "negative (ties count one half); 0.5 is random ranking, 1.0 is perfect.",
     "average precision (AP)": "sort the samples by score and read the precision at "
-    "each position where a positive appears; AP is the mean of those precisions "
-    "(the area under the precision-recall curve). Random ranking gets the class's "
-    "share of samples, not 0.5.",
+    "each position where a positive appears; AP is the mean of those precisions: "
+    "a step-wise sum over the precision-recall curve (each recall step times the "
+    "precision reached there), not the area under a line drawn through its "
+    "points. Random ranking gets the class's share of samples, not 0.5.",
     "macro / micro": "macro computes the metric for each class and averages, every "
     "class counting the same; micro pools all (sample, class) cells first, so "
     "frequent classes and cells weigh more.",
@@ -570,8 +571,8 @@ def _topk_reason(kind, truth, S, k, topk, accuracy, beaten, hits):
             share[truth == j] = b
         base += (
             f" Top-1 is the accuracy ({accuracy:.3f}); the extra "
-            f"{'guess rescues' if k == 2 else 'guesses rescue'} {rescued:,} of the "
-            f"{errors:,} argmax errors."
+            f"{'guess rescues' if k == 2 else 'guesses rescue'} "
+            f"{f'{rescued:,}' if rescued else 'none'} of the {errors:,} argmax errors."
         )
     else:
         # a sample counts as well ranked when its best true label is
@@ -580,15 +581,61 @@ def _topk_reason(kind, truth, S, k, topk, accuracy, beaten, hits):
             share[rows] = np.maximum(share[rows], b)
     miss_but_high = int(np.sum(~hit & (share >= _HIGH)))
     hit_but_low = int(np.sum(hit & (share < 0.5)))
-    return base + (
-        " Both can look good and still disagree: "
-        f"{miss_but_high:,} samples miss the top {k} although their true-class score "
-        f"beats at least {_HIGH:.0%} of the other samples in that class's column "
-        f"(fine for AUC, a miss for top-{k}), and {hit_but_low:,} are top-{k} hits "
-        "although their true-class score beats fewer than half of them (a hit for "
-        f"top-{k}, poor ranking for AUC). Neither number promises a threshold with "
-        "high precision and recall, nor scores that are calibrated probabilities."
+    return (
+        base
+        + " "
+        + _disagreement_counts(k, miss_but_high, hit_but_low)
+        + " Neither number promises a threshold with high precision and recall, "
+        "nor scores that are calibrated probabilities."
     )
+
+
+def _disagreement_counts(k: int, miss_but_high: int, hit_but_low: int) -> str:
+    """The two ways top-k and AUC disagree, with counts of zero said in words."""
+
+    def miss(n):
+        one = n == 1
+        return (
+            f"{n:,} {'sample misses' if one else 'samples miss'} the top {k} although "
+            f"{'its' if one else 'their'} true-class score beats at least "
+            f"{_HIGH:.0%} of the other samples in that class's column (fine for "
+            f"AUC, a miss for top-{k})"
+        )
+
+    def low(n):
+        one = n == 1
+        return (
+            f"{n:,} {'sample is a' if one else 'samples are'} top-{k} "
+            f"{'hit' if one else 'hits'} although {'its' if one else 'their'} "
+            "true-class score beats fewer than half of the other samples in that "
+            "column (a hit for "
+            f"top-{k}, poor ranking for AUC)"
+        )
+
+    no_miss = (
+        f"no sample misses the top {k} while its true-class score beats at least "
+        f"{_HIGH:.0%} of its class's column"
+    )
+    no_low = (
+        f"no top-{k} hit has a true-class score that beats fewer than half of the "
+        "other samples in its class's column"
+    )
+    if miss_but_high and hit_but_low:
+        return (
+            f"Both can look good and still disagree: {miss(miss_but_high)}, and "
+            f"{low(hit_but_low)}."
+        )
+    if miss_but_high:
+        return (
+            f"Both can look good and still disagree: {miss(miss_but_high)}. The "
+            f"opposite does not occur here: {no_low}."
+        )
+    if hit_but_low:
+        return (
+            f"Both can look good and still disagree: {low(hit_but_low)}. The "
+            f"opposite does not occur here: {no_miss}."
+        )
+    return f"Here they never disagree that sharply: {no_miss}, and {no_low}."
 
 
 def _frequency_reason(names, n_pos, keep, auc, areas, k, hits):

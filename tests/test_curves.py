@@ -423,3 +423,46 @@ def test_outside_legends_side_by_side_do_not_overlap():
     fig2, ax2 = plt.subplots(layout="tight")
     ev.roc(y, p).plot(ax=ax2)
     assert type(fig2.get_layout_engine()).__name__ == "TightLayoutEngine"
+
+
+def test_highlight_greys_the_other_classes():
+    from evalviz._plotting import CLASS_COLORS
+
+    y, p = _multiclass(6, k=10, n=800)
+    names = [f"c{i}" for i in range(10)]
+    for res in (ev.roc(y, p, labels=names), ev.pr(y, p, labels=names)):
+        res.plot(highlight=["c2", 5])
+        lines = {line.get_gid(): line for line in res.ax_.lines}
+        assert lines["class:c2"].get_color() == CLASS_COLORS[2]
+        assert lines["class:c0"].get_color() == curves._OTHER_COLOR
+        # every class is still drawn with its own data
+        x, yy = res.per_class["c0"][0], res.per_class["c0"][1]
+        np.testing.assert_array_equal(lines["class:c0"].get_xdata(), x)
+        np.testing.assert_array_equal(lines["class:c0"].get_ydata(), yy)
+        texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
+        metric = res._metric_name
+        assert any(t.startswith(f"c2 ({metric}") for t in texts)
+        assert not any(t.startswith(f"c0 ({metric}") for t in texts)
+        others = res.areas.drop(["c2", "c5"])
+        lo, hi = format_area(others.min()), format_area(others.max())
+        assert f"8 other classes ({metric} {lo} to {hi})" in texts
+        # operating points only for the highlighted classes
+        points = {g for g in lines if str(g).startswith("point:argmax:")}
+        assert points == {"point:argmax:c2", "point:argmax:c5"}
+        # the averages use no class colour and are thicker than any class line
+        for gid in ("micro", "macro"):
+            assert lines[gid].get_color() not in CLASS_COLORS
+            assert lines[gid].get_linewidth() > lines["class:c2"].get_linewidth()
+        plt.close("all")
+
+
+def test_iso_f1_labels_are_on_their_lines():
+    y, p = _multiclass(9, k=4, n=400)
+    res = ev.pr(y, p).plot(iso_f1=True)
+    labels = [t for t in res.ax_.texts if str(t.get_gid()).startswith("iso_f1_label:")]
+    assert len(labels) == 4
+    for text in labels:
+        f = float(text.get_gid().split(":")[1])
+        r, q = text.xy
+        assert 2 * r * q / (r + q) == pytest.approx(f)
+        assert text.get_fontsize() >= 10 and text.get_bbox_patch() is not None

@@ -82,17 +82,72 @@ def test_logit_scale():
     p[0, 1] = 1.0
     p[1, 1] = 0.0
     d = score_distribution(y, p, pos_label=1, threshold=0.99999, scale="logit")
-    assert d.edges[-1] == pytest.approx(9.0)  # exact 1.0 drawn at the edge
-    assert d.edges[0] == pytest.approx(-9.0)
+    s = p[:, 1].astype(float)
+    low, high = s <= 1e-9, s >= 1 - 1e-9
+    assert low.any() and high.any()
+    # exact 0 / 1 (and anything within 1e-9) are counted apart, not in the bins
+    assert d.pos_at_ends == (np.sum(low & (y == 1)), np.sum(high & (y == 1)))
+    assert d.neg_at_ends == (np.sum(low & (y != 1)), np.sum(high & (y != 1)))
+    assert d.pos_counts.sum() + sum(d.pos_at_ends) == d.n_pos
+    assert d.neg_counts.sum() + sum(d.neg_at_ends) == d.n_neg
+    inner = s[~(low | high)]
+    lg = np.log10(inner) - np.log10(1 - inner)
+    assert d.edges[0] == pytest.approx(lg.min()) and d.edges[-1] == pytest.approx(
+        lg.max()
+    )
     d.plot()
-    x = d.ax_.lines[0].get_xdata()[0]
-    assert x == pytest.approx(np.log10(0.99999 / 0.00001))
-    labels = [t.get_text() for t in d.ax_.get_xticklabels()]
-    assert "0.5" in labels and "0.9999" in labels and "1" in labels and "0" in labels
+    ax = d.ax_
+    x = [ln for ln in ax.lines if ln.get_gid() == "threshold:0.99999"][0].get_xdata()
+    assert x[0] == pytest.approx(np.log10(0.99999 / 0.00001))
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    # the end ticks say "0" / "1" only when every score there is exactly 0 / 1
+    zero = "0" if np.all(s[low] == 0) else "<1e-9"
+    assert zero == "<1e-9" and np.all(s[high] == 1)
+    assert "0.5" in labels and "0.9999" in labels and "1" in labels and zero in labels
+    assert "0.99" in labels and "0.999" not in labels  # ticks two 9s apart
+    assert "two more 9s per tick" in ax.get_xlabel()
+    assert 'score exactly 1 (tick "1")' in " ".join(
+        t.get_text() for t in ax.get_legend().get_texts()
+    )
+    # end bars past a marked break, at the ticks labelled "0" and "1"
+    patches = {a.get_gid(): a for a in ax.patches}
+    top = patches["positives:end1"].get_data()
+    assert top.values[0] == d.pos_at_ends[1]
+    assert top.edges[0] > d.edges[-1]
+    ticks = dict(zip(labels, ax.get_xticks(), strict=True))
+    assert top.edges[0] < ticks["1"] < top.edges[1]
+    assert patches["negatives:end0"].get_data().values[0] == d.neg_at_ends[0]
+    assert ticks["<1e-9"] < patches["negatives:end0"].get_data().edges[1]
+    assert sum(t.get_gid() == "axis_break" for t in ax.texts) == 2
+    texts = " ".join(t.get_text() for t in ax.get_legend().get_texts())
+    assert "both (bars overlap)" in texts
+    assert f"{d.pos_at_ends[1]} positives, {d.neg_at_ends[1]} negatives" in texts
     frame = d.to_frame()
-    assert frame["score_from"].iloc[0] == pytest.approx(1e-9, rel=1e-3)
+    assert frame["score_from"].iloc[0] == 0.0
+    assert frame["score_to"].iloc[0] == pytest.approx(1e-9)
+    assert frame["score_to"].iloc[-1] == 1.0
+    assert frame["positives"].sum() == d.n_pos
+    assert frame["negatives"].iloc[-1] == d.neg_at_ends[1]
     with pytest.raises(ValueError, match="logit"):
         score_distribution(y, p * 5 - 1, pos_label=1, scale="logit")
+
+
+def test_overlap_colour_in_legend_is_the_drawn_blend():
+    from matplotlib.colors import to_hex, to_rgb
+
+    y, p = _softmax_data(8)
+    d = score_distribution(y, p, pos_label=0).plot()
+    fills = {a.get_gid(): a for a in d.ax_.patches}
+    a_pos = fills["positives:fill"].get_alpha()
+    a_neg = fills["negatives:fill"].get_alpha()
+    pos = np.array(to_rgb(fills["positives:fill"].get_facecolor()))
+    neg = np.array(to_rgb(fills["negatives:fill"].get_facecolor()))
+    under = a_neg * neg + (1 - a_neg)  # negatives drawn first, over white
+    expected = to_hex(a_pos * pos + (1 - a_pos) * under)
+    legend = d.ax_.get_legend()
+    texts = [t.get_text() for t in legend.get_texts()]
+    patch = legend.get_patches()[texts.index("both (bars overlap)")]
+    assert to_hex(patch.get_facecolor()) == expected
 
 
 def test_binary_and_multilabel_input():
@@ -180,6 +235,15 @@ def test_pair_plots():
     assert len(pair_lines) == 25
     for i, line in enumerate(pair_lines):
         assert line.get_xdata().tolist() == [a.neg_scores[i], a.pos_scores[i]]
+        lo, hi = line.get_ydata()
+        assert abs(lo) < 0.2 and abs(hi - 1) < 0.2 and hi - lo == pytest.approx(1)
     texts = " ".join(t.get_text() for t in a.ax_.get_legend().get_texts())
     assert f"positive higher ({int(np.sum(a.outcome[:25] == 1))} of 25)" in texts
+    # the dots of one row do not all sit on one line, and wrong pairs are not
+    # drawn in the negatives' colour
+    lines = {ln.get_gid(): ln for ln in a.ax_.lines}
+    assert np.unique(lines["negatives"].get_ydata()).size == 25
+    wrong = [i for i in range(25) if a.outcome[i] == 0]
+    for i in wrong:
+        assert lines[f"pair:{i}"].get_color() != lines["negatives"].get_color()
     a.plot_pairs(n=10, scale="logit")

@@ -129,8 +129,12 @@ def test_imbalance_and_topk_reasons():
         share[y == j] = _brute_share(p[y == j, j], p[y != j, j])
     miss_high = int(np.sum((rank > 2) & (share >= 0.9)))
     hit_low = int(np.sum((rank <= 2) & (share < 0.5)))
+    assert miss_high > 1
     assert f"{miss_high:,} samples miss the top 2" in topk
-    assert f"{hit_low:,} are top-2 hits" in topk
+    if hit_low:
+        assert f"{hit_low:,} samples are top-2 hits" in topk
+    else:
+        assert "no top-2 hit has a true-class score" in topk and " 0 " not in topk
     assert "row" in topk and "column" in topk
 
 
@@ -236,3 +240,27 @@ def test_logits_are_accepted():
     a = ev.explain(y, p).to_frame()["value"]
     b = ev.explain(y, logits).to_frame()["value"]
     np.testing.assert_allclose(a.to_numpy(), b.to_numpy(), atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "miss, low, wanted, unwanted",
+    [
+        (203, 0, ["203 samples miss the top 2", "no top-2 hit has"], ["0 samples"]),
+        (0, 3, ["3 samples are top-2 hits", "no sample misses the top 2"], ["0 "]),
+        (0, 0, ["no sample misses", "no top-2 hit"], ["0 "]),
+        (
+            1,
+            1,
+            ["1 sample misses the top 2 although its", "1 sample is a top-2 hit"],
+            [],
+        ),
+    ],
+)
+def test_topk_disagreement_counts_read_naturally(miss, low, wanted, unwanted):
+    from evalviz.explainer import _disagreement_counts
+
+    text = _disagreement_counts(2, miss, low)
+    for phrase in wanted:
+        assert phrase in text
+    for phrase in unwanted:
+        assert phrase not in text
