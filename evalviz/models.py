@@ -24,11 +24,13 @@ from .datasets import _FASHION_FILES, REPO_DATA_DIR, load_fashion_mnist, user_ca
 
 __all__ = [
     "VALIDATION_SIZE",
+    "OutfitPredictions",  # noqa: F822 (lazy, see __getattr__ below)
     "Predictions",
     "baseline_predictions",
     "cache_dir",
     "cached_arrays",
     "cache_key",
+    "outfits_predictions",  # noqa: F822
     "validation_indices",
 ]
 
@@ -301,3 +303,20 @@ def _train_mlp(params: dict, val_idx: np.ndarray, *, progress: bool) -> dict:
         "val_accuracy_curve": np.asarray(val_acc),
         "train_seconds": np.asarray(seconds),
     }
+
+
+# The multi-label outfits model lives in its own module (it builds on the helpers
+# above); it is re-exported here lazily to avoid an import cycle.
+_ELSEWHERE = {
+    "OutfitPredictions": "_multilabel_model",
+    "outfits_predictions": "_multilabel_model",
+}
+
+
+def __getattr__(name: str):
+    if name in _ELSEWHERE:
+        import importlib
+
+        module = importlib.import_module(f"{__package__}.{_ELSEWHERE[name]}")
+        return getattr(module, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
