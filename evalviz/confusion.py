@@ -42,9 +42,12 @@ __all__ = [
     "ConfusionMatrixDisplay",
     "ClassificationReportDisplay",
     "ErrorGallery",
+    "ErrorScoresDisplay",
+    "compare_reports",
     "confusion",
     "report",
     "error_gallery",
+    "error_scores",
 ]
 
 _NORMALIZE_TEXT = {
@@ -150,14 +153,14 @@ class ConfusionMatrixDisplay:
         """
         cm = self.confusion_matrix
         k = cm.shape[0]
-        size = max(6.4, 0.78 * k + 2.2)
+        size = max(6.4, 0.9 * k + 2.4)
         fig, ax = P.new_axes(ax, figsize=(size, size * 0.88))
         colour = self.shares if self.normalize is not None else cm.astype(float)
         vmax = 1.0 if self.normalize is not None else float(max(cm.max(), 1))
         image = ax.imshow(
             np.nan_to_num(colour, nan=0.0), cmap=cmap, vmin=0.0, vmax=vmax
         )
-        cell_size = 11 if k <= 6 else (9 if k <= 10 else 7)
+        cell_size = 13 if k <= 6 else (11 if k <= 10 else 8)
         for i in range(k):
             for j in range(k):
                 count = int(cm[i, j])
@@ -177,6 +180,7 @@ class ConfusionMatrixDisplay:
                 )
         ax.set_xticks(range(k), self.labels, rotation=40, ha="right")
         ax.set_yticks(range(k), self.labels)
+        ax.tick_params(labelsize=P.LABEL_SIZE)
         ax.set_xlim(-0.5, k - 0.5)
         ax.set_ylim(k - 0.5, -0.5)
         if title is None:
@@ -268,13 +272,21 @@ class ClassificationReportDisplay:
     def to_frame(self) -> pd.DataFrame:
         return self.report.copy()
 
-    def plot(self, ax=None, *, cmap="viridis", title="Classification report"):
-        """Draw the heatmap; returns self (with ``ax_`` and ``figure_`` set)."""
+    def plot(
+        self, ax=None, *, cmap="viridis", colorbar=True, title="Classification report"
+    ):
+        """Draw the heatmap; returns self (with ``ax_`` and ``figure_`` set).
+
+        ``colorbar=True`` adds a colour bar under the table (0 to 1, the same
+        scale for precision, recall and F1).
+        """
         rows = self.report.drop(index="accuracy", errors="ignore")
         values = rows[list(self._METRICS)].to_numpy(dtype=float)
         n = len(rows)
-        fig, ax = P.new_axes(ax, figsize=(7.4, max(4.0, 0.45 * n + 1.6)))
-        ax.imshow(values, cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
+        fig, ax = P.new_axes(
+            ax, figsize=(7.4, max(4.0, 0.45 * n + 1.6) + (0.9 if colorbar else 0))
+        )
+        image = ax.imshow(values, cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
         for i in range(n):
             for j in range(values.shape[1]):
                 ax.text(
@@ -320,6 +332,15 @@ class ClassificationReportDisplay:
         ax.set_title(full, fontsize=P.TITLE_SIZE, pad=28)
         ax.tick_params(labelsize=P.TICK_SIZE + 1, length=0)
         fig.subplots_adjust(right=0.82)
+        if colorbar:
+            bar = fig.colorbar(
+                image, ax=ax, orientation="horizontal", fraction=0.05, pad=0.04
+            )
+            bar.set_label(
+                "precision, recall, F1 (0 = worst, 1 = best)", fontsize=P.LABEL_SIZE
+            )
+            bar.ax.tick_params(labelsize=P.TICK_SIZE)
+            self.colorbar_ = bar
         self.ax_, self.figure_ = ax, fig
         return self
 
@@ -461,7 +482,7 @@ class ErrorGallery:
             fig, axes = P.new_grid(
                 n_rows,
                 n_cols,
-                figsize=(1.35 * n_cols + 2.6, 1.75 * n_rows + 0.4),
+                figsize=(1.55 * n_cols + 2.8, 2.0 * n_rows + 0.5),
                 layout="constrained",
             )
         else:
@@ -480,8 +501,9 @@ class ErrorGallery:
                     a.imshow(self.images[int(rec["index"])], cmap=cmap)
                     caption = f"#{int(rec['index'])}"
                     if "score" in shown.columns:
-                        caption += f"\np={rec['score']:.2f}"
-                    a.set_title(caption, fontsize=P.TICK_SIZE)
+                        text = _score_text(rec["score"])
+                        caption += "\np" + ("" if text.startswith(">") else "=") + text
+                    a.set_title(caption, fontsize=P.LABEL_SIZE)
             if len(self.cells):
                 cell = self.cells.iloc[r]
                 axes[r, 0].set_ylabel(
@@ -501,6 +523,13 @@ class ErrorGallery:
         )
         self.ax_, self.figure_ = axes, fig
         return self
+
+
+def _score_text(score: float) -> str:
+    """A probability with 4 decimals; ">0.9999" instead of a rounded "1.0000"."""
+    if score > 0.99995 and score < 1.0:
+        return ">0.9999"
+    return f"{score:.4f}"
 
 
 def _cell_pairs(cell, n_classes) -> list[tuple[int, int]]:
@@ -527,6 +556,246 @@ def _cell_pairs(cell, n_classes) -> list[tuple[int, int]]:
                 )
         pairs.append((int(t), int(p)))
     return pairs
+
+
+class ErrorScoresDisplay:
+    """How sure the model was about the mistakes in confusion-matrix cells.
+
+    An :class:`ErrorGallery` shows the *most confident* mistakes first, so its
+    captions say nothing about a typical mistake. This display uses **every**
+    image of each cell: the probability the model gave to the class it
+    predicted, as a histogram and as shares above a few levels.
+
+    Build it with :func:`error_scores`.
+
+    Attributes
+    ----------
+    cells : pandas.DataFrame
+        One row per cell: ``true``, ``predicted``, ``true_name``,
+        ``predicted_name``, ``count``.
+    examples : pandas.DataFrame
+        One row per image: ``row`` (which cell), ``index`` (position in the
+        data passed) and ``score`` (the predicted class's probability).
+    levels : tuple of float
+    ax_, figure_ : set by :meth:`plot`.
+
+    Notes
+    -----
+    Rows of the confusion matrix are true classes; a diagonal cell such as
+    ``(6, 6)`` holds the correct predictions of class 6 and makes a fair
+    comparison for the mistakes.
+    """
+
+    def __init__(self, cells, examples, *, levels=(0.5, 0.9, 0.99)):
+        self.cells = cells
+        self.examples = examples
+        self.levels = tuple(float(v) for v in levels)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Per cell: count, median score and the share of scores >= each level."""
+        rows = []
+        for r, cell in self.cells.iterrows():
+            score = self.examples.loc[self.examples["row"] == r, "score"].to_numpy()
+            row = {
+                "true": cell["true_name"],
+                "predicted": cell["predicted_name"],
+                "count": int(cell["count"]),
+                "median score": float(np.median(score)) if score.size else np.nan,
+            }
+            for level in self.levels:
+                row[f"share >= {level:g}"] = (
+                    float(np.mean(score >= level)) if score.size else np.nan
+                )
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def plot(self, ax=None, *, bins=20, title=None):
+        """Histogram of the scores of each cell (share of the cell's images)."""
+        fig, ax = P.new_axes(ax, figsize=(9.6, 4.8))
+        edges = np.linspace(0.0, 1.0, int(bins) + 1)
+        for r, cell in self.cells.iterrows():
+            score = self.examples.loc[self.examples["row"] == r, "score"].to_numpy()
+            if not score.size:
+                continue
+            counts, _ = np.histogram(score, bins=edges)
+            share = 100 * counts / score.size
+            diagonal = cell["true"] == cell["predicted"]
+            name = (
+                f"correct {cell['true_name']} ({score.size})"
+                if diagonal
+                else f"{cell['true_name']} -> {cell['predicted_name']} ({score.size})"
+            )
+            ax.stairs(
+                share,
+                edges,
+                color=P.PALETTE[r % len(P.PALETTE)],
+                linewidth=2.4,
+                linestyle="--" if diagonal else "-",
+                label=name,
+            )
+        for level in self.levels:
+            ax.axvline(level, color="#777777", linestyle=":", linewidth=1.2)
+            ax.annotate(
+                f"{level:g}",
+                xy=(level, 1.0),
+                xycoords=("data", "axes fraction"),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=P.TICK_SIZE,
+                color="#555555",
+            )
+        ax.set_xlim(0, 1)
+        ax.set_ylim(bottom=0)
+        P.style_axes(
+            ax,
+            title=title or "How sure was the model? Every image of each cell",
+            xlabel="probability given to the predicted class",
+            ylabel="% of the cell's images",
+        )
+        ax.set_title(ax.get_title(), fontsize=P.TITLE_SIZE, pad=22)
+        ax.grid(True, alpha=0.3)
+        ax.legend(
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=P.TICK_SIZE + 1,
+            frameon=False,
+            title="true -> predicted (images)",
+            title_fontsize=P.TICK_SIZE + 1,
+        )
+        self.ax_, self.figure_ = ax, fig
+        return self
+
+
+def error_scores(
+    y_true, y_score, *, cell, y_pred=None, labels=None, levels=(0.5, 0.9, 0.99)
+) -> ErrorScoresDisplay:
+    """The predicted class's probability for every image of some confusion cells.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        True class indices.
+    y_score : array-like of shape (n_samples, n_classes)
+        Predicted probabilities (or scores), one column per class.
+    cell : pair (true_class, predicted_class) or list of pairs
+        The cells to describe; a diagonal pair gives the correct predictions
+        of that class, for comparison.
+    y_pred : array-like of shape (n_samples,), optional
+        Predicted classes; default ``y_score.argmax(axis=1)``.
+    labels : sequence of str, optional
+        Class names.
+    levels : sequence of float, default (0.5, 0.9, 0.99)
+        Report the share of each cell's scores at or above these values.
+
+    Returns
+    -------
+    ErrorScoresDisplay
+    """
+    score = check_scores(y_score)
+    if score.ndim != 2:
+        raise ValueError(
+            f"y_score must have one column per class, shape (n, n_classes), got "
+            f"{score.shape}; pass the full probability matrix, not one column"
+        )
+    truth = check_labels(y_true, "y_true")
+    check_same_length(truth, score, "y_true", "y_score")
+    n_classes = score.shape[1]
+    check_labels_in_range(truth, n_classes, "y_true", "y_score's columns")
+    if y_pred is None:
+        pred = score.argmax(axis=1)
+    else:
+        pred = check_predicted_labels(y_pred, "y_pred")
+        check_same_length(truth, pred, "y_true", "y_pred")
+        check_labels_in_range(pred, n_classes, "y_pred", "y_score's columns")
+    names = check_class_names(labels, n_classes)
+    levels = tuple(float(v) for v in np.atleast_1d(levels))
+    pairs = _cell_pairs(cell, n_classes)
+    records, cells = [], []
+    for row, (t, p) in enumerate(pairs):
+        idx = np.flatnonzero((truth == t) & (pred == p))
+        cells.append(
+            {
+                "true": t,
+                "predicted": p,
+                "true_name": names[t],
+                "predicted_name": names[p],
+                "count": int(idx.size),
+            }
+        )
+        records.extend(
+            {"row": row, "index": int(i), "score": float(score[i, p])} for i in idx
+        )
+    examples = pd.DataFrame.from_records(records, columns=["row", "index", "score"])
+    return ErrorScoresDisplay(pd.DataFrame(cells), examples, levels=levels)
+
+
+def compare_reports(reports, *, metrics=("recall", "precision"), labels=None):
+    """Per-class numbers of several classification reports, side by side.
+
+    Parameters
+    ----------
+    reports : mapping {name: report}
+        Each report a DataFrame as :func:`evalviz.metrics.report_from_confusion`
+        returns (or a :class:`ClassificationReportDisplay`). The class rows
+        are matched by position, so a report indexed 0..9 and one indexed by
+        class names line up.
+    metrics : sequence of str, default ("recall", "precision")
+        Columns to take from each report: ``precision``, ``recall``,
+        ``f1-score``, ``support``.
+    labels : sequence of str, optional
+        Names for the rows; default: the first report's class names.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per class; columns ``"<name>: <metric>"``, grouped by metric
+        in the order of ``metrics``, reports in the order given.
+
+    Notes
+    -----
+    Only the class rows are compared; the ``accuracy``, ``macro avg`` and
+    ``weighted avg`` rows are left out.
+    """
+    if not reports:
+        raise ValueError("reports is empty; pass {'name': report, ...}")
+    tables = {}
+    for name, rep in dict(reports).items():
+        frame = rep.report if isinstance(rep, ClassificationReportDisplay) else rep
+        if not isinstance(frame, pd.DataFrame):
+            raise ValueError(
+                f"reports[{name!r}] must be a DataFrame from report_from_confusion or "
+                f"a ClassificationReportDisplay, got {type(rep).__name__}"
+            )
+        missing = [m for m in metrics if m not in frame.columns]
+        if missing:
+            raise ValueError(
+                f"reports[{name!r}] has no column {missing[0]!r}; choose metrics from "
+                f"{list(frame.columns)}"
+            )
+        tables[str(name)] = frame.drop(
+            index=["accuracy", "macro avg", "weighted avg"], errors="ignore"
+        )
+    sizes = {name: len(t) for name, t in tables.items()}
+    if len(set(sizes.values())) != 1:
+        raise ValueError(
+            f"the reports have different numbers of classes: {sizes}; compare "
+            "reports of the same classes"
+        )
+    first = next(iter(tables.values()))
+    n = len(first)
+    names = (
+        check_class_names(labels, n)
+        if labels is not None
+        else [str(i) for i in first.index]
+    )
+    columns = {
+        f"{name}: {metric}": t[metric].to_numpy()
+        for metric in metrics
+        for name, t in tables.items()
+    }
+    return pd.DataFrame(columns, index=pd.Index(names, name="class"))
 
 
 def confusion(y_true, y_pred, *, labels=None, normalize="true"):

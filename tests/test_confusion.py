@@ -248,3 +248,110 @@ def test_error_gallery_several_cells():
     assert gallery.ax_.shape == (2, 3)
     with pytest.raises(ValueError, match="list of pairs"):
         evc.error_gallery(images, y_true, y_pred, cell=[(1, 2, 3)])
+
+
+def test_confusion_cell_text_is_projector_sized():
+    y_true, y_pred = _data(9)
+    disp = evc.confusion(y_true, y_pred, labels=NAMES).plot()
+    assert min(t.get_fontsize() for t in disp.ax_.texts) >= 11
+    assert disp.figure_.get_size_inches()[0] >= 11
+    plt.close(disp.figure_)
+
+
+def test_report_display_has_a_colour_bar():
+    y_true, y_pred = _data(4, n=300)
+    disp = evc.report(y_true, y_pred, labels=NAMES).plot()
+    assert disp.colorbar_.mappable.get_clim() == (0.0, 1.0)
+    assert "precision, recall, F1" in disp.colorbar_.ax.get_xlabel()
+    plt.close(disp.figure_)
+    plain = evc.report(y_true, y_pred).plot(colorbar=False)
+    assert not hasattr(plain, "colorbar_")
+    plt.close(plain.figure_)
+
+
+def test_error_gallery_captions_show_four_decimals():
+    rng = np.random.default_rng(2)
+    y_true = np.array([0, 0, 1, 1])
+    y_pred = np.array([1, 1, 1, 1])
+    score = np.array([[0.0, 1.0], [0.12346, 0.87654], [0.0, 1.0], [0.0, 1.0]])
+    score[0] = [0.00001, 0.99999]
+    gallery = evc.error_gallery(
+        _images(4, rng), y_true, y_pred, y_score=score, cell=(0, 1), n_images=2
+    ).plot()
+    titles = [gallery.ax_[0, c].get_title() for c in range(2)]
+    assert titles == ["#0\np>0.9999", "#1\np=0.8765"]
+    assert gallery.ax_[0, 0].title.get_fontsize() >= 12
+    plt.close(gallery.figure_)
+
+
+def test_error_scores_use_every_image_of_the_cell():
+    rng = np.random.default_rng(11)
+    n = 700
+    y_true = rng.integers(0, 4, n)
+    score = rng.dirichlet(np.ones(4) * 0.5, n)
+    y_pred = score.argmax(axis=1)
+    disp = evc.error_scores(
+        y_true, score, cell=[(1, 2), (3, 3)], labels=list("abcd"), levels=(0.5, 0.9)
+    ).plot()
+    frame = disp.to_frame()
+    for r, (t, p) in enumerate([(1, 2), (3, 3)]):
+        idx = np.flatnonzero((y_true == t) & (y_pred == p))
+        values = score[idx, p]
+        assert frame.loc[r, "count"] == idx.size
+        assert frame.loc[r, "median score"] == pytest.approx(np.median(values))
+        assert frame.loc[r, "share >= 0.5"] == pytest.approx(np.mean(values >= 0.5))
+        assert frame.loc[r, "share >= 0.9"] == pytest.approx(np.mean(values >= 0.9))
+        shown = disp.examples[disp.examples["row"] == r]
+        assert sorted(shown["index"]) == list(idx)
+        # drawn histogram: % of the cell's images in each bin of width 0.05
+        counts, _ = np.histogram(values, bins=np.linspace(0, 1, 21))
+        np.testing.assert_allclose(
+            disp.ax_.patches[r].get_data().values, 100 * counts / idx.size
+        )
+    assert list(frame["predicted"]) == ["c", "d"]
+    labels = [t.get_text() for t in disp.ax_.get_legend().get_texts()]
+    assert labels[0].startswith("b -> c") and labels[1].startswith("correct d")
+    plt.close(disp.figure_)
+
+
+def test_error_scores_checks_inputs():
+    score = np.full((3, 2), 0.5)
+    with pytest.raises(ValueError, match="one column per class"):
+        evc.error_scores([0, 1, 1], score[:, 0], cell=(0, 1))
+    with pytest.raises(ValueError, match="cell"):
+        evc.error_scores([0, 1, 1], score, cell=(0, 5))
+    out = evc.error_scores([0, 1, 1], score, cell=(1, 0), y_pred=[0, 0, 1])
+    assert out.to_frame().loc[0, "count"] == 1
+
+
+def test_compare_reports_lines_up_classes_by_position():
+    y_true, y_pred = _data(3, n=400)
+    _, other = _data(4, n=400)
+    named = evc.report(y_true, y_pred, labels=NAMES)
+    numbered = ev.report_from_confusion(
+        ev.confusion_matrix(y_true, other, n_classes=10)
+    )
+    table = evc.compare_reports(
+        {"named": named, "numbered": numbered}, metrics=["recall", "f1-score"]
+    )
+    assert list(table.columns) == [
+        "named: recall",
+        "numbered: recall",
+        "named: f1-score",
+        "numbered: f1-score",
+    ]
+    assert list(table.index) == NAMES
+    np.testing.assert_allclose(
+        table["numbered: recall"], skm.recall_score(y_true, other, average=None)
+    )
+    np.testing.assert_allclose(
+        table["named: f1-score"], skm.f1_score(y_true, y_pred, average=None)
+    )
+    with pytest.raises(ValueError, match="no column"):
+        evc.compare_reports({"a": numbered}, metrics=["accuracy"])
+    with pytest.raises(ValueError, match="different numbers of classes"):
+        evc.compare_reports(
+            {"a": numbered, "b": ev.report_from_confusion(np.eye(3, dtype=int))}
+        )
+    with pytest.raises(ValueError, match="empty"):
+        evc.compare_reports({})

@@ -77,21 +77,101 @@ def test_mean_images_are_class_means():
 
 def test_pixel_histogram_counts_every_pixel():
     images, _ = _data(4)
-    disp = explore.pixel_histogram(images, bins=16).plot()
+    images[:, 0, :] = 0
+    disp = explore.pixel_histogram(images, bins=16, what="training images").plot()
     assert disp.counts.sum() == images.size
-    assert disp.edges[0] == 0 and disp.edges[-1] == 256
+    assert disp.edges[0] == 0 and disp.edges[1] == 1 and disp.edges[-1] == 256
+    assert disp.counts[0] == np.count_nonzero(images == 0) == disp.zero_count
     assert disp.stats["max"] == images.max()
     assert disp.stats["share zero"] == pytest.approx(np.mean(images == 0))
-    assert [p.get_height() for p in disp.ax_.patches] == list(disp.counts)
-    assert "are 0" in disp.ax_.texts[0].get_text()
-    assert disp.to_frame()["pixels"].sum() == images.size
+    # left panel: shares of zero / non-zero pixels, in percent, on a linear axis
+    left, right = disp.ax_
+    heights = [p.get_height() for p in left.patches]
+    assert heights == pytest.approx(
+        [100 * np.mean(images == 0), 100 * np.mean(images > 0)]
+    )
+    # right panel: only the bins above 0, also in percent of all pixels
+    shown = [p.get_height() for p in right.patches]
+    assert shown == pytest.approx(list(100 * disp.counts[1:] / images.size))
+    assert right.patches[0].get_x() == 1
+    assert left.get_yscale() == right.get_yscale() == "linear"
+    assert "are 0" in right.texts[0].get_text()
+    assert "training images" in disp.figure_._suptitle.get_text()
+    frame = disp.to_frame()
+    assert frame["pixels"].sum() == images.size
+    assert frame["share"].sum() == pytest.approx(1.0)
+
+
+def test_pixel_histogram_bins_of_eight_values():
+    images = np.arange(256, dtype=np.uint8).reshape(1, 16, 16)
+    disp = explore.pixel_histogram(images)
+    assert disp.counts[0] == 1
+    assert list(disp.counts[1:-1]) == [8] * 31
+    assert disp.counts[-1] == 7
+    with pytest.raises(ValueError, match="bins"):
+        explore.pixel_histogram(images, bins=0)
 
 
 def test_pixel_histogram_of_scaled_floats():
     images, _ = _data(5)
-    disp = explore.pixel_histogram(images / 255.0, bins=10)
+    disp = explore.pixel_histogram(images / 255.0, bins=10).plot()
     assert disp.edges[-1] == pytest.approx(images.max() / 255)
     assert disp.counts.sum() == images.size
+    assert disp.zero_count == np.count_nonzero(images == 0)
+
+
+def test_initial_activations_scale_with_the_input():
+    images, y = _data(7, n=300, k=10, size=6)
+    table = explore.initial_activations(
+        images, y, hidden=(16, 8), n_samples=100, seed=3
+    )
+    assert list(table.index) == ["raw 0-255", "scaled 0-1"]
+    raw, scaled = table.loc["raw 0-255"], table.loc["scaled 0-1"]
+    # every layer is linear or ReLU with zero bias, so everything scales by 255
+    for col in (
+        "mean input length",
+        "std of first-layer pre-activations",
+        "std of output logits",
+    ):
+        assert raw[col] / scaled[col] == pytest.approx(255.0)
+    assert (
+        raw["mean largest softmax probability"]
+        >= scaled["mean largest softmax probability"]
+    )
+    assert raw["initial loss"] > scaled["initial loss"]
+    # the scaled input length matches a direct computation on the same images
+    rng = np.random.default_rng(3)
+    take = np.sort(rng.choice(300, size=100, replace=False))
+    flat = images.reshape(300, -1)[take] / 255.0
+    assert scaled["mean input length"] == pytest.approx(
+        np.linalg.norm(flat, axis=1).mean()
+    )
+    probs = table["mean largest softmax probability"]
+    assert ((probs > 0.1 - 1e-12) & (probs <= 1)).all()
+    no_loss = explore.initial_activations(images, n_samples=10, hidden=(4,))
+    assert "initial loss" not in no_loss.columns
+    with pytest.raises(ValueError, match="n_samples"):
+        explore.initial_activations(images, n_samples=0)
+
+
+def test_initial_activations_loss_matches_manual_softmax():
+    rng = np.random.default_rng(0)
+    x = rng.random((5, 3))
+    y = np.array([0, 1, 1, 0, 1])
+    table = explore.initial_activations(
+        x, y, scales={"one": 1.0}, hidden=(), n_classes=2, n_samples=5, seed=1
+    )
+    rng = np.random.default_rng(1)
+    take = np.sort(rng.choice(5, size=5, replace=False))
+    limit = np.sqrt(6.0 / 5)
+    w = rng.uniform(-limit, limit, size=(3, 2))
+    logits = x[take] @ w
+    p = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    loss = -np.log(p[np.arange(5), y[take]]).mean()
+    assert table.loc["one", "initial loss"] == pytest.approx(loss)
+    assert table.loc["one", "mean largest softmax probability"] == pytest.approx(
+        p.max(axis=1).mean()
+    )
 
 
 def test_images_must_be_3d():
@@ -110,3 +190,31 @@ def test_most_similar_pairs_are_sorted_correlations():
         assert sim.loc[row[0], row[1]] == row[2]
     values = sim.to_numpy()[np.triu_indices(4, k=1)]
     assert top["correlation"].iloc[0] == values.max()
+
+
+def test_pairs_give_correlation_and_rank():
+    images, y = _data(6)
+    disp = explore.mean_images(images, y, labels=list("abcd"))
+    everything = disp.pairs()
+    assert len(everything) == 6
+    assert list(everything["rank"]) == list(range(1, 7))
+    top = disp.most_similar(6)
+    assert list(everything["correlation"]) == list(top["correlation"])
+    chosen = disp.pairs([("d", "a"), (1, 2)])
+    sim = disp.similarity()
+    assert list(chosen["class"]) == ["d", "b"]
+    assert chosen["correlation"].iloc[0] == sim.loc["a", "d"]
+    rank_of = dict(
+        zip(
+            zip(everything["class"], everything["other class"], strict=True),
+            everything["rank"],
+            strict=True,
+        )
+    )
+    assert chosen["rank"].iloc[0] == rank_of[("a", "d")]
+    with pytest.raises(ValueError, match="unknown class name"):
+        disp.pairs([("a", "z")])
+    with pytest.raises(ValueError, match="same class twice"):
+        disp.pairs([("a", "a")])
+    with pytest.raises(ValueError, match="pairs of classes"):
+        disp.pairs([("a",)])

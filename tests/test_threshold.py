@@ -194,3 +194,159 @@ def test_operating_points_zoom_limits_cover_the_marks():
         lo, hi = roc_ax.get_xlim()
         assert lo <= row["fpr"] <= hi
     assert "zoomed" in pr_ax.get_title()
+
+
+def test_threshold_display_names_split_and_keeps_mark_names_off_the_curves():
+    y_true, y_score = _binary(12)
+    disp = evt.ThresholdDisplay.from_predictions(
+        y_true, y_score, mark={"a": 0.2, "b": 0.7}, name="Sandal", split="validation"
+    ).plot()
+    assert "Sandal vs rest, validation split" in disp.ax_.get_title()
+    assert disp.ax_.get_ylabel() == "precision, recall, F1"
+    for text in disp.ax_.texts:
+        # anchored at the top edge of the axes and drawn upwards, above the data
+        assert text.xy[1] == 1.0 and text.get_va() == "bottom"
+        assert text.xyann[1] > 0
+    plt.close(disp.figure_)
+
+
+def test_precision_dips_are_the_steps_where_precision_falls():
+    for seed in range(15):
+        y_true, y_score = _binary(seed)
+        disp = evt.ThresholdDisplay.from_predictions(y_true, y_score)
+        dips = disp.precision_dips()
+        curve = disp.curve
+        falls = np.flatnonzero(np.diff(curve["precision"].to_numpy()) < 0)
+        assert len(dips) == falls.size
+        np.testing.assert_allclose(
+            dips["threshold"], curve["threshold"].to_numpy()[falls + 1]
+        )
+        np.testing.assert_allclose(
+            dips["precision before"], curve["precision"].to_numpy()[falls]
+        )
+        assert (dips["precision"] < dips["precision before"]).all()
+        # a dip is always a positive sample dropping out
+        assert (dips["tp"] < dips["tp before"]).all()
+    small = evt.ThresholdDisplay.from_predictions(
+        [1, 0, 1, 1, 0, 1], [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+    ).precision_dips()
+    assert list(small["threshold"]) == [0.5, 0.7, 0.8]
+
+
+def test_operating_points_titles_areas_and_colours():
+    y_true, y_score = _binary(13)
+    marks = {"0.3": 0.3, "0.5": 0.5, "0.9": 0.9, "90% precision": 0.1}
+    disp = evt.OperatingPointsDisplay.from_predictions(
+        y_true, y_score, mark=marks, name="Sandal", split="validation"
+    ).plot()
+    pr_ax, roc_ax = disp.ax_
+    assert disp.roc_auc == pytest.approx(skm.roc_auc_score(y_true, y_score))
+    assert disp.average_precision == pytest.approx(
+        skm.average_precision_score(y_true, y_score)
+    )
+    assert f"ROC AUC {disp.roc_auc:.4f}" in roc_ax.get_title()
+    assert "Sandal vs rest, validation split" in pr_ax.get_title()
+    assert "FP / (FP + TN)" in roc_ax.get_xlabel()
+    colours = [ln.get_color() for ln in roc_ax.get_lines() if ln.get_label() in marks]
+    assert len(set(colours)) == 4
+    assert colours[0] == evt.P.PALETTE[1] and evt.P.PALETTE[4] not in colours
+    plt.close(disp.figure_)
+    zoomed = evt.OperatingPointsDisplay.from_predictions(
+        y_true, y_score, mark=marks, split="test"
+    ).plot(zoom=True)
+    first_line = zoomed.ax_[1].get_title().split("\n")[0]
+    assert first_line.endswith("test split, zoomed")
+    plt.close(zoomed.figure_)
+
+
+def test_area_text_never_rounds_up_to_one():
+    assert evt._area_text(0.99996) == ">0.9999"
+    assert evt._area_text(1.0) == "1.0000"
+    assert evt._area_text(0.99954) == "0.9995"
+
+
+def test_evaluate_thresholds_matches_sklearn_on_every_split():
+    y_a, s_a = _binary(14)
+    y_b, s_b = _binary(15)
+    table = evt.evaluate_thresholds(
+        {"low": 0.2, "high": 0.8}, a=(y_a, s_a), b=(y_b, s_b)
+    )
+    assert list(table.index) == ["low (t = 0.2000)", "high (t = 0.8000)"]
+    assert list(table.columns.get_level_values(0)) == ["a"] * 3 + ["b"] * 3
+    for split, (y, s) in {"a": (y_a, s_a), "b": (y_b, s_b)}.items():
+        for row, t in enumerate([0.2, 0.8]):
+            pred = s >= t
+            assert table[split]["precision"].iloc[row] == pytest.approx(
+                skm.precision_score(y, pred)
+            )
+            assert table[split]["recall"].iloc[row] == pytest.approx(
+                skm.recall_score(y, pred)
+            )
+            assert table[split]["f1"].iloc[row] == pytest.approx(skm.f1_score(y, pred))
+    plain = evt.evaluate_thresholds([0.9, 0.3], columns=["tp", "fp"], a=(y_a, s_a))
+    assert list(plain.index) == ["0.9", "0.3"]
+    assert plain["a"]["tp"].iloc[1] == ((s_a >= 0.3) & (y_a == 1)).sum()
+    with pytest.raises(ValueError, match="at least one split"):
+        evt.evaluate_thresholds(0.5)
+    with pytest.raises(ValueError, match="unknown column"):
+        evt.evaluate_thresholds(0.5, columns=["auc"], a=(y_a, s_a))
+    with pytest.raises(ValueError, match="pair"):
+        evt.evaluate_thresholds(0.5, a=y_a)
+
+
+def test_tuning_optimism_chooses_on_a_and_measures_on_b():
+    y_true, y_score = _binary(16, n=600)
+    result = evt.tuning_optimism(
+        y_true, y_score, precision=0.8, n_repeats=30, seed=4, split="test"
+    )
+    runs = result.runs
+    assert len(runs) == 30 and list(runs.index[:2]) == [1, 2]
+    ok = runs.dropna()
+    # on A the target is met by construction
+    assert (ok["precision on A"] >= 0.8 - 1e-12).all()
+    np.testing.assert_allclose(
+        ok["optimism"], ok["precision on A"] - ok["precision on B"]
+    )
+    # recompute the first repeat by hand with the same random halves
+    rng = np.random.default_rng(4)
+    truth = np.asarray(y_true)
+    pos, neg = np.flatnonzero(truth == 1), np.flatnonzero(truth == 0)
+    p, n = rng.permutation(pos), rng.permutation(neg)
+    a = np.r_[p[: p.size // 2], n[: n.size // 2]]
+    b = np.r_[p[p.size // 2 :], n[n.size // 2 :]]
+    assert np.intersect1d(a, b).size == 0 and a.size + b.size == truth.size
+    t = evt.pick_threshold(truth[a], y_score[a], precision=0.8)
+    assert runs["threshold"].iloc[0] == t
+    assert runs["precision on B"].iloc[0] == pytest.approx(
+        skm.precision_score(truth[b], y_score[b] >= t)
+    )
+    assert runs["recall on A"].iloc[0] == pytest.approx(
+        skm.recall_score(truth[a], y_score[a] >= t)
+    )
+    summary = result.summary()
+    assert summary["mean optimism (A - B)"].iloc[0] == pytest.approx(
+        ok["optimism"].mean()
+    )
+    assert summary["share of repeats with A below 0.8"].iloc[0] == 0.0
+    disp = result.plot()
+    heights = sum(patch.get_data().values.sum() for patch in disp.ax_.patches)
+    assert heights == 2 * len(ok)
+    assert "test split" in disp.ax_.get_title()
+    plt.close(disp.figure_)
+
+
+def test_tuning_optimism_recall_target_and_checks():
+    y_true, y_score = _binary(17, n=300)
+    result = evt.tuning_optimism(y_true, y_score, recall=0.7, n_repeats=5)
+    assert result.metric == "recall"
+    assert (result.runs["recall on A"] >= 0.7 - 1e-12).all()
+    with pytest.raises(ValueError, match="exactly one target"):
+        evt.tuning_optimism(y_true, y_score)
+    with pytest.raises(ValueError, match="n_repeats"):
+        evt.tuning_optimism(y_true, y_score, precision=0.9, n_repeats=0)
+    with pytest.raises(ValueError, match="at least 2"):
+        evt.tuning_optimism([1, 0, 0], [0.9, 0.1, 0.2], precision=0.9)
+    unreachable = evt.tuning_optimism(
+        [1, 1, 0, 0] * 5, [0.1, 0.2, 0.9, 0.8] * 5, precision=0.99, n_repeats=3
+    )
+    assert unreachable.runs.isna().all().all()

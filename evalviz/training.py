@@ -1,0 +1,193 @@
+"""Training runs side by side: loss and validation accuracy per epoch.
+
+:func:`compare_runs` takes a few training runs (for example the baseline
+trained on scaled and on raw pixels, as
+:func:`evalviz.models.baseline_predictions` returns them) and lines up their
+per-epoch numbers; ``.plot(ax=None)`` draws them and ``.to_frame()`` gives the
+table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from . import _plotting as P
+
+__all__ = ["TrainingRunsDisplay", "compare_runs"]
+
+
+def _curve(run, name: str, attr: str) -> np.ndarray | None:
+    value = run.get(attr) if isinstance(run, Mapping) else getattr(run, attr, None)
+    if value is None:
+        return None
+    arr = np.asarray(value, dtype=np.float64)
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(
+            f"runs[{name!r}].{attr} must be a non-empty 1-D sequence (one value per "
+            f"epoch), got shape {arr.shape}"
+        )
+    return arr
+
+
+def _test_accuracy(run) -> float:
+    value = (
+        run.get("test_accuracy")
+        if isinstance(run, Mapping)
+        else getattr(run, "test_accuracy", None)
+    )
+    return float(value) if value is not None else float("nan")
+
+
+class TrainingRunsDisplay:
+    """Per-epoch training loss and validation accuracy of several runs.
+
+    Build it with :func:`compare_runs`.
+
+    Attributes
+    ----------
+    epochs : pandas.DataFrame
+        Index ``epoch`` (1, 2, ...); columns ``loss, <run>`` and, where the
+        runs have them, ``val. accuracy, <run>``.
+    test_accuracy : pandas.Series
+        Final test accuracy of each run (NaN when unknown).
+    ax_ : numpy.ndarray of Axes, figure_ : set by :meth:`plot`.
+
+    Notes
+    -----
+    The loss is whatever the training loop recorded per epoch (for
+    scikit-learn's ``MLPClassifier``: the mean cross-entropy over the epoch's
+    mini-batches plus the L2 penalty), so it compares runs of the same loop,
+    not runs of different libraries.
+    """
+
+    def __init__(self, epochs, test_accuracy, names):
+        self.epochs = epochs
+        self.test_accuracy = test_accuracy
+        self.names = list(names)
+
+    def to_frame(self) -> pd.DataFrame:
+        return self.epochs.copy()
+
+    def summary(self) -> pd.DataFrame:
+        """One row per run: first- and last-epoch loss, final validation and test accuracy."""
+        rows = {}
+        for name in self.names:
+            loss = self.epochs[f"loss, {name}"]
+            row = {"first-epoch loss": loss.iloc[0], "last-epoch loss": loss.iloc[-1]}
+            key = f"val. accuracy, {name}"
+            if key in self.epochs.columns:
+                row["final val. accuracy"] = self.epochs[key].iloc[-1]
+            row["test accuracy"] = self.test_accuracy[name]
+            rows[name] = row
+        frame = pd.DataFrame.from_dict(rows, orient="index")
+        frame.index.name = "run"
+        return frame
+
+    def plot(self, ax=None, *, logy=True, title="Training runs compared"):
+        """Loss per epoch (left, log scale by default) and validation accuracy (right)."""
+        has_acc = any(c.startswith("val. accuracy") for c in self.epochs.columns)
+        if ax is None:
+            fig, axes = P.new_grid(
+                1, 2 if has_acc else 1, figsize=(12.0 if has_acc else 7.0, 4.6)
+            )
+            axes = axes[0]
+        else:
+            axes = np.atleast_1d(np.asarray(ax, dtype=object)).ravel()
+            fig = axes[0].figure
+        x = self.epochs.index.to_numpy()
+        for i, name in enumerate(self.names):
+            style = dict(color=P.PALETTE[i % len(P.PALETTE)], marker="o", linewidth=2)
+            axes[0].plot(x, self.epochs[f"loss, {name}"], label=name, **style)
+            key = f"val. accuracy, {name}"
+            if has_acc and len(axes) > 1 and key in self.epochs.columns:
+                axes[1].plot(x, self.epochs[key], label=name, **style)
+        if logy:
+            from matplotlib.ticker import FuncFormatter
+
+            axes[0].set_yscale("log")
+            plain = FuncFormatter(lambda v, _pos: f"{v:g}")
+            axes[0].yaxis.set_major_formatter(plain)
+            axes[0].yaxis.set_minor_formatter(plain)
+        P.style_axes(
+            axes[0],
+            title="Training loss per epoch" + (" (log scale)" if logy else ""),
+            xlabel="epoch",
+            ylabel="mean training loss",
+        )
+        axes[0].legend(fontsize=P.TICK_SIZE + 1)
+        if has_acc and len(axes) > 1:
+            P.style_axes(
+                axes[1],
+                title="Validation accuracy after each epoch",
+                xlabel="epoch",
+                ylabel="validation accuracy",
+            )
+            axes[1].legend(fontsize=P.TICK_SIZE + 1)
+        for a in axes:
+            a.grid(True, alpha=0.3)
+        if title:
+            fig.suptitle(title, fontsize=P.TITLE_SIZE)
+        fig.tight_layout()
+        self.ax_, self.figure_ = axes, fig
+        return self
+
+
+def compare_runs(runs) -> TrainingRunsDisplay:
+    """Line up the per-epoch numbers of several training runs.
+
+    Parameters
+    ----------
+    runs : mapping {name: run}
+        Each run an object with ``loss_curve`` and optionally
+        ``val_accuracy_curve`` and ``test_accuracy`` attributes (as
+        :func:`evalviz.models.baseline_predictions` returns), or a dict with
+        those keys. All runs must have the same number of epochs.
+
+    Returns
+    -------
+    TrainingRunsDisplay
+
+    Examples
+    --------
+    >>> from evalviz.training import compare_runs  # doctest: +SKIP
+    >>> runs = compare_runs({"scaled 0-1": preds, "raw 0-255": raw})  # doctest: +SKIP
+    >>> runs.summary()  # doctest: +SKIP
+    """
+    if not isinstance(runs, Mapping) or not runs:
+        raise ValueError(
+            "runs must be a non-empty mapping {name: run}, e.g. "
+            "compare_runs({'scaled': preds, 'raw': raw})"
+        )
+    losses, accs, tests = {}, {}, {}
+    for name, run in runs.items():
+        name = str(name)
+        loss = _curve(run, name, "loss_curve")
+        if loss is None:
+            raise ValueError(
+                f"runs[{name!r}] has no loss_curve; pass the object returned by "
+                "baseline_predictions() or a dict with a 'loss_curve' list"
+            )
+        losses[name] = loss
+        acc = _curve(run, name, "val_accuracy_curve")
+        if acc is not None:
+            if acc.size != loss.size:
+                raise ValueError(
+                    f"runs[{name!r}] has {loss.size} losses but {acc.size} validation "
+                    "accuracies; both need one value per epoch"
+                )
+            accs[name] = acc
+        tests[name] = _test_accuracy(run)
+    sizes = {name: v.size for name, v in losses.items()}
+    if len(set(sizes.values())) != 1:
+        raise ValueError(
+            f"the runs have different numbers of epochs: {sizes}; compare runs of "
+            "the same length"
+        )
+    n = next(iter(sizes.values()))
+    columns = {f"loss, {name}": v for name, v in losses.items()}
+    columns.update({f"val. accuracy, {name}": v for name, v in accs.items()})
+    epochs = pd.DataFrame(columns, index=pd.RangeIndex(1, n + 1, name="epoch"))
+    return TrainingRunsDisplay(epochs, pd.Series(tests, dtype=float), list(losses))
