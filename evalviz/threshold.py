@@ -609,23 +609,28 @@ class TuningOptimism:
         return self.runs.copy()
 
     def summary(self) -> pd.DataFrame:
-        """Mean of each half's metric, the mean optimism, and how often B misses."""
+        """Mean of each half's metric, the mean optimism, and how often B misses.
+
+        One row per quantity, one column ``value``.
+        """
         m = self.metric
         ok = self.runs.dropna()
         a, b = ok[f"{m} on A"], ok[f"{m} on B"]
+        values = {
+            "repeats": len(ok),
+            f"mean {m} on A (chosen there)": a.mean(),
+            f"mean {m} on B (new data)": b.mean(),
+            "mean optimism (A - B)": ok["optimism"].mean(),
+            f"share of repeats with A below {self.target:g}": float(
+                np.mean(a < self.target - 1e-12)
+            ),
+            f"share of repeats with B below {self.target:g}": float(
+                np.mean(b < self.target - 1e-12)
+            ),
+        }
         return pd.DataFrame(
-            {
-                "repeats": [len(ok)],
-                f"mean {m} on A (chosen there)": [a.mean()],
-                f"mean {m} on B (new data)": [b.mean()],
-                "mean optimism (A - B)": [ok["optimism"].mean()],
-                f"share of repeats with A below {self.target:g}": [
-                    float(np.mean(a < self.target - 1e-12))
-                ],
-                f"share of repeats with B below {self.target:g}": [
-                    float(np.mean(b < self.target - 1e-12))
-                ],
-            }
+            {"value": [float(v) for v in values.values()]},
+            index=pd.Index(list(values), name="over random halves"),
         )
 
     def plot(self, ax=None, *, bins=40, title=None):

@@ -324,10 +324,11 @@ def test_tuning_optimism_chooses_on_a_and_measures_on_b():
         skm.recall_score(truth[a], y_score[a] >= t)
     )
     summary = result.summary()
-    assert summary["mean optimism (A - B)"].iloc[0] == pytest.approx(
+    assert summary.loc["mean optimism (A - B)", "value"] == pytest.approx(
         ok["optimism"].mean()
     )
-    assert summary["share of repeats with A below 0.8"].iloc[0] == 0.0
+    assert summary.loc["share of repeats with A below 0.8", "value"] == 0.0
+    assert summary.loc["repeats", "value"] == len(ok)
     disp = result.plot()
     heights = sum(patch.get_data().values.sum() for patch in disp.ax_.patches)
     assert heights == 2 * len(ok)
