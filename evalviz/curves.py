@@ -31,7 +31,7 @@ __all__ = ["roc", "pr", "RocCurves", "PrCurves"]
 # The averages use colours that no class has, thick lines with dashes of their
 # own and a white casing, so they never pass for a class's curve.
 _MICRO_STYLE = {
-    "color": "#C51B7D",
+    "color": "#E41A1C",
     "linestyle": (0, (5, 1.5)),
     "linewidth": 3.0,
     "zorder": 4,

@@ -327,7 +327,8 @@ class ScoreDistribution:
                     what = f"score exactly {self._end_labels[e]}"
                 parts.append(
                     f'{what} (tick "{self._end_labels[e]}"): '
-                    f"{self.pos_at_ends[e]} positives, {self.neg_at_ends[e]} negatives"
+                    f"{_plural(self.pos_at_ends[e], 'positive')}, "
+                    f"{_plural(self.neg_at_ends[e], 'negative')}"
                 )
             handles.append(
                 Patch(
@@ -376,12 +377,17 @@ class ScoreDistribution:
                 ticks.append(sum(ends[e]) / 2)
                 labels.append(self._end_labels[e])
                 _axis_break(ax, edges[-1] + gap / 2 if e else edges[0] - gap / 2)
-            order = np.argsort(ticks)
-            ax.set_xticks([ticks[i] for i in order], [labels[i] for i in order])
             lo = ends[0][0] if 0 in used_ends else edges[0]
             hi = ends[1][1] if 1 in used_ends else edges[-1]
             pad = 0.02 * (hi - lo)
             ax.set_xlim(lo - pad, hi + pad)
+            # the end ticks first, then every regular tick that leaves room
+            # for its label next to those already kept
+            pairs = list(zip(ticks, labels, strict=True))
+            split = len(pairs) - len(used_ends)
+            kept = _spaced_ticks(ax, pairs[split:] + pairs[:split])
+            kept.sort()
+            ax.set_xticks([t for t, _ in kept], [label for _, label in kept])
             xlabel = "score (logit axis: two more 9s per tick)"
         else:
             xlabel = "score"
@@ -400,6 +406,35 @@ class ScoreDistribution:
             frameon=False,
         )
         return self
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def _spaced_ticks(ax, candidates):
+    """Keep ``(position, label)`` ticks in order of priority while labels fit.
+
+    A tick is dropped when its label would run into one already kept, judged
+    from the axes' width and the length of the two labels (about 0.6 of the
+    font size per character, with a margin).
+    """
+    from ._plotting import TICK_SIZE
+
+    fig = ax.figure
+    width_in = ax.get_position().width * fig.get_figwidth()
+    lo, hi = ax.get_xlim()
+    per_inch = (hi - lo) / max(width_in, 1e-9)
+    char_in = 0.6 * TICK_SIZE / 72.0
+    kept = []
+    for pos, label in candidates:
+        ok = all(
+            abs(pos - p) >= 1.5 * char_in * per_inch * (len(label) + len(q)) / 2
+            for p, q in kept
+        )
+        if ok:
+            kept.append((pos, label))
+    return kept
 
 
 def _blend(color, under, alpha):

@@ -121,7 +121,14 @@ def test_logit_scale():
     assert sum(t.get_gid() == "axis_break" for t in ax.texts) == 2
     texts = " ".join(t.get_text() for t in ax.get_legend().get_texts())
     assert "both (bars overlap)" in texts
-    assert f"{d.pos_at_ends[1]} positives, {d.neg_at_ends[1]} negatives" in texts
+
+    def plural(n, word):
+        return f"{n} {word}" + ("" if n == 1 else "s")
+
+    assert (
+        f"{plural(d.pos_at_ends[1], 'positive')}, {plural(d.neg_at_ends[1], 'negative')}"
+        in texts
+    )
     frame = d.to_frame()
     assert frame["score_from"].iloc[0] == 0.0
     assert frame["score_to"].iloc[0] == pytest.approx(1e-9)
@@ -247,3 +254,29 @@ def test_pair_plots():
     for i in wrong:
         assert lines[f"pair:{i}"].get_color() != lines["negatives"].get_color()
     a.plot_pairs(n=10, scale="logit")
+
+
+def test_logit_tick_labels_do_not_collide():
+    rng = np.random.default_rng(9)
+    y = np.repeat([0, 1], 500)
+    odds = rng.normal(np.where(y == 1, 4.0, -4.0), 2.5)
+    s = 1 / (1 + 10.0**-odds)  # float64: scores up to 1 - 1e-9 and beyond
+    s[:5] = 1.0
+    s[-5:] = 0.0
+    d = score_distribution(y, s, scale="logit").plot()
+    fig = d.figure_
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = sorted(
+        (
+            t.get_window_extent(renderer)
+            for t in d.ax_.get_xticklabels()
+            if t.get_text()
+        ),
+        key=lambda b: b.x0,
+    )
+    assert len(boxes) >= 5
+    for left, right in zip(boxes, boxes[1:], strict=False):
+        assert left.x1 <= right.x0
+    labels = [t.get_text() for t in d.ax_.get_xticklabels()]
+    assert labels[0] == "<1e-9" and labels[-1] == ">1-1e-9"
