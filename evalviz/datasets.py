@@ -39,6 +39,7 @@ __all__ = [
     "load_cifar10",  # noqa: F822
     "load_fashion_mnist",
     "make_outfits",  # noqa: F822
+    "outfit_gallery",  # noqa: F822
     "find_fashion_mnist",
     "download_fashion_mnist",
     "read_idx",
@@ -372,7 +373,10 @@ _ELSEWHERE = {
     "load_cifar10": "_cifar",
     "CIFAR10_CLASSES": "_cifar",
     "make_outfits": "_outfits",
+    "outfit_gallery": "_outfits",
+    "OutfitGallery": "_outfits",
     "OUTFIT_SIDE": "_outfits",
+    "OUTFIT_SPLITS": "_outfits",
 }
 
 

@@ -25,12 +25,14 @@ from .datasets import _FASHION_FILES, REPO_DATA_DIR, load_fashion_mnist, user_ca
 __all__ = [
     "VALIDATION_SIZE",
     "OutfitPredictions",  # noqa: F822 (lazy, see __getattr__ below)
+    "PairPredictions",  # noqa: F822
     "Predictions",
     "baseline_predictions",
     "cache_dir",
     "cached_arrays",
     "cache_key",
     "outfits_predictions",  # noqa: F822
+    "pair_predictions",  # noqa: F822
     "validation_indices",
 ]
 
@@ -305,11 +307,14 @@ def _train_mlp(params: dict, val_idx: np.ndarray, *, progress: bool) -> dict:
     }
 
 
-# The multi-label outfits model lives in its own module (it builds on the helpers
-# above); it is re-exported here lazily to avoid an import cycle.
+# The multi-label outfits model and notebook 05's two-class model live in their own
+# modules (they build on the helpers above); they are re-exported here lazily to
+# avoid an import cycle.
 _ELSEWHERE = {
     "OutfitPredictions": "_multilabel_model",
     "outfits_predictions": "_multilabel_model",
+    "PairPredictions": "_pair_model",
+    "pair_predictions": "_pair_model",
 }
 
 
