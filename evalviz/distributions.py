@@ -421,8 +421,8 @@ def _spaced_ticks(ax, candidates):
     """
     from ._plotting import TICK_SIZE
 
-    fig = ax.figure
-    width_in = ax.get_position().width * fig.get_figwidth()
+    # the axes' width in inches, also for axes inside a SubFigure
+    width_in = ax.bbox.width / ax.get_figure(root=True).dpi
     lo, hi = ax.get_xlim()
     per_inch = (hi - lo) / max(width_in, 1e-9)
     char_in = 0.6 * TICK_SIZE / 72.0

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import metrics
+from ._plotting import format_area
 from ._validation import check_class_names, check_k, check_threshold, target_kind
 
 __all__ = ["explain", "Explanation"]
@@ -70,7 +71,7 @@ def _fmt(x, digits=3) -> str:
         return f"{int(x):,}"
     if x is None or (isinstance(x, float) and np.isnan(x)):
         return "n/a"
-    return f"{x:.{digits}f}"
+    return format_area(x, digits)  # 0.9996 is not printed as 1.000
 
 
 def _md_table(frame: pd.DataFrame) -> str:
@@ -194,7 +195,9 @@ class Explanation:
 
     def __repr__(self) -> str:
         shown = ", ".join(
-            f"{k}={v:.3f}" for k, v in self.numbers.items() if isinstance(v, float)
+            f"{k}={format_area(v)}"
+            for k, v in self.numbers.items()
+            if isinstance(v, float)
         )
         return f"Explanation({shown})"
 
@@ -419,10 +422,10 @@ def _explain_multi(kind, truth, Y, S, names, k, threshold):
     # 1. decisions vs rankings
     if kind == "multiclass":
         text = (
-            f"Accuracy ({accuracy:.3f}) and macro precision/recall/F1 judge one "
+            f"Accuracy ({format_area(accuracy)}) and macro precision/recall/F1 judge one "
             "decision per sample: the argmax, the class with the highest score. "
-            f"ROC AUC ({areas['auc_macro']:.3f}, macro) and average precision "
-            f"({areas['ap_macro']:.3f}) judge only the order of the scores, over "
+            f"ROC AUC ({format_area(areas['auc_macro'])}, macro) and average precision "
+            f"({format_area(areas['ap_macro'])}) judge only the order of the scores, over "
             f"every possible threshold. {n_err:,} of the {n:,} samples are argmax "
             "errors, but AUC does not count errors: it counts pairs (a sample of "
             "the class, a sample of another class) whose scores are in the wrong "
@@ -431,10 +434,10 @@ def _explain_multi(kind, truth, Y, S, names, k, threshold):
         )
     else:
         text = (
-            f"Exact-match accuracy ({accuracy:.3f}) and macro precision/recall/F1 "
+            f"Exact-match accuracy ({format_area(accuracy)}) and macro precision/recall/F1 "
             f"judge yes/no decisions at score >= {threshold:g}; ROC AUC "
-            f"({areas['auc_macro']:.3f}, macro) and average precision "
-            f"({areas['ap_macro']:.3f}) judge only the order of each label's "
+            f"({format_area(areas['auc_macro'])}, macro) and average precision "
+            f"({format_area(areas['ap_macro'])}) judge only the order of each label's "
             "scores over every threshold, so a threshold that suits no label can "
             "ruin the first group and leave the second untouched."
         )
@@ -446,9 +449,9 @@ def _explain_multi(kind, truth, Y, S, names, k, threshold):
     pos_idx = np.flatnonzero(Y[:, c] == 1)
     missed = ~decided[pos_idx, c]
     text = (
-        f"**{names[c]}** has the lowest recall, {recall[c]:.3f}: only {tp[c]:,} of "
+        f"**{names[c]}** has the lowest recall, {format_area(recall[c])}: only {tp[c]:,} of "
         f"its {n_pos[c]:,} samples are predicted as {names[c]}. Yet its ROC AUC is "
-        f"{auc[c]:.3f}. On the {names[c]} score alone, {int(np.sum(b >= _HIGH)):,} of "
+        f"{format_area(auc[c])}. On the {names[c]} score alone, {int(np.sum(b >= _HIGH)):,} of "
         f"those {n_pos[c]:,} samples ({np.mean(b >= _HIGH):.0%}) score higher than "
         f"{_HIGH:.0%} of the {n_neg[c]:,} samples without {names[c]}, and so do "
         f"{int(np.sum(b[missed] >= _HIGH)):,} of the {int(missed.sum()):,} that "
@@ -467,7 +470,7 @@ def _explain_multi(kind, truth, Y, S, names, k, threshold):
             )
     text += (
         f" Averaged over the {names[c]} samples, the share of other samples each one "
-        f"outscores is exactly the AUC ({auc[c]:.3f})."
+        f"outscores is exactly the AUC ({format_area(auc[c])})."
     )
     reasons.append(("Low recall, high AUC.", text))
     # 3. one vs the rest imbalance, lowest precision
@@ -478,7 +481,7 @@ def _explain_multi(kind, truth, Y, S, names, k, threshold):
     text = (
         f"One vs the rest turns each class into a problem of {n_pos[d]:,} positives "
         f"against {n_neg[d]:,} negatives (about 1 : {n_neg[d] / max(n_pos[d], 1):.0f} "
-        f"for **{names[d]}**). {names[d]} has the lowest precision, {precision[d]:.3f}: "
+        f"for **{names[d]}**). {names[d]} has the lowest precision, {format_area(precision[d])}: "
         f"{fp[d]:,} samples of other classes were predicted as {names[d]}. On its ROC "
         f"curve those {fp[d]:,} are a false positive rate of only {fpr_d:.4f} "
         f"({fp[d]:,} / {n_neg[d]:,}), a small step along the x-axis; for precision "
@@ -489,13 +492,13 @@ def _explain_multi(kind, truth, Y, S, names, k, threshold):
     e = int(valid[np.nanargmin(ap[valid])])
     prevalence = n_pos[e] / n
     text = (
-        f"Average precision (macro {areas['ap_macro']:.3f}) is "
+        f"Average precision (macro {format_area(areas['ap_macro'])}) is "
         f"{'below' if areas['ap_macro'] < areas['auc_macro'] else 'not below'} "
-        f"ROC AUC (macro {areas['auc_macro']:.3f}): precision divides by what was "
+        f"ROC AUC (macro {format_area(areas['auc_macro'])}): precision divides by what was "
         "predicted positive, not by the large pool of negatives, so the same "
-        f"false positives weigh more. Lowest AP: **{names[e]}**, {ap[e]:.3f} (its AUC "
-        f"is {auc[e]:.3f}). A model that ranks at random gets an AP equal to the "
-        f"class's share of samples ({prevalence:.3f} here), not 0.5."
+        f"false positives weigh more. Lowest AP: **{names[e]}**, {format_area(ap[e])} (its AUC "
+        f"is {format_area(auc[e])}). A model that ranks at random gets an AP equal to the "
+        f"class's share of samples ({format_area(prevalence)} here), not 0.5."
     )
     reasons.append(("The precision-recall view.", text))
     # 5. micro vs macro
@@ -503,7 +506,7 @@ def _explain_multi(kind, truth, Y, S, names, k, threshold):
     cells = n * int(keep.sum())
     balanced = np.all(n_pos[keep] == n_pos[keep][0])
     text = (
-        f"Micro AUC ({areas['auc_micro']:.3f}) pools all {cells:,} (sample, class) "
+        f"Micro AUC ({format_area(areas['auc_micro'])}) pools all {cells:,} (sample, class) "
         f"cells, {int(n_pos[keep].sum()):,} positive and {int(n_neg[keep].sum()):,} "
         "negative, so it also compares one class's scores with another's"
         + (
@@ -511,9 +514,9 @@ def _explain_multi(kind, truth, Y, S, names, k, threshold):
             if balanced
             else " and weighs frequent classes more"
         )
-        + f". Macro AUC ({areas['auc_macro']:.3f}) averages the "
+        + f". Macro AUC ({format_area(areas['auc_macro'])}) averages the "
         f"{int(keep.sum())} per-class AUCs, each counting the same. The per-class "
-        f"AUCs range from {auc[lo]:.3f} ({names[lo]}) to {auc[hi]:.3f} ({names[hi]})."
+        f"AUCs range from {format_area(auc[lo])} ({names[lo]}) to {format_area(auc[hi])} ({names[hi]})."
     )
     reasons.append(("Micro versus macro.", text))
     # 6. top-k versus AUC
@@ -557,7 +560,7 @@ def _topk_reason(kind, truth, S, k, topk, accuracy, beaten, hits):
     """Plain words for top-k, with counts of samples where it and AUC disagree."""
     hit, _, rank = hits
     base = (
-        f"Top-{k} accuracy ({topk:.3f}) answers another question: for each sample, "
+        f"Top-{k} accuracy ({format_area(topk)}) answers another question: for each sample, "
         f"is a true class among its {k} highest scores? It compares the classes "
         "within one sample (a row of y_score); AUC compares samples within one "
         "class (a column)."
@@ -570,7 +573,7 @@ def _topk_reason(kind, truth, S, k, topk, accuracy, beaten, hits):
         for j, b in beaten.items():
             share[truth == j] = b
         base += (
-            f" Top-1 is the accuracy ({accuracy:.3f}); the extra "
+            f" Top-1 is the accuracy ({format_area(accuracy)}); the extra "
             f"{'guess rescues' if k == 2 else 'guesses rescue'} "
             f"{f'{rescued:,}' if rescued else 'none'} of the {errors:,} argmax errors."
         )
@@ -653,10 +656,10 @@ def _frequency_reason(names, n_pos, keep, auc, areas, k, hits):
         f"The {m} most frequent classes (10% of {valid.size}) hold {pos_share:.0%} of "
         f"all positives and earn {hit_share:.0%} of the top-{k} hits, so top-{k} "
         "mostly reports on them. Macro AUC gives each class the same weight: mean AUC "
-        f"{np.mean(auc[frequent]):.3f} over those frequent classes, "
-        f"{np.mean(auc[rare]):.3f} over the rarer half ({rare.size} classes with at "
+        f"{format_area(np.mean(auc[frequent]))} over those frequent classes, "
+        f"{format_area(np.mean(auc[rare]))} over the rarer half ({rare.size} classes with at "
         f"most {int(n_pos[rare].max()):,} positives each). Micro AUC "
-        f"({areas['auc_micro']:.3f}) pools all cells, so it leans on the frequent "
+        f"({format_area(areas['auc_micro'])}) pools all cells, so it leans on the frequent "
         "classes too."
     )
 
@@ -707,8 +710,8 @@ def _explain_binary(truth, score, labels, threshold):
     reasons = [
         (
             "Decisions versus rankings.",
-            f"Accuracy ({accuracy:.3f}), precision and recall judge the rule score >= "
-            f"{threshold:g}; ROC AUC ({auc:.3f}) and average precision ({ap:.3f}) judge "
+            f"Accuracy ({format_area(accuracy)}), precision and recall judge the rule score >= "
+            f"{threshold:g}; ROC AUC ({format_area(auc)}) and average precision ({format_area(ap)}) judge "
             "only the order of the scores over every threshold.",
         ),
         (
@@ -717,14 +720,14 @@ def _explain_binary(truth, score, labels, threshold):
             f"{int(np.sum(b[missed] >= _HIGH)):,} of them still score higher than "
             f"{_HIGH:.0%} of the {n_neg:,} others; moving the threshold, not the "
             "ranking, would recover them. Averaged over the positives, the share of "
-            f"negatives each outscores is exactly the AUC ({auc:.3f}).",
+            f"negatives each outscores is exactly the AUC ({format_area(auc)}).",
         ),
         (
             "The precision-recall view.",
             f"With {n_pos:,} positives and {n_neg:,} negatives, the {fp:,} false "
             f"positives are a false positive rate of {fp / max(n_neg, 1):.4f} on the "
             f"ROC curve but {fp / max(tp + fp, 1):.0%} of the predicted positives. "
-            f"Random ranking would give an AP of {n_pos / n:.3f} (the share of "
+            f"Random ranking would give an AP of {format_area(n_pos / n)} (the share of "
             "positives), not 0.5.",
         ),
     ]

@@ -280,3 +280,13 @@ def test_logit_tick_labels_do_not_collide():
         assert left.x1 <= right.x0
     labels = [t.get_text() for t in d.ax_.get_xticklabels()]
     assert labels[0] == "<1e-9" and labels[-1] == ">1-1e-9"
+
+
+def test_logit_plot_inside_a_subfigure():
+    y, p = _softmax_data(10)
+    fig = plt.figure(figsize=(12, 8))
+    top, _ = fig.subfigures(2, 1)
+    ax = top.subplots()
+    d = score_distribution(y, p, pos_label=1, scale="logit").plot(ax=ax)
+    assert d.ax_ is ax
+    assert [t.get_text() for t in ax.get_xticklabels()]

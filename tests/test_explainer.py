@@ -9,6 +9,7 @@ from sklearn.preprocessing import label_binarize
 
 import evalviz as ev
 from evalviz import explainer
+from evalviz._plotting import format_area
 
 
 def _multiclass(seed=0, n=1500, k=6, weak=2):
@@ -264,3 +265,21 @@ def test_topk_disagreement_counts_read_naturally(miss, low, wanted, unwanted):
         assert phrase in text
     for phrase in unwanted:
         assert phrase not in text
+
+
+def test_near_perfect_numbers_are_not_rounded_to_one():
+    rng = np.random.default_rng(11)
+    y = np.repeat(np.arange(3), 1500)
+    logits = rng.normal(size=(y.size, 3))
+    logits[np.arange(y.size), y] += 4.0
+    p = np.exp(logits)
+    p /= p.sum(axis=1, keepdims=True)
+    e = ev.explain(y, p)
+    auc = e.per_class["ROC AUC"]
+    assert ((auc > 0.9995) & (auc < 1)).any()
+    md, text = e._repr_markdown_(), str(e)
+    values = e.per_class.select_dtypes("number").to_numpy().ravel()
+    if not np.any(values == 1.0):
+        assert "1.000" not in md and "1.000" not in text
+    for value in auc:
+        assert format_area(value) in md
