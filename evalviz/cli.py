@@ -87,14 +87,26 @@ def cmd_regenerate(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from .models import baseline_predictions
+    """Train (or load) every model the notebooks use, so class never waits."""
+    from . import models
 
-    pred = baseline_predictions(scale=not args.unscaled)
-    source = "loaded from cache" if pred.from_cache else "trained"
-    print(f"{source}: {pred.path}")
-    print(
-        f"validation accuracy {pred.val_accuracy:.4f}, test accuracy {pred.test_accuracy:.4f}"
-    )
+    jobs = {
+        "baseline": lambda: models.baseline_predictions(),
+        "unscaled": lambda: models.baseline_predictions(scale=False),
+        "outfits": lambda: models.outfits_predictions(),
+        "pair": lambda: models.pair_predictions(),
+    }
+    unknown = [name for name in args.models if name not in jobs]
+    if unknown:
+        print(
+            f"error: unknown model {unknown[0]!r}; choose from {', '.join(jobs)}",
+            file=sys.stderr,
+        )
+        return 2
+    for name in args.models or list(jobs):
+        pred = jobs[name]()
+        source = "loaded from cache" if pred.from_cache else "trained"
+        print(f"{name}: {source} ({pred.path})", flush=True)
     return 0
 
 
@@ -136,11 +148,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "train",
-        help="train (or load from cache) the course's baseline model",
-        description="Train the baseline MLP once so every notebook loads its "
-        "cached predictions instantly.",
+        help="train (or load from cache) the models the notebooks use",
+        description="Train the course's models once (the baseline MLP, its "
+        "raw-pixel twin, the multi-label outfits model and the two-class model) "
+        "so every notebook loads cached predictions instantly.",
     )
-    p.add_argument("--unscaled", action="store_true", help="raw 0-255 pixels")
+    p.add_argument(
+        "models",
+        nargs="*",
+        metavar="MODEL",
+        help="baseline, unscaled, outfits or pair (default: all)",
+    )
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser(

@@ -58,3 +58,8 @@ def test_download_failure_is_reported_not_raised(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "error:" in err and "EVALVIZ_DATA" in err
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_train_rejects_unknown_model_names(capsys):
+    assert cli.main(["train", "bogus"]) == 2
+    assert "choose from baseline, unscaled, outfits, pair" in capsys.readouterr().err
