@@ -24,6 +24,7 @@ _SUBMODULES = (
     "simulate",
     "threshold",
     "topk",
+    "training",
     "widgets",
 )
 
