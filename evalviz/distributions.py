@@ -94,10 +94,10 @@ def _to_logit(p):
     return np.log10(p) - np.log10(1 - p)
 
 
-def _logit_ticks(lo: float, hi: float) -> list[float]:
+def _logit_ticks(lo: float, hi: float, step: int = 2) -> list[float]:
     """Even log-odds ticks within [lo, hi]; the clipped edges are labelled 0 and 1."""
     lim = -np.log10(_LOGIT_CLIP)
-    ticks = [float(v) for v in range(-8, 9, 2) if lo - 0.5 <= v <= hi + 0.5]
+    ticks = [float(v) for v in range(-8, 9, step) if lo - 0.5 <= v <= hi + 0.5]
     if hi >= lim - 1e-9:
         ticks = [v for v in ticks if v < lim - 1.5] + [lim]
     if lo <= -lim + 1e-9:
@@ -635,6 +635,7 @@ class AucPairs:
         countable.
         """
         check_choice(scale, "scale", ("linear", "logit"))
+        step = 2
         fig, ax = _new_axes(ax, (9.0, 3.8))
         self.ax_, self.figure_ = ax, fig
         m = min(int(n), self.n_pairs)
@@ -690,7 +691,10 @@ class AucPairs:
         ax.set_ylim(-0.35, 1.35)
         if scale == "logit":
             lo, hi = min(pos.min(), neg.min()), max(pos.max(), neg.max())
-            ticks = _logit_ticks(lo, hi)
+            # A narrow range (a few powers of ten) gets a tick per power of ten,
+            # so the axis never shows only two ticks.
+            step = 1 if hi - lo < 6 else 2
+            ticks = _logit_ticks(lo, hi, step)
             raw = np.r_[self.pos_scores[:m], self.neg_scores[:m]]
             ends = {
                 "0": "0" if np.all(raw[raw <= _LOGIT_CLIP] == 0) else "<1e-9",
@@ -720,7 +724,15 @@ class AucPairs:
             ax,
             title=title or f"{m} random pairs for class {self.class_name!r}",
             xlabel="score"
-            + (" (logit axis: two more 9s per tick)" if scale == "logit" else ""),
+            + (
+                (
+                    " (logit axis: one more 9, or 0, per tick)"
+                    if step == 1
+                    else " (logit axis: two more 9s per tick)"
+                )
+                if scale == "logit"
+                else ""
+            ),
         )
         ax.legend(
             loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=10, frameon=False

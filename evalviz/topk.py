@@ -23,20 +23,30 @@ from ._ranking import (
     _top_1,
     label_hits_at_k,
     micro_auc_by_label,
+    precision_at_k,
     rank_of_true_class,
+    recall_at_k,
     roc_auc,
     top_k_accuracy,
     top_k_accuracy_curve,
 )
-from ._validation import as_array, check_class_names, check_k, check_same_length
+from ._validation import (
+    as_array,
+    check_choice,
+    check_class_names,
+    check_k,
+    check_same_length,
+)
 
 __all__ = [
     "LabelGroupsDisplay",
     "TopKDisplay",
     "TopKGallery",
     "forgiven_confusions",
+    "forgiven_summary",
     "label_groups",
     "topk",
+    "topk_auc_summary",
     "topk_gallery",
 ]
 
@@ -147,12 +157,20 @@ class TopKDisplay:
         x = np.arange(1, K + 2)
         what = "best true label" if self.kind == "multilabel" else "true class"
         ax.bar(
-            x,
-            share,
-            color=[P.PALETTE[5]] * K + ["#BBBBBB"],
+            x[:K],
+            share[:K],
+            color=P.PALETTE[5],
             edgecolor="white",
             label=f"share of samples whose {what} has this rank",
             gid="rank-bars",
+        )
+        ax.bar(
+            x[K:],
+            share[K:],
+            color="#BBBBBB",
+            edgecolor="white",
+            label=f"share ranked below {K} (outside every top-k shown)",
+            gid="rank-bar-beyond",
         )
         ax.plot(
             self.k,
@@ -176,7 +194,13 @@ class TopKDisplay:
         ax.set_xticks(x, [str(int(k)) for k in self.k] + [f">{K}"])
         ax.set_ylim(0, 1.12)
         ax.set_xlim(0.4, K + 1.6)
-        ax.legend(loc="center right", fontsize=P.TICK_SIZE, frameon=False)
+        # Legend right of the first bar (the tall one) and below the line.
+        ax.legend(
+            loc="lower left",
+            bbox_to_anchor=(1.1 / (K + 1.2), 0.22),
+            fontsize=P.TICK_SIZE,
+            frameon=False,
+        )
         P.style_axes(
             ax,
             title=title or self.title or f"Top-k accuracy and the rank of the {what}",
@@ -213,7 +237,9 @@ def forgiven_confusions(y_true, y_score, *, k=2, labels=None):
     pandas.DataFrame
         One row per pair, most frequent first: ``true``, ``top1`` (indices),
         ``true_name``, ``top1_name``, ``count`` (samples wrong at top-1 but
-        right at top-k) and ``share_of_true`` (count / samples of that class).
+        right at top-k), ``share_of_true`` (count / samples of that class) and
+        ``mean_gap`` and ``median_gap`` (top-1 score minus the true class's
+        score, over *every* forgiven sample of that pair, not a selection).
         ``count.sum()`` is the gain from top-1 to top-k accuracy, in samples.
 
     Notes
@@ -229,7 +255,12 @@ def forgiven_confusions(y_true, y_score, *, k=2, labels=None):
     forgiven = (rank > 1) & (rank <= k)
     top1 = _top_1(score[forgiven])
     true = truth[forgiven]
+    rows = np.flatnonzero(forgiven)
+    gap = score[rows, top1] - score[rows, true]
     pairs = np.bincount(true * n_classes + top1, minlength=n_classes * n_classes)
+    gap_sum = np.bincount(
+        true * n_classes + top1, weights=gap, minlength=n_classes * n_classes
+    )
     support = np.bincount(truth, minlength=n_classes)
     idx = np.flatnonzero(pairs)
     idx = idx[np.argsort(-pairs[idx], kind="stable")]
@@ -242,7 +273,146 @@ def forgiven_confusions(y_true, y_score, *, k=2, labels=None):
             "top1_name": [names[i] for i in p],
             "count": pairs[idx],
             "share_of_true": pairs[idx] / np.maximum(support[t], 1),
+            "mean_gap": gap_sum[idx] / pairs[idx],
+            "median_gap": [
+                float(np.median(gap[(true * n_classes + top1) == i])) for i in idx
+            ],
         }
+    )
+
+
+def forgiven_summary(y_true, y_score, *, k=2, labels=None, within=None, close=0.1):
+    """How many samples top-k forgives, how close those calls were, and where.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Class labels.
+    y_score : array-like of shape (n_samples, n_classes)
+    k : int, default=2
+    labels : sequence of str, optional
+        Class names (needed when ``within`` names classes).
+    within : sequence of str or int, optional
+        A group of classes (names or indices). Adds the share of forgiven
+        samples whose true class *and* top-1 guess both belong to it.
+    close : float, default=0.1
+        A forgiven sample is a "close call" when its top-1 score exceeds the
+        true class's score by less than this.
+
+    Returns
+    -------
+    pandas.Series
+        ``forgiven`` (samples wrong at top-1, right at top-k),
+        ``share_of_samples`` (= top-k minus top-1 accuracy),
+        ``median_gap`` and ``mean_gap`` (top-1 score minus true class's score,
+        over every forgiven sample), ``share_close`` (gap below ``close``) and,
+        with ``within``, ``share_within``.
+
+    Notes
+    -----
+    Computed over all forgiven samples, not a gallery's selection. Ties follow
+    the ranking order of :func:`evalviz.metrics.top_k_accuracy` (the higher
+    class index first among equal scores).
+    """
+    truth, score = _multiclass(y_true, y_score, "forgiven_summary")
+    n_classes = score.shape[1]
+    k = check_k(k, n_classes)
+    try:
+        close = float(close)
+    except (TypeError, ValueError):
+        raise ValueError(f"close must be a number, got {close!r}") from None
+    if not np.isfinite(close) or close <= 0:
+        raise ValueError(f"close must be a positive number, got {close}")
+    rank = rank_of_true_class(truth, score)
+    rows = np.flatnonzero((rank > 1) & (rank <= k))
+    top1 = _top_1(score[rows])
+    gap = score[rows, top1] - score[rows, truth[rows]]
+    n = rows.size
+    out = {
+        "forgiven": n,
+        "share_of_samples": n / truth.size,
+        "median_gap": float(np.median(gap)) if n else float("nan"),
+        "mean_gap": float(gap.mean()) if n else float("nan"),
+        "share_close": float(np.mean(gap < close)) if n else float("nan"),
+    }
+    if within is not None:
+        names = check_class_names(labels, n_classes)
+        group = []
+        for c in within:
+            if isinstance(c, str):
+                if c not in names:
+                    raise ValueError(
+                        f"within names {c!r}, which is not a class name; the names "
+                        f"are {names}"
+                    )
+                group.append(names.index(c))
+            else:
+                if not 0 <= int(c) < n_classes:
+                    raise ValueError(
+                        f"within holds {c!r} but there are {n_classes} classes "
+                        f"(0..{n_classes - 1})"
+                    )
+                group.append(int(c))
+        inside = np.isin(truth[rows], group) & np.isin(top1, group)
+        out["share_within"] = float(inside.mean()) if n else float("nan")
+    return pd.Series(out, name=f"forgiven by top-{k}", dtype=object)
+
+
+def topk_auc_summary(y_true, y_score, *, k=5):
+    """Top-k accuracy next to precision@k, recall@k and micro / macro ROC AUC.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples, n_labels)
+        Multi-label 0/1 indicator.
+    y_score : array-like of shape (n_samples, n_labels)
+    k : int, default=5
+
+    Returns
+    -------
+    pandas.Series
+        One row per number, named in plain words: top-k accuracy (any true
+        label in the top k), the Keras-style top-k (only the first true label,
+        in column order, as ``TopKCategoricalAccuracy`` does on a multi-label
+        target: it takes ``argmax(y_true)``), precision@k, recall@k, micro AUC
+        and macro AUC. All from :mod:`evalviz.metrics`.
+
+    Notes
+    -----
+    Micro AUC pools every (sample, label) cell, the way Keras' ``AUC()``
+    does with its defaults (``multi_label=False``), though Keras
+    approximates it with 200 thresholds; macro AUC is the mean of the
+    per-label AUCs.
+    """
+    kind, truth, score = _kind(y_true, y_score)
+    if kind != "multilabel":
+        raise ValueError(
+            "topk_auc_summary needs a multi-label indicator y_true of shape "
+            f"(n_samples, n_labels); got a {kind} problem. For class labels use "
+            "evalviz.metrics.top_k_accuracy and roc_auc directly"
+        )
+    k = check_k(k, score.shape[1])
+    first = np.argmax(truth, axis=1)
+    return pd.Series(
+        {
+            f"top-{k} accuracy (any true label in the top {k})": top_k_accuracy(
+                truth, score, k
+            ),
+            f"top-{k}, first true label only (Keras-style)": top_k_accuracy(
+                first, score, k
+            ),
+            f"precision@{k} (true labels among the {k} shown / {k})": precision_at_k(
+                truth, score, k
+            ),
+            f"recall@{k} (share of a sample's labels shown)": recall_at_k(
+                truth, score, k
+            ),
+            "micro AUC (all cells pooled)": roc_auc(truth, score, average="micro"),
+            f"macro AUC (mean of the {score.shape[1]:,} labels' AUCs)": roc_auc(
+                truth, score, average="macro"
+            ),
+        },
+        name=f"top-{k} and AUC",
     )
 
 
@@ -258,17 +428,22 @@ class TopKGallery:
     examples : pandas.DataFrame
         One row per image: ``row`` (which confusion), ``index`` (position in the
         data passed), ``true``, ``top1``, ``true_rank``, ``true_score``,
-        ``top1_score``.
+        ``top1_score`` and ``gap`` (``top1_score - true_score``).
     k : int
     ax_ : ndarray of Axes, figure_ : Figure, set by :meth:`plot`.
 
     Notes
     -----
-    Within a row, the closest calls come first (smallest gap between the top-1
-    score and the true class's score).
+    With ``order="closest"`` a row shows the smallest gaps between the top-1
+    score and the true class's score, so it shows close calls *by
+    construction*; ``order="typical"`` shows the gaps nearest the row's
+    median; :func:`forgiven_summary` describes all forgiven
+    samples. Each caption gives the image's index in the data passed (its row
+    in ``images``), its top-1 score and its true class's score.
     """
 
-    def __init__(self, images, cells, examples, *, k, n_images):
+    def __init__(self, images, cells, examples, *, k, n_images, order="closest"):
+        self.order = order
         self.images = images
         self.cells = cells
         self.examples = examples
@@ -290,7 +465,7 @@ class TopKGallery:
             fig, axes = P.new_grid(
                 n_rows,
                 n_cols,
-                figsize=(1.45 * n_cols + 2.6, 1.95 * n_rows + 0.5),
+                figsize=(1.75 * n_cols + 2.8, 2.35 * n_rows + 0.9),
                 layout="constrained",
             )
         else:
@@ -308,9 +483,9 @@ class TopKGallery:
                     rec = shown.iloc[c]
                     a.imshow(self.images[int(rec["index"])], cmap=cmap)
                     a.set_title(
-                        f"#{int(rec['index'])}\ntop-1 {rec['top1_score']:.2f}"
+                        f"image {int(rec['index'])}\ntop-1 {rec['top1_score']:.2f}"
                         f"\ntrue {rec['true_score']:.2f}",
-                        fontsize=P.TICK_SIZE - 1,
+                        fontsize=P.LABEL_SIZE,
                     )
             if len(self.cells):
                 cell = self.cells.iloc[r]
@@ -324,14 +499,23 @@ class TopKGallery:
                     labelpad=10,
                 )
         fig.suptitle(
-            title or f"Wrong at top-1, right at top-{self.k} (closest calls first)",
+            title
+            or f"Wrong at top-1, right at top-{self.k} ("
+            + (
+                "closest calls first"
+                if self.order == "closest"
+                else "typical: gaps nearest each row's median"
+            )
+            + ")\ncaption: image index in the data, top-1 score, true class's score",
             fontsize=P.TITLE_SIZE,
         )
         self.ax_, self.figure_ = axes, fig
         return self
 
 
-def topk_gallery(images, y_true, y_score, *, k=2, labels=None, top=3, n_images=6):
+def topk_gallery(
+    images, y_true, y_score, *, k=2, labels=None, top=3, n_images=6, order="closest"
+):
     """Collect images that top-1 gets wrong and top-k gets right.
 
     Parameters
@@ -347,6 +531,10 @@ def topk_gallery(images, y_true, y_score, *, k=2, labels=None, top=3, n_images=6
         How many confusions (rows), the most frequent first.
     n_images : int, default=6
         Images per row.
+    order : {"closest", "typical"}, default="closest"
+        Which images a row shows: ``"closest"`` the smallest gaps between the
+        top-1 score and the true class's score (the closest calls, not typical
+        of the row); ``"typical"`` the gaps nearest the row's median gap.
 
     Returns
     -------
@@ -366,6 +554,7 @@ def topk_gallery(images, y_true, y_score, *, k=2, labels=None, top=3, n_images=6
             raise ValueError(f"{name} must be a positive integer, got {value!r}")
         if value < 1:
             raise ValueError(f"{name} must be at least 1, got {value}")
+    check_choice(order, "order", ("closest", "typical"))
     cells = forgiven_confusions(truth, score, k=k, labels=labels).head(top)
     cells = cells.reset_index(drop=True)
     rank = rank_of_true_class(truth, score)
@@ -375,7 +564,8 @@ def topk_gallery(images, y_true, y_score, *, k=2, labels=None, top=3, n_images=6
     for r, (t, p) in enumerate(zip(cells["true"], cells["top1"], strict=True)):
         idx = np.flatnonzero((truth == t) & (top1 == p) & (rank > 1) & (rank <= k))
         gap = score[idx, p] - score[idx, t]
-        idx = idx[np.argsort(gap, kind="stable")][:n_images]
+        key = gap if order == "closest" else np.abs(gap - np.median(gap))
+        idx = idx[np.argsort(key, kind="stable")][:n_images]
         for i in idx:
             records.append(
                 {
@@ -386,11 +576,23 @@ def topk_gallery(images, y_true, y_score, *, k=2, labels=None, top=3, n_images=6
                     "true_rank": int(rank[i]),
                     "true_score": float(score[rows[i], t]),
                     "top1_score": float(score[rows[i], p]),
+                    "gap": float(score[rows[i], p] - score[rows[i], t]),
                 }
             )
-    columns = ["row", "index", "true", "top1", "true_rank", "true_score", "top1_score"]
+    columns = [
+        "row",
+        "index",
+        "true",
+        "top1",
+        "true_rank",
+        "true_score",
+        "top1_score",
+        "gap",
+    ]
     examples = pd.DataFrame.from_records(records, columns=columns)
-    return TopKGallery(pics, cells, examples, k=int(k), n_images=int(n_images))
+    return TopKGallery(
+        pics, cells, examples, k=int(k), n_images=int(n_images), order=order
+    )
 
 
 class LabelGroupsDisplay:
@@ -470,7 +672,7 @@ class LabelGroupsDisplay:
                     xytext=(0, 3),
                     textcoords="offset points",
                     ha="center",
-                    fontsize=P.TICK_SIZE,
+                    fontsize=P.LABEL_SIZE,
                 )
         left.set_xticks(x, names)
         left.set_ylim(0, 1.15)
@@ -492,12 +694,16 @@ class LabelGroupsDisplay:
                     xytext=(0, 3),
                     textcoords="offset points",
                     ha="center",
-                    fontsize=P.TICK_SIZE - 1,
+                    fontsize=P.LABEL_SIZE - 1,
                 )
         right.set_xticks(x, names)
         right.set_ylim(0, 1.3)
         right.legend(loc="upper right", fontsize=P.TICK_SIZE, frameon=False, ncol=1)
-        P.style_axes(right, title="How well each group does", ylabel="value")
+        P.style_axes(
+            right,
+            title="How well each group does",
+            ylabel="AUC, or share of positives (0 to 1)",
+        )
         fig.suptitle(
             title or self.title or "Which labels drive top-k, macro and micro AUC",
             fontsize=P.TITLE_SIZE,

@@ -290,3 +290,14 @@ def test_logit_plot_inside_a_subfigure():
     d = score_distribution(y, p, pos_label=1, scale="logit").plot(ax=ax)
     assert d.ax_ is ax
     assert [t.get_text() for t in ax.get_xticklabels()]
+
+
+def test_logit_pairs_on_a_narrow_range_get_a_tick_per_power_of_ten():
+    rng = np.random.default_rng(3)
+    y = np.r_[np.ones(50), np.zeros(500)].astype(int)
+    s = np.r_[rng.uniform(1e-3, 0.3, 50), rng.uniform(1e-4, 1e-2, 500)]
+    a = auc_pairs(y, s, n_pairs=200, seed=0).plot_pairs(n=30, scale="logit")
+    labels = [t.get_text() for t in a.ax_.get_xticklabels()]
+    assert len(labels) >= 4
+    assert "1e-3" in labels and "1e-2" in labels
+    assert "one more 9" in a.ax_.get_xlabel()

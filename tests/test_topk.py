@@ -13,8 +13,10 @@ from evalviz.simulate import from_report, multilabel_zipf
 from evalviz.topk import (
     TopKDisplay,
     forgiven_confusions,
+    forgiven_summary,
     label_groups,
     topk,
+    topk_auc_summary,
     topk_gallery,
 )
 
@@ -152,3 +154,124 @@ def test_label_groups_decompose_macro_and_micro_auc():
     heights = [p.get_height() for p in right.patches if p.get_gid() == "recall_at_k"]
     np.testing.assert_allclose(heights, g["recall_at_k"])
     assert disp.figure_._suptitle.get_text() == "Simulated"
+
+
+def test_forgiven_gaps_cover_every_forgiven_sample(multiclass):
+    y, s = multiclass
+    table = forgiven_confusions(y, s, k=2, labels=NAMES)
+    rank = metrics.rank_of_true_class(y, s)
+    for _, row in table.iterrows():
+        idx = [
+            i
+            for i in range(len(y))
+            if rank[i] == 2 and y[i] == row["true"] and s[i].argmax() == row["top1"]
+        ]
+        assert len(idx) == row["count"]
+        gaps = [s[i, row["top1"]] - s[i, row["true"]] for i in idx]
+        assert row["mean_gap"] == pytest.approx(np.mean(gaps), abs=1e-12)
+        assert row["median_gap"] == pytest.approx(np.median(gaps), abs=1e-12)
+
+
+def test_forgiven_summary_counts_and_gaps(multiclass):
+    y, s = multiclass
+    summary = forgiven_summary(
+        y, s, k=2, labels=NAMES, within=["c3", "c5", 6], close=0.05
+    )
+    rank = metrics.rank_of_true_class(y, s)
+    idx = np.flatnonzero(rank == 2)
+    top1 = s[idx].argmax(axis=1)
+    gap = s[idx, top1] - s[idx, y[idx]]
+    assert summary["forgiven"] == idx.size
+    assert summary["share_of_samples"] == pytest.approx(
+        top_k_accuracy_score(y, s, k=2) - top_k_accuracy_score(y, s, k=1)
+    )
+    assert summary["median_gap"] == pytest.approx(np.median(gap))
+    assert summary["mean_gap"] == pytest.approx(gap.mean())
+    assert summary["share_close"] == pytest.approx(np.mean(gap < 0.05))
+    inside = np.isin(y[idx], [3, 5, 6]) & np.isin(top1, [3, 5, 6])
+    assert summary["share_within"] == pytest.approx(inside.mean())
+    table = forgiven_confusions(y, s, k=2)
+    assert summary["forgiven"] == table["count"].sum()
+    assert summary["mean_gap"] == pytest.approx(
+        np.average(table["mean_gap"], weights=table["count"])
+    )
+    assert "share_within" not in forgiven_summary(y, s)
+
+
+def test_forgiven_summary_errors(multiclass):
+    y, s = multiclass
+    with pytest.raises(ValueError, match="within"):
+        forgiven_summary(y, s, labels=NAMES, within=["nope"])
+    with pytest.raises(ValueError, match="close"):
+        forgiven_summary(y, s, close=0)
+
+
+def test_topk_auc_summary_matches_metrics():
+    from sklearn.metrics import roc_auc_score
+
+    y, s = multilabel_zipf(400, 30, separability=2.0, labels_per_sample=3.0, seed=4)
+    summary = topk_auc_summary(y, s, k=3)
+    values = list(summary.values)
+    assert values[0] == pytest.approx(metrics.top_k_accuracy(y, s, 3))
+    # Keras-style: only the first true label (argmax of the indicator row)
+    first = y.argmax(axis=1)
+    hits = [first[i] in np.argsort(-s[i], kind="stable")[:3] for i in range(len(y))]
+    assert values[1] == pytest.approx(np.mean(hits))
+    assert values[2] == pytest.approx(metrics.precision_at_k(y, s, 3))
+    assert values[3] == pytest.approx(metrics.recall_at_k(y, s, 3))
+    assert values[4] == pytest.approx(roc_auc_score(y, s, average="micro"), abs=1e-9)
+    assert values[5] == pytest.approx(roc_auc_score(y, s, average="macro"), abs=1e-9)
+    assert "Keras-style" in summary.index[1]
+    with pytest.raises(ValueError, match="multi-label"):
+        topk_auc_summary(np.array([0, 1, 2]), np.eye(3), k=1)
+
+
+def test_beyond_bar_has_its_own_legend_entry(multiclass):
+    y, s = multiclass
+    disp = topk(y, s, max_k=3).plot()
+    legend = [t.get_text() for t in disp.ax_.get_legend().get_texts()]
+    assert any("ranked below 3" in t for t in legend)
+    grey = [p for p in disp.ax_.patches if p.get_gid() == "rank-bar-beyond"]
+    assert len(grey) == 1
+    assert grey[0].get_height() == pytest.approx(disp.to_frame()["share"].iloc[-1])
+
+
+def test_gallery_captions_readable_and_named(multiclass):
+    y, s = multiclass
+    images = np.zeros((len(y), 4, 4))
+    g = topk_gallery(images, y, s, k=2, labels=NAMES, top=2, n_images=3).plot()
+    first = g.ax_[0, 0].title
+    assert first.get_text().startswith("image ")
+    assert first.get_fontsize() >= 12
+    assert "image index" in g.figure_._suptitle.get_text()
+
+
+def test_label_groups_axis_names_the_values():
+    y, s = multilabel_zipf(300, 40, seed=1)
+    disp = label_groups(y, s, k=3, edges=(5, 15)).plot()
+    assert "AUC" in disp.ax_[1].get_ylabel()
+    assert min(t.get_fontsize() for t in disp.ax_[1].texts) >= 11
+
+
+def test_typical_gallery_shows_gaps_near_the_median(multiclass):
+    y, s = multiclass
+    images = np.zeros((len(y), 4, 4))
+    closest = topk_gallery(images, y, s, k=2, top=1, n_images=2)
+    typical = topk_gallery(images, y, s, k=2, top=1, n_images=2, order="typical")
+    cell = forgiven_confusions(y, s, k=2).iloc[0]
+    rank = metrics.rank_of_true_class(y, s)
+    idx = np.flatnonzero(
+        (y == cell["true"]) & (s.argmax(axis=1) == cell["top1"]) & (rank == 2)
+    )
+    gap = s[idx, cell["top1"]] - s[idx, cell["true"]]
+    shown = typical.to_frame()
+    shown_gap = shown["top1_score"] - shown["true_score"]
+    np.testing.assert_allclose(shown["gap"], shown_gap)
+    assert cell["median_gap"] == pytest.approx(np.median(gap))
+    best = np.sort(np.abs(gap - np.median(gap)))[:2]
+    np.testing.assert_allclose(np.sort(np.abs(shown_gap - np.median(gap))), best)
+    close_gap = closest.to_frame()["top1_score"] - closest.to_frame()["true_score"]
+    np.testing.assert_allclose(np.sort(close_gap), np.sort(gap)[:2])
+    assert "typical" in typical.plot().figure_._suptitle.get_text()
+    with pytest.raises(ValueError, match="order"):
+        topk_gallery(images, y, s, order="random")
