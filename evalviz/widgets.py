@@ -40,6 +40,7 @@ __all__ = [
     "ThresholdSmallMultiples",
     "PrevalenceSweep",
     "resample_prevalence",
+    "f1_best_thresholds",
 ]
 
 _MIN_PER_SIDE = 5  # fewest positives / negatives a resample keeps
@@ -86,7 +87,10 @@ class _Problem:
         else:
             k = score.shape[1]
             self.names = check_class_names(labels, k)
-            self.negative_names = ["rest"] * k
+            if kind == "multilabel":  # the negatives lack the label: no "rest" class
+                self.negative_names = [f"no {name}" for name in self.names]
+            else:
+                self.negative_names = ["rest"] * k
             if kind == "multiclass":
                 self._truth = (truth[:, None] == np.arange(k)[None, :]).astype(np.int8)
             else:
@@ -130,9 +134,19 @@ class _Problem:
         """[negative name, positive name] for class ``k``."""
         return [self.negative_names[k], self.names[k]]
 
+    def negatives_phrase(self, k: int) -> str:
+        """Who the negatives of class ``k`` are, for a legend."""
+        if self.kind == "binary":
+            return self.negative_names[0]
+        if self.kind == "multilabel":
+            return f"no {self.names[k]} label"
+        return "other classes"
+
     def title(self, k: int) -> str:
         if self.kind == "binary":
             return f"{self.names[0]!r} vs {self.negative_names[0]!r}"
+        if self.kind == "multilabel":
+            return f"label {self.names[k]!r}: present vs absent"
         return f"{self.names[k]!r} vs rest"
 
 
@@ -444,10 +458,12 @@ class ThresholdExplorer:
         continuous_update,
         figsize,
         dpi,
+        context=None,
     ):
         widgets = _require_ipywidgets()
         check_choice(scale, "scale", ("linear", "logit"))
         self._problem = problem
+        self._context = context
         self._bins = int(bins)
         self._scale = scale
         self._log_counts = log_counts
@@ -530,6 +546,9 @@ class ThresholdExplorer:
             title=f"Scores: {title}",
         )
         _relabel_legend(ax_dist, f"threshold {t0:g}", "threshold (slider)")
+        _relabel_legend(
+            ax_dist, "(other classes,", f"({self._problem.negatives_phrase(k)},"
+        )
         self._dist_lines = _lines_with_gid(ax_dist, "threshold:")
         roc = curves.roc(truth, score, labels=names, thresholds=[t0], argmax=False)
         roc.plot(ax=ax_roc, legend="inside", title=f"ROC curve: {title}")
@@ -626,7 +645,14 @@ class ThresholdExplorer:
             names=problem.side_names(self._k),
             title=problem.title(self._k),
             thresholds=thresholds,
-            **{"bins": self._bins, "scale": self._scale, **kwargs},
+            **{
+                "bins": self._bins,
+                "scale": self._scale,
+                "context": self._context,
+                "negatives": problem.negatives_phrase(self._k),
+                "multilabel": problem.kind == "multilabel",
+                **kwargs,
+            },
         )
 
     def __repr__(self) -> str:
@@ -655,6 +681,7 @@ def threshold_explorer(
     continuous_update=True,
     figsize=(11.0, 7.6),
     dpi=72,
+    context=None,
 ):
     """A threshold slider linked to the distributions, counts and curves.
 
@@ -688,6 +715,11 @@ def threshold_explorer(
         Update while the slider is dragged (not only on release).
     figsize, dpi
         Size of the picture; a modest dpi keeps each update fast.
+    context : str, optional
+        Where the data come from, e.g. ``"Fashion-MNIST baseline,
+        validation"``: added to the titles of the static twin
+        (:meth:`ThresholdExplorer.static`) so a reader without a kernel knows
+        which model and split each figure shows.
 
     Returns
     -------
@@ -725,6 +757,7 @@ def threshold_explorer(
         continuous_update=continuous_update,
         figsize=figsize,
         dpi=dpi,
+        context=context,
     )
 
 
@@ -744,7 +777,18 @@ class ThresholdSmallMultiples:
     """
 
     def __init__(
-        self, truth, score, *, names, title, thresholds, bins=40, scale="linear"
+        self,
+        truth,
+        score,
+        *,
+        names,
+        title,
+        thresholds,
+        bins=40,
+        scale="linear",
+        context=None,
+        negatives=None,
+        multilabel=False,
     ):
         cuts = [check_threshold(t, "thresholds") for t in np.atleast_1d(thresholds)]
         if not 1 <= len(cuts) <= 6:
@@ -756,6 +800,10 @@ class ThresholdSmallMultiples:
         self._truth, self._score = truth, score
         self._names, self._title = names, title
         self._bins, self._scale = int(bins), scale
+        if context is None and multilabel:
+            context = "multi-label"
+        self._context = context
+        self._negatives = negatives
         rows = []
         for t in cuts:
             state = _counts_row(truth, score, t)
@@ -767,14 +815,48 @@ class ThresholdSmallMultiples:
         self.counts = pd.DataFrame(rows)[columns]
         self.figure_ = None
 
+    @property
+    def full_title(self) -> str:
+        """The title with the data's context, e.g. "'Shirt' vs rest (outfits
+        (multi-label), validation)"."""
+        if self._context:
+            return f"{self._title} ({self._context})"
+        return self._title
+
     def to_frame(self) -> pd.DataFrame:
         """Every number the figure shows, one row per threshold."""
         return self.counts.copy()
 
-    def plot(self, *, figsize=None, log_counts=None):
-        """Draw a confusion matrix per threshold (top row), then the score
-        distributions with every threshold line and the ROC and PR curves with
-        every operating point (bottom row). Returns self."""
+    def plot(self, *, figsize=None, log_counts=None, roc_xscale=None, zoom=None):
+        """Draw the figure; returns self.
+
+        Top row: a confusion matrix per threshold. Middle: the score
+        distributions with every threshold line. Bottom: the ROC and PR
+        curves with every operating point.
+
+        Parameters
+        ----------
+        figsize : (float, float), optional
+        log_counts : bool, optional
+            Logarithmic count axis of the distributions; default when the
+            negatives outnumber the positives more than four to one.
+        roc_xscale : {"linear", "log"}, optional
+            False positive rate axis of the ROC curve. Default: "log" when
+            the operating points crowd into the corner (all their FPRs below
+            0.05 and within 0.08 of each other in TPR), so they can be told
+            apart; else "linear".
+        zoom : bool, optional
+            Add an inset to the PR curve that zooms on the operating points.
+            Default: when they sit within 0.08 of each other in both recall
+            and precision.
+
+        Notes
+        -----
+        The legend texts are set at 12 points (readable on a projector when
+        the figure is shown 1,000 pixels wide). The cell convention of the
+        confusion matrices (count and share of the true class) is written
+        once, under the figure's title.
+        """
         import matplotlib.pyplot as plt
 
         from . import curves, distributions
@@ -783,10 +865,11 @@ class ThresholdSmallMultiples:
         k = len(self.thresholds)
         truth, score, names = self._truth, self._score, self._names
         if figsize is None:
-            figsize = (max(12.0, 3.6 * k), 14.0)
+            figsize = (max(10.5, 3.5 * k), 14.5)
         fig = plt.figure(figsize=figsize, layout="constrained")
-        top, middle, bottom = fig.subfigures(3, 1, height_ratios=(1.0, 0.85, 1.1))
+        top, middle, bottom = fig.subfigures(3, 1, height_ratios=(1.0, 1.15, 1.25))
         top_axes = top.subplots(1, k, squeeze=False)[0]
+        convention = ""
         for ax, t in zip(top_axes, self.thresholds, strict=True):
             cm = metrics.confusion_matrix(
                 truth, (score >= t).astype(np.int8), n_classes=2
@@ -794,9 +877,15 @@ class ThresholdSmallMultiples:
             ConfusionMatrixDisplay.from_matrix(cm, labels=names).plot(
                 ax=ax, colorbar=False, title=f"score >= {t:g}"
             )
-        top.suptitle(
-            f"{self._title}: the same scores cut at {k} thresholds", fontsize=14
-        )
+            # the display writes its cell convention under every title: once is
+            # enough, under the figure's title
+            first, _, rest = ax.get_title().partition("\n")
+            convention = rest or convention
+            ax.set_title(first, fontsize=ax.title.get_fontsize())
+        suptitle = f"{self.full_title}: the same scores cut at {k} thresholds"
+        if convention:
+            suptitle += f"\nEach matrix: rows = true class; {convention}"
+        top.suptitle(suptitle, fontsize=14)
         ax_dist = middle.subplots()
         ax_roc, ax_pr = bottom.subplots(1, 2)
         if log_counts is None:
@@ -809,17 +898,103 @@ class ThresholdSmallMultiples:
             threshold=self.thresholds,
             bins=self._bins,
             scale=self._scale,
-        ).plot(ax=ax_dist, log_counts=log_counts, title=f"Scores: {self._title}")
-        curves.roc(
+        ).plot(ax=ax_dist, log_counts=log_counts, title=f"Scores: {self.full_title}")
+        if self._negatives:
+            _relabel_legend(ax_dist, "(other classes,", f"({self._negatives},")
+        # legends under the axes: they never cover data, and the axes keep
+        # the figure's whole width
+        _legend_below(ax_dist, ncol=2)
+        points = self.counts
+        if roc_xscale is None:
+            crowded = len(points) > 1 and bool(
+                (points["fpr"] < 0.05).all()
+                and np.ptp(points["recall"].to_numpy()) < 0.08
+            )
+            roc_xscale = "log" if crowded else "linear"
+        roc = curves.roc(
             truth, score, labels=names, thresholds=self.thresholds, argmax=False
-        ).plot(ax=ax_roc, legend="inside", title="ROC curve")
-        curves.pr(
+        )
+        roc_title = "ROC curve" + (", log FPR axis" if roc_xscale == "log" else "")
+        roc.plot(ax=ax_roc, legend="inside", title=roc_title, xscale=roc_xscale)
+        pr = curves.pr(
             truth, score, labels=names, thresholds=self.thresholds, argmax=False
-        ).plot(ax=ax_pr, legend="inside", title="Precision-recall curve")
-        _pin_legend(ax_roc, "lower right")
-        _pin_legend(ax_pr, "lower left")
+        )
+        pr.plot(ax=ax_pr, legend="inside", title="Precision-recall curve")
+        for ax in (ax_roc, ax_pr):
+            _legend_below(ax, ncol=1)
+        defined = points["tp"] + points["fp"] > 0
+        if zoom is None:
+            zoom = _crowded(points["recall"][defined], points["precision"][defined])
+        self.zoom_ax_ = None
+        if zoom and defined.any():
+            self.zoom_ax_ = _zoom_inset(
+                ax_pr,
+                pr,
+                points["recall"][defined].to_numpy(),
+                points["precision"][defined].to_numpy(),
+            )
         self.figure_ = fig
+        self.axes_ = {"distributions": ax_dist, "roc": ax_roc, "pr": ax_pr}
         return self
+
+
+_LEGEND_POINTS = 12  # legend text size of the static figures, in points
+_BELOW_INCHES = 0.62  # from the axes' bottom edge: below the ticks and x label
+
+
+def _crowded(x, y, span: float = 0.08) -> bool:
+    """True when at least two points fit in a ``span`` x ``span`` box."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if x.size < 2:
+        return False
+    return bool(np.ptp(x) < span and np.ptp(y) < span)
+
+
+def _resize_legend(ax, fontsize, **placement) -> None:
+    """Draw the axes' legend again, same entries, at ``fontsize`` points."""
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    handles = list(legend.legend_handles)
+    texts = [t.get_text() for t in legend.get_texts()]
+    placement.setdefault("frameon", legend.get_frame_on())
+    ax.legend(handles, texts, fontsize=fontsize, **placement)
+
+
+def _legend_below(ax, ncol) -> None:
+    """The axes' legend at ``_LEGEND_POINTS``, centred under its x label."""
+    from matplotlib.transforms import ScaledTranslation
+
+    below = ScaledTranslation(0.0, -_BELOW_INCHES, ax.figure.dpi_scale_trans)
+    _resize_legend(
+        ax,
+        _LEGEND_POINTS,
+        ncol=ncol,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=ax.transAxes + below,
+        frameon=False,
+    )
+
+
+def _zoom_inset(ax, display, xs, ys):
+    """An inset of ``ax`` that draws ``display`` again around the points."""
+    pad = max(0.01, 0.25 * max(np.ptp(xs), np.ptp(ys)))
+    x0, x1 = max(0.0, xs.min() - pad), min(1.0, xs.max() + pad)
+    y0, y1 = max(0.0, ys.min() - pad), min(1.0, ys.max() + pad)
+    # the empty middle of a PR plot whose points crowd into a corner
+    corner_right = xs.mean() > 0.5
+    where = [0.08, 0.3, 0.45, 0.42] if corner_right else [0.5, 0.3, 0.45, 0.42]
+    inset = ax.inset_axes(where)
+    display.plot(ax=inset, legend=None, title="", micro=False, macro=False)
+    inset.set_xlim(x0 - 0.002, x1 + 0.002)
+    inset.set_ylim(y0 - 0.002, y1 + 0.002)
+    inset.set_xlabel("")
+    inset.set_ylabel("")
+    inset.set_title("zoom on the marked points", fontsize=11)
+    inset.tick_params(labelsize=10)
+    ax.indicate_inset_zoom(inset, edgecolor="#444444")
+    return inset
 
 
 def threshold_small_multiples(
@@ -831,6 +1006,7 @@ def threshold_small_multiples(
     thresholds=(0.3, 0.5, 0.7),
     bins=40,
     scale="linear",
+    context=None,
 ):
     """The static twin of :func:`threshold_explorer`: a few thresholds side by side.
 
@@ -841,6 +1017,10 @@ def threshold_small_multiples(
     thresholds : sequence of float, default (0.3, 0.5, 0.7)
         One to six thresholds; each gets its own confusion matrix, a line on
         the distributions and a point on both curves.
+    context : str, optional
+        Where the data come from (model, split), added to the titles, e.g.
+        ``"outfits (multi-label), validation"``. Default for multi-label
+        input: ``"multi-label"``.
 
     Returns
     -------
@@ -852,7 +1032,9 @@ def threshold_small_multiples(
     A plain matplotlib figure: it renders wherever the notebook's saved
     outputs are shown (GitHub, nbviewer, PDF), with no kernel. Conventions
     as in :func:`threshold_explorer`: ``score >= threshold`` is positive,
-    rows = true class.
+    rows = true class. The negatives in the distribution legend are "other
+    classes" for multi-class input, the negative name for binary input and
+    the samples without the label for multi-label input.
     """
     problem = _Problem(y_true, y_score, labels)
     k = problem.index(pos_label)
@@ -865,7 +1047,100 @@ def threshold_small_multiples(
         thresholds=thresholds,
         bins=bins,
         scale=scale,
+        context=context,
+        negatives=problem.negatives_phrase(k),
+        multilabel=problem.kind == "multilabel",
     )
+
+
+# ------------------------------------------------------ per-class tuning
+
+
+def f1_best_thresholds(
+    y_true, y_score, *, labels=None, classes=None, default=0.5, test=None
+) -> pd.DataFrame:
+    """Each class's F1-best threshold, next to the default, optionally on test.
+
+    Parameters
+    ----------
+    y_true, y_score : array-like
+        The data the thresholds are tuned on (validation data): as in
+        :func:`threshold_explorer` (binary, multi-class or multi-label).
+    labels : list of str, optional
+        Class names in column order.
+    classes : list of names or indices, optional
+        The classes to tune (default: every class).
+    default : float, default 0.5
+        The threshold to compare with.
+    test : pair (y_true, y_score), optional
+        Held-out data of the same kind, on which both thresholds are only
+        evaluated, never chosen.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per class (index ``class``): ``threshold`` (F1-best on the
+        tuning data), ``f1`` there, ``f1 at <default>``, the ``gain`` of F1,
+        and with ``test``: ``test f1``, ``test f1 at <default>`` and
+        ``test gain``.
+
+    Notes
+    -----
+    One class against the rest; ``score >= threshold`` is positive. Every
+    distinct score of the tuning data is tried
+    (:func:`evalviz.metrics.counts_at_thresholds`); ties in F1 go to the
+    lowest threshold. The tuning columns are in-sample: the threshold was
+    picked to maximise that very F1, so its gain there is optimistic. The
+    test columns say whether the gain holds on data the choice never saw.
+    """
+    problem = _Problem(y_true, y_score, labels)
+    held_out = None
+    if test is not None:
+        if not isinstance(test, (tuple, list)) or len(test) != 2:
+            raise ValueError(
+                f"test must be a pair (y_true, y_score), got {type(test).__name__}"
+            )
+        held_out = _Problem(test[0], test[1], labels)
+        if held_out.kind != problem.kind or held_out.names != problem.names:
+            raise ValueError(
+                f"test holds {held_out.kind} data with classes {held_out.names}, "
+                f"but the tuning data is {problem.kind} with {problem.names}; pass "
+                "the same kind of targets and score columns for both"
+            )
+    default = check_threshold(default, "default")
+    chosen = (
+        range(problem.n_classes)
+        if classes is None
+        else [problem.index(c) for c in np.atleast_1d(np.asarray(classes, object))]
+    )
+    at_default = f"f1 at {default:g}"
+    rows = []
+    for k in chosen:
+        truth, score = problem.column(k)
+        if truth.sum() == 0:
+            raise ValueError(
+                f"class {problem.names[k]!r} has no positives in y_true; an F1-best "
+                "threshold needs at least one"
+            )
+        sweep = metrics.counts_at_thresholds(truth, score, np.unique(score))
+        best = sweep.loc[sweep["f1"].idxmax()]
+        t = float(best["threshold"])
+        base = metrics.counts_at_thresholds(truth, score, [default]).iloc[0]
+        row = {
+            "class": problem.names[k],
+            "threshold": t,
+            "f1": float(best["f1"]),
+            at_default: float(base["f1"]),
+        }
+        row["gain"] = row["f1"] - row[at_default]
+        if held_out is not None:
+            truth_t, score_t = held_out.column(k)
+            both = metrics.counts_at_thresholds(truth_t, score_t, [t, default])
+            row["test f1"] = float(both["f1"].iloc[0])
+            row[f"test {at_default}"] = float(both["f1"].iloc[1])
+            row["test gain"] = row["test f1"] - row[f"test {at_default}"]
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("class")
 
 
 # ------------------------------------------------------- prevalence explorer
@@ -985,7 +1260,7 @@ _SWEEP_STYLE = {
     "average_precision": ("average precision", 1, "-"),
     "precision": ("precision at the threshold", 2, "--"),
     "recall": ("recall at the threshold", 3, ":"),
-    "accuracy": ("accuracy at the threshold", 4, "-."),
+    "accuracy": ("accuracy at the threshold", 6, "-."),  # black: far from AP's hue
 }
 
 
@@ -1004,16 +1279,26 @@ class PrevalenceSweep:
     depend on how many of each there are.
     """
 
-    def __init__(self, table: pd.DataFrame, name: str, threshold: float):
+    def __init__(self, table: pd.DataFrame, name: str, threshold: float, context=None):
         self.table = table
         self.name = name
         self.threshold = threshold
+        self.context = context
         self.ax_ = None
         self.figure_ = None
+        self.zoom_ax_ = None
 
     @classmethod
     def from_predictions(
-        cls, y_true, y_score, *, prevalences=None, threshold=0.5, seed=0, name=""
+        cls,
+        y_true,
+        y_score,
+        *,
+        prevalences=None,
+        threshold=0.5,
+        seed=0,
+        name="",
+        context=None,
     ):
         from ._validation import check_binary
 
@@ -1029,17 +1314,24 @@ class PrevalenceSweep:
         table = pd.DataFrame(rows)
         columns = ["target", "prevalence", "positives", "negatives", "roc_auc"]
         columns += ["average_precision", "precision", "recall", "accuracy", "fpr"]
-        return cls(table[columns], name, float(threshold))
+        return cls(table[columns], name, float(threshold), context)
 
     def to_frame(self) -> pd.DataFrame:
         return self.table.copy()
 
-    def plot(self, ax=None, *, title=None):
-        """Draw each metric against the prevalence; returns self."""
-        from ._plotting import PALETTE, new_axes, style_axes
+    @property
+    def title(self) -> str:
+        """The default title: the class, the threshold and the data."""
+        about = ", ".join(
+            part
+            for part in (self.name, f"threshold {self.threshold:g}", self.context)
+            if part
+        )
+        return f"Same model, different share of positives: {about}"
 
-        fig, ax = new_axes(ax, figsize=(9.0, 4.8))
-        x = self.table["prevalence"].to_numpy()
+    def _draw(self, ax, x, gid_prefix="sweep:"):
+        from ._plotting import PALETTE
+
         for column, (label, color, style) in _SWEEP_STYLE.items():
             ax.plot(
                 x,
@@ -1050,20 +1342,70 @@ class PrevalenceSweep:
                 marker="o",
                 markersize=3,
                 label=label,
-                gid=f"sweep:{column}",
+                gid=f"{gid_prefix}{column}",
             )
+
+    def zoom_region(self, *, level=0.9, spread=0.03, min_points=3):
+        """Where lines crowd near 1: ``(x0, x1, y0, y1)``, or None.
+
+        The prevalences at which ROC AUC, average precision and precision
+        are all ``>= level`` and within ``spread`` of each other, when there
+        are at least ``min_points`` of them; ``y0`` is just below the lowest
+        of those values.
+        """
+        crowd = ["roc_auc", "average_precision", "precision"]
+        values = np.nan_to_num(self.table[crowd].to_numpy(dtype=float), nan=0.0)
+        close = (values.min(axis=1) >= level) & (np.ptp(values, axis=1) < spread)
+        rows = np.flatnonzero(close)
+        if rows.size < min_points:
+            return None
+        x = self.table["prevalence"].to_numpy()[rows]
+        y0 = np.floor((values[rows].min() - 0.005) * 100) / 100
+        pad = 0.02
+        return (float(x.min() - pad), float(x.max() + pad), float(y0), 1.004)
+
+    def plot(self, ax=None, *, title=None, zoom=True):
+        """Draw each metric against the prevalence; returns self.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+        title : str, optional
+            Default: the class, the threshold and the context (model, split).
+        zoom : bool, default True
+            Where ROC AUC, average precision and precision crowd near 1
+            (:meth:`zoom_region`), draw the same lines again in a second
+            panel under the legend, zoomed on that corner (``zoom_ax_``).
+        """
+        from ._plotting import new_axes, style_axes
+
+        fig, ax = new_axes(ax, figsize=(10.0, 5.0))
+        x = self.table["prevalence"].to_numpy()
+        self._draw(ax, x)
         ax.set_xlim(0, max(1.0, float(x.max())))
         ax.set_ylim(-0.02, 1.02)
         style_axes(
             ax,
-            title=title
-            or f"Same model, different share of positives: {self.name}".rstrip(": "),
+            title=title or self.title,
             xlabel="prevalence (share of positives in the evaluation set)",
             ylabel="metric",
         )
         ax.legend(
-            loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, frameon=False
+            loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11, frameon=False
         )
+        self.zoom_ax_ = None
+        region = self.zoom_region() if zoom else None
+        if region is not None:
+            x0, x1, y0, y1 = region
+            # under the legend, outside the data: it covers nothing
+            inset = ax.inset_axes([1.1, 0.0, 0.3, 0.42])
+            self._draw(inset, x, gid_prefix="zoom:")
+            inset.set_xlim(x0, x1)
+            inset.set_ylim(y0, y1)
+            inset.set_title(f"zoom: metrics above {y0:g}", fontsize=11)
+            inset.tick_params(labelsize=10)
+            ax.indicate_inset_zoom(inset, edgecolor="#444444")
+            self.zoom_ax_ = inset
         self.ax_, self.figure_ = ax, fig
         return self
 
@@ -1102,7 +1444,9 @@ class PrevalenceExplorer:
     threshold, precision, recall, accuracy and FPR.
     """
 
-    def __init__(self, truth, score, names, title, *, threshold, seed, figsize, dpi):
+    def __init__(
+        self, truth, score, names, title, *, threshold, seed, figsize, dpi, context=None
+    ):
         widgets = _require_ipywidgets()
         from . import curves
 
@@ -1140,6 +1484,7 @@ class PrevalenceExplorer:
             threshold=self.threshold,
             seed=seed,
             name=title,
+            context=context,
         )
         self._canvas = _FastFigure(figsize, dpi)
         self.figure = fig = self._canvas.figure
@@ -1147,9 +1492,10 @@ class PrevalenceExplorer:
         ax_sweep = fig.add_subplot(layout[0, :])
         ax_roc = fig.add_subplot(layout[1, 0])
         ax_pr = fig.add_subplot(layout[1, 1])
-        self.sweep.plot(ax=ax_sweep)
+        # no zoom panel here: it would need room beside the legend
+        self.sweep.plot(ax=ax_sweep, zoom=False)
         self._marker = ax_sweep.axvline(
-            start, color="#000000", linewidth=1.4, gid="prevalence"
+            start, color="#888888", linewidth=2.0, gid="prevalence"
         )
         y, s = self._resample(start)
         t = self.threshold
@@ -1276,6 +1622,7 @@ def prevalence_explorer(
     seed=0,
     figsize=(11.0, 8.0),
     dpi=72,
+    context=None,
 ):
     """A prevalence slider: ROC AUC stays put, precision and AP move.
 
@@ -1289,6 +1636,9 @@ def prevalence_explorer(
         Seed of the resampling (see :func:`resample_prevalence`).
     figsize, dpi
         Size of the picture.
+    context : str, optional
+        Where the data come from (model, split), added to the sweep's title,
+        e.g. ``"Fashion-MNIST baseline, validation"``.
 
     Returns
     -------
@@ -1313,4 +1663,5 @@ def prevalence_explorer(
         seed=seed,
         figsize=figsize,
         dpi=dpi,
+        context=context,
     )

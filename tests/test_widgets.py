@@ -198,6 +198,13 @@ def test_multilabel_class_selector():
         assert_matches_sklearn(ex.state, y[:, k], s[:, k])
         ex.slider.value = 0.3
         assert_matches_sklearn(ex.state, y[:, k], s[:, k])
+    # multi-label negatives are samples without the label, not "other classes"
+    html_text = ex.numbers.value.replace("&#x27;", "'")
+    assert "label 'green': present vs absent" in html_text
+    assert "true no green" in html_text
+    legend = [t.get_text() for t in ex.figure.axes[0].get_legend().get_texts()]
+    assert any(t.startswith("negatives (no green label, n=") for t in legend)
+    assert not any("other classes" in t for t in legend)
 
 
 def test_logit_scale_and_logit_scores():
@@ -359,3 +366,194 @@ def test_prevalence_sweep_table_and_plot():
         drawn["sweep:precision"].get_xdata(), table["prevalence"]
     )
     plt.close(sweep.figure_)
+
+
+# ------------------------------------------------ static twin: readability
+
+
+def legend_texts(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_small_multiples_titles_name_the_data_and_the_cell_convention_once():
+    y, p = multiclass_data(seed=13)
+    twin = widgets.threshold_small_multiples(
+        y,
+        p,
+        labels=list("abcd"),
+        pos_label="b",
+        thresholds=(0.2, 0.5, 0.8),
+        context="baseline, validation",
+    ).plot()
+    fig = twin.figure_
+    suptitles = [sf._suptitle.get_text() for sf in fig.subfigs if sf._suptitle]
+    assert len(suptitles) == 1
+    assert suptitles[0].startswith("'b' vs rest (baseline, validation)")
+    assert suptitles[0].count("cell: count") == 1
+    matrix_titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    assert sum("cell:" in t for t in matrix_titles) == 0
+    assert {"score >= 0.2", "score >= 0.5", "score >= 0.8"} <= set(matrix_titles)
+    dist = twin.axes_["distributions"]
+    assert dist.get_title() == "Scores: 'b' vs rest (baseline, validation)"
+    assert any(t.startswith("negatives (other classes, n=") for t in legend_texts(dist))
+    plt.close(fig)
+
+
+def test_small_multiples_multilabel_wording():
+    y, s = multilabel_data(seed=14)
+    twin = widgets.threshold_small_multiples(
+        y, s, labels=["red", "green", "blue"], pos_label="red", thresholds=[0.5]
+    ).plot()
+    assert twin.full_title == "label 'red': present vs absent (multi-label)"
+    texts = legend_texts(twin.axes_["distributions"])
+    n_neg = int((y[:, 0] == 0).sum())
+    assert f"negatives (no red label, n={n_neg})" in texts
+    plt.close(twin.figure_)
+
+
+def test_small_multiples_legends_are_large_and_below_the_axes():
+    y, p = multiclass_data(seed=15)
+    twin = widgets.threshold_small_multiples(y, p, thresholds=(0.3, 0.6)).plot()
+    fig = twin.figure_
+    fig.canvas.draw()
+    for name in ("distributions", "roc", "pr"):
+        ax = twin.axes_[name]
+        legend = ax.get_legend()
+        assert {t.get_fontsize() for t in legend.get_texts()} == {12.0}
+        # the whole legend sits under the axes: it covers no data
+        assert legend.get_window_extent().y1 < ax.get_window_extent().y0
+    plt.close(fig)
+
+
+def near_perfect_data(n=3000, seed=16):
+    """Scores piled near 0 and 1, like an easy class (Sandal)."""
+    rng = np.random.default_rng(seed)
+    y = (rng.random(n) < 0.3).astype(int)
+    score = 1 / (1 + np.exp(-rng.normal(24.0 * y - 12.0, 5.0)))
+    return y, score
+
+
+def test_small_multiples_spread_crowded_operating_points():
+    y, s = near_perfect_data()
+    twin = widgets.threshold_small_multiples(y, s, thresholds=(0.1, 0.5, 0.9))
+    points = twin.to_frame()
+    assert points["fpr"].max() < 0.05 and np.ptp(points["recall"]) < 0.08
+    twin.plot()
+    roc_ax, pr_ax = twin.axes_["roc"], twin.axes_["pr"]
+    assert roc_ax.get_xscale() == "log"
+    inset = twin.zoom_ax_
+    assert inset is not None and inset in pr_ax.child_axes
+    (x0, x1), (y0, y1) = inset.get_xlim(), inset.get_ylim()
+    assert x0 <= points["recall"].min() and points["recall"].max() <= x1
+    assert y0 <= points["precision"].min() and points["precision"].max() <= y1
+    # the inset draws the same points as the main axes
+    marks = sorted(
+        (line.get_xdata()[0], line.get_ydata()[0])
+        for line in inset.get_lines()
+        if str(line.get_gid()).startswith("point:")
+    )
+    expected = sorted(zip(points["recall"], points["precision"], strict=True))
+    np.testing.assert_allclose(marks, expected)
+    plt.close(twin.figure_)
+
+
+def test_small_multiples_keep_linear_axes_when_points_are_apart():
+    y, p = multiclass_data(seed=17)
+    twin = widgets.threshold_small_multiples(y, p, thresholds=(0.1, 0.5, 0.9)).plot()
+    assert twin.axes_["roc"].get_xscale() == "linear"
+    assert twin.zoom_ax_ is None
+    plt.close(twin.figure_)
+
+
+# ------------------------------------------------- F1-best thresholds
+
+
+def sklearn_best_f1(truth, score):
+    from sklearn.metrics import f1_score
+
+    best_t, best_f = None, -1.0
+    for t in np.unique(score):
+        f = f1_score(truth, (score >= t).astype(int), zero_division=0)
+        if f > best_f + 1e-15:
+            best_t, best_f = float(t), f
+    return best_t, best_f
+
+
+def test_f1_best_thresholds_match_sklearn_brute_force():
+    from sklearn.metrics import f1_score
+
+    for seed in range(8):
+        y, s = multilabel_data(n=300, seed=100 + seed)
+        s = np.round(s, 2)  # ties
+        yt, st = multilabel_data(n=250, seed=200 + seed)
+        table = widgets.f1_best_thresholds(
+            y, s, labels=["r", "g", "b"], test=(yt, st), default=0.5
+        )
+        assert list(table.index) == ["r", "g", "b"]
+        for k, name in enumerate("rgb"):
+            t, f = sklearn_best_f1(y[:, k], s[:, k])
+            row = table.loc[name]
+            assert row["threshold"] == pytest.approx(t)
+            assert row["f1"] == pytest.approx(f, abs=1e-12)
+            at_half = f1_score(y[:, k], (s[:, k] >= 0.5).astype(int))
+            assert row["f1 at 0.5"] == pytest.approx(at_half, abs=1e-12)
+            assert row["gain"] == pytest.approx(f - at_half, abs=1e-12)
+            test_f = f1_score(yt[:, k], (st[:, k] >= t).astype(int))
+            assert row["test f1"] == pytest.approx(test_f, abs=1e-12)
+            test_half = f1_score(yt[:, k], (st[:, k] >= 0.5).astype(int))
+            assert row["test f1 at 0.5"] == pytest.approx(test_half, abs=1e-12)
+
+
+def test_f1_best_thresholds_multiclass_subset_and_errors():
+    y, p = multiclass_data(seed=18)
+    table = widgets.f1_best_thresholds(
+        y, p, labels=list("abcd"), classes=["c", 0], default=0.3
+    )
+    assert list(table.index) == ["c", "a"]
+    assert list(table.columns) == ["threshold", "f1", "f1 at 0.3", "gain"]
+    t, f = sklearn_best_f1((y == 2).astype(int), p[:, 2])
+    assert table.loc["c", "f1"] == pytest.approx(f, abs=1e-12)
+    assert (table["gain"] >= -1e-12).all()  # in-sample: never worse
+    with pytest.raises(ValueError, match="test must be a pair"):
+        widgets.f1_best_thresholds(y, p, test=y)
+    indicator = np.eye(4, dtype=int)[y]  # the same classes, as multi-label
+    with pytest.raises(ValueError, match="same kind of targets"):
+        widgets.f1_best_thresholds(y, p, test=(indicator, p))
+
+
+# ------------------------------------------------- prevalence sweep plot
+
+
+def test_prevalence_sweep_title_colours_and_zoom():
+    from matplotlib.colors import same_color
+
+    y, s = near_perfect_data(n=4000, seed=19)
+    sweep = widgets.PrevalenceSweep.from_predictions(
+        y, s, threshold=0.5, name="'pos' vs 'neg'", context="validation"
+    ).plot()
+    title = sweep.ax_.get_title()
+    assert "threshold 0.5" in title and "validation" in title
+    drawn = {line.get_gid(): line for line in sweep.ax_.get_lines()}
+    assert not same_color(
+        drawn["sweep:accuracy"].get_color(),
+        drawn["sweep:average_precision"].get_color(),
+    )
+    region = sweep.zoom_region()
+    assert region is not None
+    inset = sweep.zoom_ax_
+    assert inset is not None and inset in sweep.ax_.child_axes
+    assert inset.get_xlim() == pytest.approx(region[:2])
+    zoomed = {line.get_gid(): line for line in inset.get_lines()}
+    table = sweep.to_frame()
+    np.testing.assert_allclose(
+        zoomed["zoom:average_precision"].get_ydata(), table["average_precision"]
+    )
+    # the inset lies right of the axes, under the legend: it covers no data
+    sweep.figure_.canvas.draw()
+    assert inset.get_window_extent().x0 > sweep.ax_.get_window_extent().x1
+    plt.close(sweep.figure_)
+    flat = widgets.PrevalenceSweep.from_predictions(
+        *binary_data(seed=20), prevalences=[0.05, 0.1, 0.2]
+    ).plot()
+    assert flat.zoom_ax_ is None
+    plt.close(flat.figure_)
