@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from sklearn.metrics import classification_report, confusion_matrix
+from sklearn.metrics import classification_report, confusion_matrix, roc_auc_score
 
 from evalviz import metrics
 from evalviz.simulate import confusion_from_report, from_report, multilabel_zipf
@@ -160,3 +160,75 @@ def test_multilabel_zipf_tiny_problems_keep_both_classes(seed):
         per_label = y_true.sum(axis=0)
         assert per_label.min() >= 1 and per_label.max() <= n - 1
         assert y_true.sum(axis=1).min() >= 1
+
+
+@pytest.mark.parametrize("separation", [0, 0.5, 2, 5, 12])
+@pytest.mark.parametrize("seed", range(3))
+def test_separation_keeps_the_seed000_report(separation, seed):
+    y_true, y_score = from_report(
+        SEED000_PRECISION, SEED000_RECALL, 1000, seed=seed, separation=separation
+    )
+    np.testing.assert_allclose(y_score.sum(axis=1), 1.0)
+    report = _report(y_true, y_score)
+    for c in range(10):
+        assert round(report[str(c)]["precision"], 2) == SEED000_PRECISION[c]
+        assert round(report[str(c)]["recall"], 2) == SEED000_RECALL[c]
+    # same confusion matrix as the default construction: only scores differ
+    y0, s0 = from_report(SEED000_PRECISION, SEED000_RECALL, 1000, seed=seed)
+    np.testing.assert_array_equal(
+        confusion_matrix(y_true, y_score.argmax(axis=1)),
+        confusion_matrix(y0, s0.argmax(axis=1)),
+    )
+
+
+@pytest.mark.parametrize("seed", range(15))
+def test_separation_reproduces_random_reports(seed):
+    rng = np.random.default_rng(100 + seed)
+    precision, recall, support = _random_report(rng)
+    sep = float(rng.uniform(0, 8))
+    conf = float(rng.uniform(0.5, 12))
+    y_true, y_score = from_report(
+        precision, recall, support, seed=seed, separation=sep, confidence=conf
+    )
+    y0, s0 = from_report(precision, recall, support, seed=seed)
+    labels = np.arange(len(support))
+    np.testing.assert_array_equal(
+        confusion_matrix(y_true, y_score.argmax(axis=1), labels=labels),
+        confusion_matrix(y0, s0.argmax(axis=1), labels=labels),
+    )
+
+
+def test_auc_increases_with_separation():
+    macro, lowest = [], []
+    for sep in (0, 1, 2, 3, 4, 6, 8):
+        y, s = from_report(
+            SEED000_PRECISION, SEED000_RECALL, 1000, seed=0, separation=sep
+        )
+        per_class = roc_auc_score(y, s, multi_class="ovr", average=None)
+        macro.append(per_class.mean())
+        lowest.append(per_class.min())
+    assert np.all(np.diff(macro) > 0) and np.all(np.diff(lowest) > 0)
+    assert lowest[0] < 0.9 and lowest[-1] > 0.99  # from far to near 1
+    # the lowest-recall class (cat, index 3) keeps the lowest AUC
+    y, s = from_report(SEED000_PRECISION, SEED000_RECALL, 1000, seed=0, separation=5)
+    assert np.argmin(metrics.roc_auc(y, s, average=None)) == 3
+
+
+def test_default_construction_is_unchanged():
+    y, s = from_report(SEED000_PRECISION, SEED000_RECALL, 1000, seed=0)
+    y2, s2 = from_report(
+        SEED000_PRECISION, SEED000_RECALL, 1000, seed=0, separation=None
+    )
+    np.testing.assert_array_equal(y, y2)
+    np.testing.assert_array_equal(s, s2)
+    # the numbers notebook 04 quotes for the default (confidence 4)
+    assert round(metrics.roc_auc(y, s), 4) == 0.9693
+    assert round(metrics.roc_auc(y, s, average=None).min(), 3) == 0.924
+
+
+@pytest.mark.parametrize(
+    "value, match", [(-1, "non-negative"), ("far", "number"), (np.inf, "non-negative")]
+)
+def test_separation_errors(value, match):
+    with pytest.raises(ValueError, match=match):
+        from_report(SEED000_PRECISION, SEED000_RECALL, 100, separation=value)
