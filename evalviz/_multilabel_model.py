@@ -11,8 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 __all__ = ["OutfitPredictions", "outfits_predictions"]
+
+#: The hidden layers' activation (scikit-learn's name, and the one people say).
+_ACTIVATION = "relu"
+_ACTIVATION_NAME = "ReLU"
 
 
 @dataclass
@@ -45,6 +50,42 @@ class OutfitPredictions:
         from .datasets import FASHION_MNIST_CLASSES
 
         return FASHION_MNIST_CLASSES
+
+    def describe(self) -> pd.Series:
+        """The data and the model in words and numbers, one line each.
+
+        Returns
+        -------
+        pandas.Series
+            Outfits per split, how an outfit is made, the network's inputs,
+            hidden layer (size and activation), outputs and loss, and the
+            training settings, all read from the code and ``params`` that
+            produced these predictions.
+        """
+        from ._outfits import _DEFAULT_BLANK_PROB, default_outfit_count
+
+        p = self.params
+        side = 56 // p["pool"]
+        hidden = ", ".join(str(h) for h in p["hidden_layer_sizes"])
+        n_labels = self.y_test.shape[1]
+        return pd.Series(
+            {
+                "training outfits": default_outfit_count("train"),
+                "validation outfits": self.y_val.shape[0],
+                "test outfits": self.y_test.shape[0],
+                "outfit": f"2 x 2 tiles, each blank with prob. {_DEFAULT_BLANK_PROB:g}",
+                "inputs": f"{side} x {side} = {side * side} pixels "
+                f"(56 x 56 pooled {p['pool']} x {p['pool']})",
+                "hidden layer": f"{hidden} units, {_ACTIVATION_NAME} activation",
+                "outputs": f"{n_labels} sigmoid units, one per label",
+                "loss": f"binary cross-entropy, summed over {n_labels} labels",
+                "optimiser": f"Adam, {p['epochs']} epochs, batch {p['batch_size']}",
+                "learning rate": p["learning_rate"],
+                "L2 penalty (alpha)": p["alpha"],
+                "seeds (model, outfits)": f"{p['seed']}, {p['outfit_seed']}",
+            },
+            name="outfit model",
+        )
 
     def __repr__(self) -> str:
         return (
@@ -180,7 +221,7 @@ def _train(params: dict, *, progress: bool) -> dict[str, np.ndarray]:
 
     model = MLPClassifier(
         hidden_layer_sizes=tuple(params["hidden_layer_sizes"]),
-        activation="relu",
+        activation=_ACTIVATION,
         solver="adam",
         alpha=params["alpha"],
         batch_size=params["batch_size"],

@@ -48,6 +48,28 @@ def _source(split: str, data_home):
     return images[keep], labels[keep]
 
 
+#: Fashion-MNIST images in each source split (``load_fashion_mnist``).
+_FASHION_TRAIN, _FASHION_TEST = 60000, 10000
+
+
+def default_outfit_count(split: str) -> int:
+    """Number of outfits ``make_outfits(split)`` builds by default.
+
+    A quarter of the split's item images, so each item is used at most once:
+    13,500 train (from 60,000 - 6,000 validation rows), 1,500 validation,
+    2,500 test. Computed without loading any images.
+    """
+    from .models import VALIDATION_SIZE
+
+    check_choice(split, "split", OUTFIT_SPLITS)
+    items = {
+        "train": _FASHION_TRAIN - VALIDATION_SIZE,
+        "validation": VALIDATION_SIZE,
+        "test": _FASHION_TEST,
+    }[split]
+    return items // 4
+
+
 def _layout(n: int, pool: int, blank_prob: float, rng: np.random.Generator):
     """Which source item sits in each tile (-1: blank), shape (n, 4)."""
     blank = rng.random((n, 4)) < blank_prob
@@ -178,25 +200,71 @@ class OutfitGallery:
             {"true labels": [self._label_text(r) for r in self.labels]}
         )
         if self.y_score is not None:
+            from .conventions import wrong_label_counts
+
             predicted = self.y_score > self.threshold
             frame[f"predicted (score > {self.threshold:g})"] = [
                 self._label_text(r) for r in predicted
             ]
-            frame["all labels right"] = (predicted == (self.labels == 1)).all(axis=1)
+            wrong = wrong_label_counts(
+                self.labels, self.y_score, threshold=self.threshold
+            )
+            frame["wrong labels"] = wrong
+            frame["all labels right"] = wrong == 0
         frame.index.name = "outfit"
         return frame
 
+    def _verdict(self, wrong: int) -> str:
+        n_labels = self.labels.shape[1]
+        if wrong == 0:
+            return f"all {n_labels} labels right"
+        return f"{wrong} of {n_labels} labels wrong"
+
     def plot(self, *, ncols=4, title=None):
-        """Draw the outfits in a grid; returns self with ``figure_`` and ``axes_``."""
+        """Draw the outfits in a grid; returns self with ``figure_`` and ``axes_``.
+
+        Each outfit's caption (its axes' left title) lists the true labels
+        and, with scores, the predicted ones and a verdict in words ("all 10
+        labels right" or "2 of 10 labels wrong"), coloured green or orange
+        as well. Captions are in the projector-sized label font, and the
+        figure grows with the longest caption so no caption reaches the row
+        above.
+        """
         import textwrap
 
-        from ._plotting import TICK_SIZE, TITLE_SIZE, new_grid
+        from ._plotting import LABEL_SIZE, TITLE_SIZE, new_grid
 
         count = self.images.shape[0]
         ncols = min(ncols, count)
         nrows = -(-count // ncols)
-        fig, axes = new_grid(nrows, ncols, figsize=(3.0 * ncols, 3.9 * nrows))
         frame = self.to_frame()
+        captions, colors = [], []
+        for i in range(count):
+            lines = ["true: " + frame.iloc[i, 0]]
+            color = "black"
+            if self.y_score is not None:
+                wrong = int(frame["wrong labels"].iloc[i])
+                lines = [self._verdict(wrong), *lines, "pred: " + frame.iloc[i, 1]]
+                color = "#009E73" if wrong == 0 else "#D55E00"
+            captions.append(
+                "\n".join(
+                    textwrap.fill(line, 27, subsequent_indent="  ") for line in lines
+                )
+            )
+            colors.append(color)
+        # Inches per caption line at LABEL_SIZE points, with line spacing.
+        line_h = LABEL_SIZE * 1.35 / 72
+        rows_h = []
+        for r in range(nrows):
+            row = captions[r * ncols : (r + 1) * ncols]
+            rows_h.append(2.9 + line_h * max(c.count("\n") + 1 for c in row) + 0.2)
+        fig, axes = new_grid(
+            nrows,
+            ncols,
+            figsize=(3.3 * ncols, sum(rows_h) + (0.5 if title else 0.0)),
+            layout="constrained",
+            gridspec_kw={"height_ratios": rows_h},
+        )
         for i, ax in enumerate(axes.ravel()):
             if i >= count:
                 ax.set_axis_off()
@@ -207,19 +275,9 @@ class OutfitGallery:
             half = OUTFIT_SIDE / 2 - 0.5
             ax.axhline(half, color="#999999", linewidth=0.6)
             ax.axvline(half, color="#999999", linewidth=0.6)
-            text = "true: " + frame.iloc[i, 0]
-            color = "black"
-            if self.y_score is not None:
-                text += "\npred: " + frame.iloc[i, 1]
-                color = "#009E73" if frame.iloc[i, 2] else "#D55E00"
-            wrapped = "\n".join(
-                textwrap.fill(line, 32, subsequent_indent="  ")
-                for line in text.split("\n")
-            )
-            ax.set_title(wrapped, fontsize=TICK_SIZE, color=color, loc="left")
+            ax.set_title(captions[i], fontsize=LABEL_SIZE, color=colors[i], loc="left")
         if title is not None:
             fig.suptitle(title, fontsize=TITLE_SIZE)
-        fig.tight_layout()
         self.figure_ = fig
         self.axes_ = axes
         return self

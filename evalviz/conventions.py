@@ -15,7 +15,10 @@ Also here: :func:`cell_counts` (TP/FP/FN/TN per column and pooled, as Keras
 counts one-hot outputs) and, for multi-label problems, the element-wise vs
 exact-match summaries :func:`multilabel_summary`,
 :func:`multilabel_threshold_table` (with :class:`MultilabelThresholdDisplay`),
-:func:`per_label_scores` and :func:`per_label_thresholds`.
+:func:`compare_thresholds`, :func:`wrong_labels_per_sample`,
+:func:`per_label_scores` and :func:`per_label_thresholds`;
+:class:`CellCountsDisplay` draws :func:`cell_counts` as one 2 x 2 matrix per
+column.
 """
 
 from __future__ import annotations
@@ -31,17 +34,21 @@ __all__ = [
     "LIBRARIES",
     "METRIC_NAMES",
     "KINDS",
+    "CellCountsDisplay",
     "ComparisonTable",
     "MultilabelThresholdDisplay",
     "calls",
     "cell_counts",
     "compare",
+    "compare_thresholds",
     "input_kind",
     "keras_auc",
     "multilabel_summary",
     "multilabel_threshold_table",
     "per_label_scores",
     "per_label_thresholds",
+    "wrong_label_counts",
+    "wrong_labels_per_sample",
 ]
 
 METRIC_NAMES = ("accuracy", "precision", "recall", "F1", "AUC", "top-k")
@@ -353,14 +360,17 @@ def _sklearn_single_label(y, pred, s, n_cols):
         sk["precision"], sk["recall"], sk["F1"] = _prf(y == 1, pred == 1)
     n_true = np.unique(y).size
     if n_cols == 2:
-        # Two columns: the positive column y_score[:, 1] goes to sklearn.
-        auc = _exact_auc(y == 1, s[:, 1])
-        sk["AUC"] = np.nan if auc is None else auc
-        sk["top-k"] = (
-            1.0
-            if n_true == 2
-            else _error(f"y_true holds {n_true} class, not 2 (pass labels=)")
+        # Two columns with 0/1 labels: scikit-learn sees a binary y_true and a
+        # 2-D y_score. roc_auc_score returns nan (with a warning) when y_true
+        # holds one class, and otherwise raises in roc_curve ("y should be a
+        # 1d array, got an array of shape (n, 2)"); top_k_accuracy_score
+        # raises ("y_true is binary while y_score is 2d with 2 classes").
+        sk["AUC"] = (
+            np.nan
+            if n_true < 2
+            else _error("y should be a 1d array (pass y_score[:, 1])")
         )
+        sk["top-k"] = _error("binary y_true with a 2-column y_score")
         return sk
     sk["AUC"] = _error("multi_class='raise' (pass 'ovr' or 'ovo')")
     if n_true <= 2:
@@ -431,9 +441,11 @@ def _single_label(y, onehot, s, t, kind):
             "torchmetrics micro F1 equals accuracy."
         )
         why_auc = (
-            "scikit-learn gets y_score[:, 1]: exact. Keras AUC() pools both columns "
-            "into one problem (micro) at 200 thresholds. torchmetrics: exact "
-            "one-vs-rest per class, macro average."
+            "scikit-learn refuses the two-column y_score: roc_auc_score wants one "
+            "score per image, y_score[:, 1] (the positive class's column), and then "
+            "gives the exact area. Keras AUC() pools both columns into one problem "
+            "(micro) at 200 thresholds. torchmetrics: exact one-vs-rest per class, "
+            "macro average."
         )
     else:
         why_precision = (
@@ -473,7 +485,14 @@ def _single_label(y, onehot, s, t, kind):
         "top-k": (
             f"Default k differs: scikit-learn k={SKLEARN_TOP_K}, Keras "
             f"k={KERAS_TOP_K}, torchmetrics top_k={TORCHMETRICS_TOP_K} (plain "
-            "accuracy)." + (" With 2 columns k=2 covers every class." if two else "")
+            "accuracy)."
+            + (
+                " With 2 columns scikit-learn refuses a binary y_true with a 2-D "
+                "y_score (and k=2 would cover every class anyway); Keras needs at "
+                "least 5 columns."
+                if two
+                else ""
+            )
         ),
     }
     if squashed:
@@ -673,9 +692,10 @@ def calls(kind: str) -> pd.DataFrame:
     -----
     ``t`` is the threshold; ``labels`` stands for ``y_true.argmax(axis=1)``,
     what scikit-learn and torchmetrics are given for one-hot input (also the
-    torchmetrics target there). For two-column one-hot input scikit-learn gets
-    ``y_score[:, 1]`` for AUC and top-k, the positive class's column. Every
-    string fits in 50 characters, so pandas shows it whole.
+    torchmetrics target there). For two-column one-hot input scikit-learn's
+    ``roc_auc_score`` and ``top_k_accuracy_score`` refuse the (n, 2) scores
+    (pass ``y_score[:, 1]``, the positive class's column). Every string fits
+    in 50 characters, so pandas shows it whole.
     """
     if kind not in _CALLS:
         raise ValueError(
@@ -688,12 +708,21 @@ def calls(kind: str) -> pd.DataFrame:
     return frame
 
 
+#: Per-class arrays longer than this are listed under the table, not in it.
+_INLINE_VALUES = 3
+
+
+def _format_values(value: np.ndarray) -> str:
+    return "[" + ", ".join(f"{v:.4f}" for v in value.tolist()) + "]"
+
+
 def _format_cell(value, per: str) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, np.ndarray):
-        inner = ", ".join(f"{v:.4f}" for v in value.tolist())
-        return f"per {per}: [{inner}]"
+        if value.size > _INLINE_VALUES:
+            return f"per {per}: {value.size} values, below"
+        return f"per {per}: {_format_values(value)}"
     return f"{value:.4f}"
 
 
@@ -728,6 +757,29 @@ class ComparisonTable(pd.DataFrame):
         out["why"] = list(self["why"])
         return out
 
+    def long_values(self) -> dict:
+        """Per-class arrays too long for a table cell, listed under the table.
+
+        Returns
+        -------
+        dict
+            ``{(metric, library): array}`` for every cell holding more than
+            three values (for example Keras ``F1Score()`` on ten labels).
+        """
+        out = {}
+        for lib in LIBRARIES:
+            for name, value in self[lib].items():
+                if isinstance(value, np.ndarray) and value.size > _INLINE_VALUES:
+                    out[(name, lib)] = value
+        return out
+
+    def _long_lines(self) -> list[str]:
+        per = "label" if self.kind == "multilabel" else "class"
+        return [
+            f"{lib} {name}, one value per {per}: {_format_values(value)}"
+            for (name, lib), value in self.long_values().items()
+        ]
+
     def _title(self) -> str:
         return (
             f"What each library reports by default: {self.description}, "
@@ -737,7 +789,7 @@ class ComparisonTable(pd.DataFrame):
     def __repr__(self) -> str:
         shown = self.formatted()
         body = shown[list(LIBRARIES)].to_string()
-        lines = [self._title(), body, "", "why:"]
+        lines = [self._title(), body, *self._long_lines(), "", "why:"]
         for name, text in shown["why"].items():
             lines.append(f"  {name}: {text}")
         for text in self.notes.values():
@@ -767,6 +819,8 @@ class ComparisonTable(pd.DataFrame):
             )
             rows.append("<tr>" + "".join(tds) + "</tr>")
         notes = "".join(
+            f'<p style="margin:0.2em 0">{esc(t)}</p>' for t in self._long_lines()
+        ) + "".join(
             f'<p style="margin:0.2em 0">note: {esc(t)}</p>' for t in self.notes.values()
         )
         return (
@@ -830,7 +884,9 @@ def compare(y_true, y_score, *, threshold=0.5) -> ComparisonTable:
       multi-label targets; ``accuracy_score`` on a multi-label target is
       exact-match (subset) accuracy; ``roc_auc_score`` raises for multi-class
       scores (``multi_class="raise"``) and macro-averages labels;
-      ``top_k_accuracy_score`` has ``k=2``.
+      ``top_k_accuracy_score`` has ``k=2``. Both raise for 0/1 labels with a
+      two-column ``y_score`` (the two-softmax set-up): they want
+      ``y_score[:, 1]``, and the cell says so.
     - Keras (3.x): ``metrics=["accuracy"]`` is resolved from the shapes only:
       one output column gives ``BinaryAccuracy``, integer labels
       ``SparseCategoricalAccuracy``, anything else ``CategoricalAccuracy``
@@ -1007,6 +1063,102 @@ def multilabel_threshold_table(
     return frame
 
 
+def compare_thresholds(y_true, y_score, thresholds) -> pd.DataFrame:
+    """:func:`multilabel_summary` for several named threshold choices, side by side.
+
+    Parameters
+    ----------
+    y_true, y_score : array-like of shape (n_samples, n_labels)
+    thresholds : dict
+        ``{name: threshold}``; each threshold is one number for every label or
+        one per label (as :func:`per_label_thresholds` returns). A threshold
+        of 1 or more never predicts a label (scores are at most 1): the
+        all-"no" answer.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per name, in the order given; rows as in
+        :func:`multilabel_summary` (``exact_match``, ``element_wise``, micro
+        precision / recall / F1, ``macro_F1``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.conventions import compare_thresholds
+    >>> y = np.array([[1, 0], [0, 1], [1, 1]])
+    >>> s = np.array([[0.9, 0.4], [0.2, 0.6], [0.7, 0.3]])
+    >>> table = compare_thresholds(y, s, {"0.5": 0.5, "all no": 1.0})
+    >>> table.loc[["exact_match", "element_wise"]].round(3)
+                    0.5  all no
+    exact_match   0.667   0.000
+    element_wise  0.833   0.333
+    """
+    if not isinstance(thresholds, dict) or not thresholds:
+        raise ValueError(
+            f"thresholds must be a non-empty dict {{name: threshold}}, got "
+            f"{thresholds!r}; for example {{'0.5': 0.5, 'tuned': per_label}}"
+        )
+    columns = {
+        str(name): multilabel_summary(y_true, y_score, threshold=t)
+        for name, t in thresholds.items()
+    }
+    return pd.DataFrame(columns)
+
+
+def wrong_label_counts(y_true, y_score, *, threshold=0.5) -> np.ndarray:
+    """The number of wrong labels of each sample at ``threshold``.
+
+    Parameters
+    ----------
+    y_true, y_score : array-like of shape (n_samples, n_labels)
+    threshold : float or array-like of shape (n_labels,), default 0.5
+
+    Returns
+    -------
+    ndarray of int, shape (n_samples,)
+        0 for a sample whose labels are all right (an exact match). See
+        :func:`wrong_labels_per_sample` for how many samples have each count.
+    """
+    truth, score = _multilabel_input(y_true, y_score)
+    return np.count_nonzero(_cut(score, threshold) != truth, axis=1)
+
+
+def wrong_labels_per_sample(y_true, y_score, *, threshold=0.5) -> pd.DataFrame:
+    """How many samples have 0, 1, 2, ... wrong labels at ``threshold``.
+
+    A label is wrong when it is predicted (score strictly above its threshold)
+    but absent, or absent from the prediction but present. A sample with 0
+    wrong labels is an exact match; element-wise accuracy counts each wrong
+    label on its own.
+
+    Parameters
+    ----------
+    y_true, y_score : array-like of shape (n_samples, n_labels)
+    threshold : float or array-like of shape (n_labels,), default 0.5
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``wrong labels`` (0 up to the largest count seen, every value in
+        between listed), columns ``samples`` (how many) and ``share`` (of all
+        samples).
+
+    Notes
+    -----
+    ``share`` at 0 wrong labels is the exact-match accuracy, and
+    ``1 - (index * samples).sum() / (n_samples * n_labels)`` is the
+    element-wise accuracy.
+    """
+    wrong = wrong_label_counts(y_true, y_score, threshold=threshold)
+    counts = np.bincount(wrong)
+    frame = pd.DataFrame(
+        {"samples": counts, "share": counts / wrong.size},
+        index=pd.RangeIndex(counts.size, name="wrong labels"),
+    )
+    return frame
+
+
 def per_label_scores(y_true, y_score, *, threshold=0.5, labels=None) -> pd.DataFrame:
     """Precision, recall, F1, accuracy and support of each label.
 
@@ -1170,6 +1322,120 @@ def cell_counts(y_true, y_score, *, threshold=0.5, labels=None) -> pd.DataFrame:
     return frame
 
 
+_CELL_TAGS = (("TN", "FP"), ("FN", "TP"))
+
+
+class CellCountsDisplay:
+    """:func:`cell_counts` drawn as one 2 x 2 confusion matrix per column.
+
+    Each score column is one binary problem, "this column's class" against
+    the rest, and gets its own matrix (rows = true, columns = predicted,
+    negative first, so TN is top left and TP bottom right), with every cell
+    tagged TP, FP, FN or TN. With two softmax columns the two matrices are
+    mirror images: the TP of one column are the TN of the other, its FP the
+    other's FN. A last panel, ``"all cells"``, adds them up as Keras does.
+
+    Build it with :meth:`from_predictions`.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        The output of :func:`cell_counts`.
+
+    Attributes
+    ----------
+    counts : pandas.DataFrame
+    displays_ : list of :class:`evalviz.confusion.ConfusionMatrixDisplay`
+        One per panel, set by :meth:`plot`.
+    axes_, figure_ : set by :meth:`plot`.
+
+    Notes
+    -----
+    Drawn with :class:`evalviz.confusion.ConfusionMatrixDisplay` (counts only,
+    ``normalize=None``); a column's matrix is
+    ``[[TN, FP], [FN, TP]]`` as in scikit-learn's binary ``confusion_matrix``.
+    """
+
+    def __init__(self, counts: pd.DataFrame):
+        self.counts = counts
+
+    @classmethod
+    def from_predictions(cls, y_true, y_score, *, threshold=0.5, labels=None):
+        """Count with :func:`cell_counts` (same arguments)."""
+        return cls(cell_counts(y_true, y_score, threshold=threshold, labels=labels))
+
+    def matrices(self) -> dict:
+        """``{row name: 2 x 2 array [[TN, FP], [FN, TP]]}`` for every row of
+        ``counts`` (each column, then ``"all cells"``)."""
+        return {
+            str(name): np.array(
+                [[row["TN"], row["FP"]], [row["FN"], row["TP"]]], dtype=np.int64
+            )
+            for name, row in self.counts.iterrows()
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """The numbers the plot shows: the :func:`cell_counts` table."""
+        return self.counts.copy()
+
+    def plot(self, *, total=None, title=None):
+        """Draw the panels side by side; returns self.
+
+        Parameters
+        ----------
+        total : bool, optional
+            Add the ``"all cells"`` panel. Default: when there are at least
+            two columns.
+        title : str, optional
+            A title over the whole figure.
+        """
+        from . import _plotting as P
+        from .confusion import ConfusionMatrixDisplay
+
+        mats = self.matrices()
+        names = list(mats)
+        columns, total_name = names[:-1], names[-1]
+        if total is None:
+            total = len(columns) > 1
+        panels = columns + ([total_name] if total else [])
+        fig, axes = P.new_grid(
+            1, len(panels), figsize=(4.8 * len(panels), 5.6), layout="constrained"
+        )
+        # Room between the three-line panel titles and the figure title.
+        fig.get_layout_engine().set(h_pad=0.2)
+        self.displays_ = []
+        for ax, name in zip(axes.ravel(), panels, strict=True):
+            if name == total_name:
+                tick_names = ["cell = 0", "cell = 1"]
+                panel_title = "all cells added up\n(what Keras counts)"
+            else:
+                others = [c for c in columns if c != name]
+                rest = others[0] if len(others) == 1 else f"not {name}"
+                tick_names = [rest, name]
+                panel_title = f"column '{name}'\n(positive: {name})"
+            disp = ConfusionMatrixDisplay.from_matrix(
+                mats[name], labels=tick_names, normalize=None
+            ).plot(ax=ax, colorbar=False, title=panel_title)
+            for i in range(2):
+                for j in range(2):
+                    ax.text(
+                        j,
+                        i - 0.3,
+                        _CELL_TAGS[i][j],
+                        ha="center",
+                        va="center",
+                        fontsize=P.LABEL_SIZE,
+                        fontweight="bold",
+                        color=disp.ax_.texts[2 * i + j].get_color(),
+                    )
+            self.displays_.append(disp)
+        if title is not None:
+            fig.suptitle(title, fontsize=P.TITLE_SIZE)
+        self.axes_ = axes
+        self.figure_ = fig
+        return self
+
+
 _SWEEP_LABELS = {
     "element_wise": "element-wise accuracy (Keras BinaryAccuracy)",
     "exact_match": "exact match (scikit-learn accuracy_score)",
@@ -1180,6 +1446,9 @@ _SWEEP_LABELS = {
 }
 
 
+_BASELINE_LABEL = "element-wise, answering 'no' everywhere"
+
+
 class MultilabelThresholdDisplay:
     """Lines of a :func:`multilabel_threshold_table`, one per summary.
 
@@ -1187,18 +1456,35 @@ class MultilabelThresholdDisplay:
     ----------
     table : pandas.DataFrame
         The output of :func:`multilabel_threshold_table`.
+    baseline : float, optional
+        The element-wise accuracy of answering "no" for every label (the share
+        of 0 cells in ``y_true``), drawn as a dashed reference line.
+        :meth:`from_predictions` computes it.
 
     Attributes
     ----------
     ax_, figure_ : set by :meth:`plot`.
     """
 
-    def __init__(self, table: pd.DataFrame):
+    def __init__(self, table: pd.DataFrame, *, baseline=None):
         self.table = table
+        self.baseline = None if baseline is None else float(baseline)
+
+    @classmethod
+    def from_predictions(cls, y_true, y_score, *, thresholds=DEFAULT_THRESHOLDS):
+        """The table of :func:`multilabel_threshold_table` and the all-"no"
+        element-wise accuracy of ``y_true`` as the baseline."""
+        truth, _ = _multilabel_input(y_true, y_score)
+        table = multilabel_threshold_table(y_true, y_score, thresholds=thresholds)
+        return cls(table, baseline=float(np.mean(~truth)))
 
     def to_frame(self) -> pd.DataFrame:
-        """The numbers the plot shows (the table itself)."""
-        return self.table.copy()
+        """The numbers the plot shows: the table, and the baseline (if any) as
+        a column ``all_no_element_wise``."""
+        frame = self.table.copy()
+        if self.baseline is not None:
+            frame["all_no_element_wise"] = self.baseline
+        return frame
 
     def plot(
         self,
@@ -1224,6 +1510,18 @@ class MultilabelThresholdDisplay:
                 linewidth=2,
                 color=PALETTE[i % len(PALETTE)],
                 label=_SWEEP_LABELS.get(name, name),
+            )
+        if self.baseline is not None:
+            # Dashed, in the element-wise line's colour: it is that line's floor.
+            shown = list(columns)
+            ax.axhline(
+                self.baseline,
+                color=PALETTE[shown.index("element_wise") % len(PALETTE)]
+                if "element_wise" in shown
+                else "#555555",
+                linestyle="--",
+                linewidth=1.8,
+                label=f"{_BASELINE_LABEL}: {self.baseline:.4f}",
             )
         ax.set_ylim(0, 1.02)
         ax.set_xticks(list(self.table.index))

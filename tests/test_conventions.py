@@ -41,8 +41,10 @@ def sklearn_values(kind, y_true, y_score, threshold):
     elif kind == "multiclass":
         y, pred, auc_score, topk_score = y_true, s.argmax(axis=1), s, s
     elif kind == "one-hot":
+        # The real calls, two-column scores included (scikit-learn refuses
+        # those for AUC and top-k).
         y, pred = y_true.argmax(axis=1), s.argmax(axis=1)
-        auc_score = topk_score = s[:, 1] if s.shape[1] == 2 else s
+        auc_score = topk_score = s
     else:
         y, pred, auc_score, topk_score = y_true, (s > threshold).astype(int), s, s
     return {
@@ -77,6 +79,51 @@ def test_sklearn_column_matches_sklearn(kind):
         assert {"precision", "recall", "F1", "top-k"} <= seen_errors
     if kind == "multiclass":
         assert {"precision", "AUC"} <= seen_errors
+    if kind == "one-hot":
+        assert {"AUC", "top-k"} <= seen_errors
+
+
+def _sklearn_error(fn, *args):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(ValueError) as info:
+            fn(*args)
+    return str(info.value)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_two_softmax_columns_sklearn_auc_and_top_k_are_errors(seed):
+    """scikit-learn refuses 0/1 labels with (n, 2) scores; compare says so."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(4, 300))
+    y = rng.integers(0, 2, n)
+    y[:2] = [0, 1]
+    p1 = rng.random(n).astype(np.float32)
+    score = np.stack([1 - p1, p1], axis=1)
+    table = compare(np.eye(2, dtype=int)[y], score)
+    auc_msg = _sklearn_error(skm.roc_auc_score, y, score)
+    assert "1d array" in auc_msg
+    assert table.loc["AUC", "sklearn"].startswith("error: y should be a 1d array")
+    topk_msg = _sklearn_error(skm.top_k_accuracy_score, y, score)
+    assert "binary while y_score is 2d with 2 classes" in topk_msg
+    assert table.loc["top-k", "sklearn"].startswith("error:")
+    # The fix the cell names gives scikit-learn's number, which torchmetrics
+    # (exact one-vs-rest AUC, macro over the two columns) also reports.
+    assert "y_score[:, 1]" in table.loc["AUC", "sklearn"]
+    fixed = skm.roc_auc_score(y, score[:, 1])
+    assert table.loc["AUC", "torchmetrics"] == pytest.approx(fixed, abs=1e-9)
+    assert compare(y, score[:, 1]).loc["AUC", "sklearn"] == pytest.approx(fixed)
+
+
+def test_two_softmax_columns_one_class_gives_nan_auc_like_sklearn():
+    score = np.array([[0.2, 0.8], [0.6, 0.4], [0.3, 0.7]], dtype=np.float32)
+    y = np.array([1, 1, 1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert np.isnan(skm.roc_auc_score(y, score))
+    table = compare(np.eye(2, dtype=int)[y], score)
+    assert np.isnan(table.loc["AUC", "sklearn"])
+    assert table.loc["top-k", "sklearn"].startswith("error:")
 
 
 # ---------------------------------------------------------------------------
@@ -466,3 +513,134 @@ def test_threshold_display_draws_the_table():
     assert disp.to_frame().equals(table)
     with pytest.raises(ValueError, match="not a column"):
         conventions.MultilabelThresholdDisplay(table).plot(columns=["accuracy"])
+
+
+# ---------------------------------------------------------------------------
+# Review additions: long per-class arrays, named threshold choices, wrong labels
+# per sample, the all-"no" baseline, the mirror matrices
+# ---------------------------------------------------------------------------
+
+
+def test_long_per_label_arrays_are_listed_under_the_table():
+    y, score = _random_multilabel(4)
+    table = compare(y, score)
+    f1 = table.loc["F1", "keras"]
+    assert isinstance(f1, np.ndarray) and f1.size == y.shape[1] > 3
+    shown = table.formatted()
+    assert shown.loc["F1", "keras"] == f"per label: {f1.size} values, below"
+    assert list(table.long_values()) == [("F1", "keras")]
+    text = repr(table)
+    listed = "keras F1, one value per label: [" + ", ".join(f"{v:.4f}" for v in f1)
+    assert listed in text
+    assert listed in table._repr_html_()
+    # Every line of the text table stays short.
+    body = text.split("\n\n")[0].split("\n")[1:8]
+    assert max(len(line) for line in body) < 120
+    # Two values still fit in the cell.
+    two = compare(
+        np.eye(2, dtype=int)[[0, 1, 1]], np.array([[0.7, 0.3], [0.2, 0.8], [0.6, 0.4]])
+    )
+    assert two.formatted().loc["F1", "keras"].startswith("per class: [")
+    assert two.long_values() == {}
+
+
+def test_compare_thresholds_matches_multilabel_summary():
+    y, score = _random_multilabel(5)
+    per_label = np.linspace(0.3, 0.7, y.shape[1])
+    frame = conventions.compare_thresholds(
+        y, score, {"0.5": 0.5, "tuned": per_label, "all no": 1.0}
+    )
+    assert list(frame.columns) == ["0.5", "tuned", "all no"]
+    pd.testing.assert_series_equal(
+        frame["0.5"], conventions.multilabel_summary(y, score), check_names=False
+    )
+    pd.testing.assert_series_equal(
+        frame["tuned"],
+        conventions.multilabel_summary(y, score, threshold=per_label),
+        check_names=False,
+    )
+    # A threshold of 1 predicts nothing: element-wise = share of 0 cells.
+    assert frame.loc["element_wise", "all no"] == pytest.approx(1 - y.mean())
+    assert frame.loc["exact_match", "all no"] == pytest.approx(
+        np.mean(y.sum(axis=1) == 0)
+    )
+    with pytest.raises(ValueError, match="non-empty dict"):
+        conventions.compare_thresholds(y, score, [0.5])
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_wrong_labels_per_sample_against_sklearn(seed):
+    y, score = _random_multilabel(seed)
+    t = [0.5, 0.3][seed % 2]
+    counts = conventions.wrong_label_counts(y, score, threshold=t)
+    pred = (score > t).astype(int)
+    np.testing.assert_array_equal(counts, (pred != y).sum(axis=1))
+    table = conventions.wrong_labels_per_sample(y, score, threshold=t)
+    assert table.index.name == "wrong labels"
+    assert table.index.tolist() == list(range(counts.max() + 1))
+    assert table["samples"].sum() == len(y)
+    assert table.loc[0, "share"] == pytest.approx(skm.accuracy_score(y, pred))
+    wrong_cells = (table.index * table["samples"]).sum()
+    assert 1 - wrong_cells / y.size == pytest.approx(1 - skm.hamming_loss(y, pred))
+
+
+def test_threshold_display_baseline_line():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    y, score = _random_multilabel(6)
+    disp = conventions.MultilabelThresholdDisplay.from_predictions(y, score).plot()
+    assert disp.baseline == pytest.approx(1 - y.mean())
+    dashed = [ln for ln in disp.ax_.get_lines() if ln.get_linestyle() == "--"]
+    assert len(dashed) == 1
+    np.testing.assert_allclose(dashed[0].get_ydata(), [1 - y.mean()] * 2)
+    assert "answering 'no' everywhere" in dashed[0].get_label()
+    assert dashed[0].get_color() == disp.ax_.get_lines()[0].get_color()
+    frame = disp.to_frame()
+    np.testing.assert_allclose(frame["all_no_element_wise"], 1 - y.mean())
+    table = conventions.multilabel_threshold_table(y, score)
+    pd.testing.assert_frame_equal(frame.drop(columns="all_no_element_wise"), table)
+    # Without a baseline: no dashed line.
+    plain = conventions.MultilabelThresholdDisplay(table).plot()
+    assert not [ln for ln in plain.ax_.get_lines() if ln.get_linestyle() == "--"]
+    assert "all_no_element_wise" not in plain.to_frame()
+
+
+def test_cell_counts_display_draws_mirror_matrices():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    y = np.array([0, 0, 0, 1, 1, 1, 1, 0, 1, 0])
+    p1 = np.array([0.1, 0.2, 0.7, 0.9, 0.8, 0.4, 0.6, 0.3, 0.55, 0.65])
+    score = np.stack([1 - p1, p1], axis=1)
+    disp = conventions.CellCountsDisplay.from_predictions(
+        np.eye(2, dtype=int)[y], score, labels=["neg", "pos"]
+    ).plot()
+    mats = disp.matrices()
+    assert list(mats) == ["neg", "pos", "all cells"]
+    pred = (p1 > 0.5).astype(int)
+    np.testing.assert_array_equal(mats["pos"], skm.confusion_matrix(y, pred))
+    np.testing.assert_array_equal(mats["neg"], skm.confusion_matrix(1 - y, 1 - pred))
+    # Mirror images: TP of one column = TN of the other.
+    assert mats["pos"][1, 1] == mats["neg"][0, 0]
+    assert mats["pos"][0, 1] == mats["neg"][1, 0]
+    np.testing.assert_array_equal(mats["all cells"], mats["pos"] + mats["neg"])
+    assert len(disp.displays_) == 3 and disp.axes_.shape == (1, 3)
+    for panel, name in zip(disp.displays_, ["neg", "pos", "all cells"], strict=True):
+        texts = [t.get_text() for t in panel.ax_.texts]
+        cm = mats[name]
+        for count in (cm[0, 0], cm[0, 1], cm[1, 0], cm[1, 1]):
+            assert str(count) in texts
+        assert {"TP", "FP", "FN", "TN"} <= set(texts)
+        np.testing.assert_array_equal(panel.confusion_matrix, cm)
+    # The tags sit on the cells scikit-learn's binary matrix puts them on.
+    ax = disp.displays_[1].ax_
+    tags = {
+        t.get_text(): t.get_position() for t in ax.texts if t.get_text() in ("TP", "TN")
+    }
+    assert tags["TN"][0] == 0 and tags["TP"][0] == 1
+    assert disp.to_frame().equals(
+        conventions.cell_counts(np.eye(2, dtype=int)[y], score, labels=["neg", "pos"])
+    )
+    single = conventions.CellCountsDisplay.from_predictions(y, p1).plot()
+    assert single.axes_.shape == (1, 1)

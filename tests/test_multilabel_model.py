@@ -36,6 +36,14 @@ def test_predictions_are_cached_and_keyed_by_parameters(tmp_path, monkeypatch):
     assert len(first.loss_curve) == 2
     assert first.class_names[0] == "T-shirt/top"
     assert "labels=10" in repr(first)
+    about = first.describe()
+    assert about["training outfits"] == 13500
+    assert about["validation outfits"] == 1500 and about["test outfits"] == 2500
+    assert about["hidden layer"] == "8 units, ReLU activation"
+    assert "0.25" in about["outfit"]
+    assert about["inputs"].startswith("14 x 14 = 196 pixels")
+    # Every text fits in 50 characters, so pandas shows it whole.
+    assert max(len(str(v)) for v in about) <= 50
 
     again = outfits_predictions(**TINY)
     assert again.from_cache and again.path == first.path

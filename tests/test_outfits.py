@@ -9,7 +9,11 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from evalviz._outfits import make_outfits, outfit_gallery  # noqa: E402
+from evalviz._outfits import (  # noqa: E402
+    default_outfit_count,
+    make_outfits,
+    outfit_gallery,
+)
 from evalviz.datasets import FASHION_MNIST_CLASSES, load_fashion_mnist  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -119,6 +123,34 @@ def test_gallery_draws_titles_and_lists_labels():
     with_pred = outfit_gallery(images, labels, y_score=score, n=2).plot()
     frame = with_pred.to_frame()
     assert frame["all labels right"].tolist() == [True, False]
+    assert frame["wrong labels"].tolist() == [0, 10]
     axes = with_pred.axes_.ravel()
     assert "pred: " in axes[0].get_title(loc="left")
     assert axes[0]._left_title.get_color() != axes[1]._left_title.get_color()
+
+
+def test_gallery_says_right_or_wrong_in_words_and_leaves_room_for_captions():
+    images, labels = make_outfits("test", n=8)
+    score = labels * 0.8 + 0.1
+    score[3, :2] = 1 - score[3, :2]  # two labels of outfit 3 wrong
+    gallery = outfit_gallery(images, labels, y_score=score, n=8).plot(title="t")
+    axes = gallery.axes_.ravel()
+    titles = [ax.get_title(loc="left") for ax in axes]
+    assert titles[0].startswith("all 10 labels right\ntrue: ")
+    assert titles[3].startswith("2 of 10 labels wrong\ntrue: ")
+    assert gallery.to_frame()["wrong labels"].tolist() == [0, 0, 0, 2, 0, 0, 0, 0]
+    assert axes[0]._left_title.get_fontsize() >= 12
+    # No caption reaches into the image above it (drawn layout, in pixels).
+    fig = gallery.figure_
+    renderer = fig.canvas.get_renderer()
+    fig.draw(renderer)
+    for top, below in zip(axes[:4], axes[4:], strict=True):
+        caption = below._left_title.get_window_extent(renderer)
+        assert caption.y1 < top.get_window_extent(renderer).y0
+
+
+@pytest.mark.parametrize("split", ["validation", "test"])
+def test_default_outfit_count_matches_make_outfits(split):
+    images, _ = make_outfits(split)
+    assert default_outfit_count(split) == images.shape[0]
+    assert default_outfit_count("train") == 13500
