@@ -87,3 +87,62 @@ def format_area(value: float, digits: int = 3) -> str:
         if float(text) not in (0.0, 1.0):
             return text
     return ">0.999999999" if x > 0.5 else "<0.000000001"
+
+
+def image_rows(
+    images,
+    examples,
+    row_labels,
+    *,
+    n_cols: int,
+    caption,
+    ax=None,
+    cmap="gray_r",
+    cell_size=(1.55, 2.0),
+    margins=(2.8, 0.5),
+):
+    """Draw a gallery: one row of images per group, a label left of each row.
+
+    ``examples`` is a DataFrame with a ``row`` column (the group) and an
+    ``index`` column (the image's index in ``images``); ``caption(record)``
+    gives the title over each image. ``ax`` may be a 2-D array of axes with at
+    least ``(len(row_labels), n_cols)`` entries. Returns ``(fig, axes)``.
+    """
+    import numpy as np
+
+    n_rows = max(len(row_labels), 1)
+    if ax is None:
+        fig, axes = new_grid(
+            n_rows,
+            n_cols,
+            figsize=(
+                cell_size[0] * n_cols + margins[0],
+                cell_size[1] * n_rows + margins[1],
+            ),
+            layout="constrained",
+        )
+    else:
+        axes = np.atleast_2d(np.asarray(ax, dtype=object))
+        fig = axes.flat[0].figure
+    for r in range(n_rows):
+        shown = examples[examples["row"] == r]
+        for c in range(n_cols):
+            a = axes[r, c]
+            a.set_xticks([])
+            a.set_yticks([])
+            for spine in a.spines.values():
+                spine.set_visible(False)
+            if c < len(shown):
+                rec = shown.iloc[c]
+                a.imshow(images[int(rec["index"])], cmap=cmap)
+                a.set_title(caption(rec), fontsize=LABEL_SIZE)
+        if r < len(row_labels):
+            axes[r, 0].set_ylabel(
+                row_labels[r],
+                rotation=0,
+                ha="right",
+                va="center",
+                fontsize=LABEL_SIZE - 1,
+                labelpad=10,
+            )
+    return fig, axes

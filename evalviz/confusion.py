@@ -476,45 +476,29 @@ class ErrorGallery:
         ``ax`` may be a 2-D array of axes with at least (number of cells,
         ``n_images``) entries; by default a new figure is made.
         """
-        n_rows = max(len(self.cells), 1)
-        n_cols = getattr(self, "n_images", 8)
-        if ax is None:
-            fig, axes = P.new_grid(
-                n_rows,
-                n_cols,
-                figsize=(1.55 * n_cols + 2.8, 2.0 * n_rows + 0.5),
-                layout="constrained",
-            )
-        else:
-            axes = np.atleast_2d(np.asarray(ax, dtype=object))
-            fig = axes.flat[0].figure
-        for r in range(n_rows):
-            shown = self.examples[self.examples["row"] == r]
-            for c in range(n_cols):
-                a = axes[r, c]
-                a.set_xticks([])
-                a.set_yticks([])
-                for spine in a.spines.values():
-                    spine.set_visible(False)
-                if c < len(shown):
-                    rec = shown.iloc[c]
-                    a.imshow(self.images[int(rec["index"])], cmap=cmap)
-                    caption = f"#{int(rec['index'])}"
-                    if "score" in shown.columns:
-                        text = _score_text(rec["score"])
-                        caption += "\np" + ("" if text.startswith(">") else "=") + text
-                    a.set_title(caption, fontsize=P.LABEL_SIZE)
-            if len(self.cells):
-                cell = self.cells.iloc[r]
-                axes[r, 0].set_ylabel(
-                    f"true: {cell['true_name']}\npredicted:\n{cell['predicted_name']}"
-                    f"\n({int(cell['count'])} images)",
-                    rotation=0,
-                    ha="right",
-                    va="center",
-                    fontsize=P.LABEL_SIZE - 1,
-                    labelpad=10,
-                )
+        has_score = "score" in self.examples.columns
+
+        def caption(rec):
+            text = f"#{int(rec['index'])}"
+            if has_score:
+                score = _score_text(rec["score"])
+                text += "\np" + ("" if score.startswith(">") else "=") + score
+            return text
+
+        row_labels = [
+            f"true: {cell['true_name']}\npredicted:\n{cell['predicted_name']}"
+            f"\n({int(cell['count'])} images)"
+            for _, cell in self.cells.iterrows()
+        ]
+        fig, axes = P.image_rows(
+            self.images,
+            self.examples,
+            row_labels,
+            n_cols=getattr(self, "n_images", 8),
+            caption=caption,
+            ax=ax,
+            cmap=cmap,
+        )
         order = "most confident first" if "score" in self.examples.columns else ""
         fig.suptitle(
             "Error gallery: images behind confusion-matrix cells"

@@ -459,45 +459,25 @@ class TopKGallery:
         ``ax`` may be a 2-D array of at least (number of confusions, n_images)
         axes; by default a new figure is made.
         """
-        n_rows = max(len(self.cells), 1)
-        n_cols = self.n_images
-        if ax is None:
-            fig, axes = P.new_grid(
-                n_rows,
-                n_cols,
-                figsize=(1.75 * n_cols + 2.8, 2.35 * n_rows + 0.9),
-                layout="constrained",
-            )
-        else:
-            axes = np.atleast_2d(np.asarray(ax, dtype=object))
-            fig = axes.flat[0].figure
-        for r in range(n_rows):
-            shown = self.examples[self.examples["row"] == r]
-            for c in range(n_cols):
-                a = axes[r, c]
-                a.set_xticks([])
-                a.set_yticks([])
-                for spine in a.spines.values():
-                    spine.set_visible(False)
-                if c < len(shown):
-                    rec = shown.iloc[c]
-                    a.imshow(self.images[int(rec["index"])], cmap=cmap)
-                    a.set_title(
-                        f"image {int(rec['index'])}\ntop-1 {rec['top1_score']:.2f}"
-                        f"\ntrue {rec['true_score']:.2f}",
-                        fontsize=P.LABEL_SIZE,
-                    )
-            if len(self.cells):
-                cell = self.cells.iloc[r]
-                axes[r, 0].set_ylabel(
-                    f"true: {cell['true_name']}\ntop-1 guess:\n{cell['top1_name']}"
-                    f"\n({int(cell['count'])} images)",
-                    rotation=0,
-                    ha="right",
-                    va="center",
-                    fontsize=P.LABEL_SIZE - 1,
-                    labelpad=10,
-                )
+        row_labels = [
+            f"true: {cell['true_name']}\ntop-1 guess:\n{cell['top1_name']}"
+            f"\n({int(cell['count'])} images)"
+            for _, cell in self.cells.iterrows()
+        ]
+        fig, axes = P.image_rows(
+            self.images,
+            self.examples,
+            row_labels,
+            n_cols=self.n_images,
+            caption=lambda rec: (
+                f"image {int(rec['index'])}\ntop-1 {rec['top1_score']:.2f}"
+                f"\ntrue {rec['true_score']:.2f}"
+            ),
+            ax=ax,
+            cmap=cmap,
+            cell_size=(1.75, 2.35),
+            margins=(2.8, 0.9),
+        )
         fig.suptitle(
             title
             or f"Wrong at top-1, right at top-{self.k} ("
