@@ -5,7 +5,6 @@ Re-exported from :mod:`evalviz.models` as ``outfits_predictions``.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,14 +107,6 @@ def _features(images: np.ndarray, pool: int) -> np.ndarray:
     return pooled.reshape(n, -1) / np.float32(255.0)
 
 
-def _fingerprint() -> str:
-    from .datasets import _FASHION_FILES
-
-    return hashlib.sha256(
-        "".join(f.sha256 for f in _FASHION_FILES.values()).encode()
-    ).hexdigest()[:16]
-
-
 def outfits_predictions(
     *,
     hidden_layer_sizes: tuple[int, ...] = (256,),
@@ -164,7 +155,7 @@ def outfits_predictions(
     a fixed ``random_state``: the same parameters on the same machine give the
     same predictions.
     """
-    from .models import cached_arrays
+    from .models import cached_arrays, fashion_fingerprint
 
     params = {
         "hidden_layer_sizes": [int(h) for h in hidden_layer_sizes],
@@ -184,12 +175,9 @@ def outfits_predictions(
     def train() -> dict[str, np.ndarray]:
         return _train(params, progress=progress)
 
-    if cache:
-        arrays, path, from_cache = cached_arrays(
-            "outfits-mlp", params, _fingerprint(), train
-        )
-    else:
-        arrays, path, from_cache = train(), None, False
+    arrays, path, from_cache = cached_arrays(
+        "outfits-mlp", params, fashion_fingerprint(), train, enabled=cache
+    )
     return OutfitPredictions(
         y_val=arrays["y_val"],
         proba_val=arrays["proba_val"],

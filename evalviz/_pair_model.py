@@ -91,7 +91,7 @@ def pair_predictions(
     scaled to [0, 1]; the validation rows are those of
     :func:`evalviz.models.validation_indices`, left out of training.
     """
-    from .models import cached_arrays, validation_indices
+    from .models import cached_arrays, fashion_fingerprint, validation_indices
 
     neg, pos = (int(c) for c in classes)
     if neg == pos or not (0 <= neg < 10 and 0 <= pos < 10):
@@ -104,14 +104,9 @@ def pair_predictions(
     def train() -> dict[str, np.ndarray]:
         return _train(params, val_idx)
 
-    if cache:
-        from ._multilabel_model import _fingerprint
-
-        arrays, path, from_cache = cached_arrays(
-            "pair-logreg", params, _fingerprint(), train
-        )
-    else:
-        arrays, path, from_cache = train(), None, False
+    arrays, path, from_cache = cached_arrays(
+        "pair-logreg", params, fashion_fingerprint(), train, enabled=cache
+    )
     return PairPredictions(
         classes=(neg, pos),
         y_val=arrays["y_val"],

@@ -31,6 +31,7 @@ __all__ = [
     "cache_dir",
     "cached_arrays",
     "cache_key",
+    "fashion_fingerprint",
     "outfits_predictions",  # noqa: F822
     "pair_predictions",  # noqa: F822
     "validation_indices",
@@ -97,13 +98,17 @@ def cached_arrays(
     compute: Callable[[], dict[str, np.ndarray]],
     *,
     directory=None,
-) -> tuple[dict[str, np.ndarray], Path, bool]:
+    enabled: bool = True,
+) -> tuple[dict[str, np.ndarray], Path | None, bool]:
     """Load arrays from the cache, or compute and store them atomically.
 
     Returns ``(arrays, path, from_cache)``. The file is written to a temporary
     name and renamed once complete, so an interrupted run leaves no half file.
-    Only ``.npz`` (no pickles) is read or written.
+    Only ``.npz`` (no pickles) is read or written. ``enabled=False`` computes
+    without reading or writing the cache and returns ``(arrays, None, False)``.
     """
+    if not enabled:
+        return compute(), None, False
     folder = Path(directory) if directory is not None else cache_dir()
     path = folder / f"{name}-{cache_key(name, params, data_fingerprint)}.npz"
     if path.is_file():
@@ -166,7 +171,8 @@ class Predictions:
         )
 
 
-def _fashion_fingerprint() -> str:
+def fashion_fingerprint() -> str:
+    """A short hash of the four Fashion-MNIST checksums, for cache keys."""
     return hashlib.sha256(
         "".join(f.sha256 for f in _FASHION_FILES.values()).encode()
     ).hexdigest()[:16]
@@ -228,12 +234,9 @@ def baseline_predictions(
         # The split is only needed to train: a cache hit reads nothing but the .npz.
         return _train_mlp(params, validation_indices(), progress=progress)
 
-    if cache:
-        arrays, path, from_cache = cached_arrays(
-            "fashion-mlp", params, _fashion_fingerprint(), train
-        )
-    else:
-        arrays, path, from_cache = train(), None, False
+    arrays, path, from_cache = cached_arrays(
+        "fashion-mlp", params, fashion_fingerprint(), train, enabled=cache
+    )
     return Predictions(
         y_val=arrays["y_val"],
         proba_val=arrays["proba_val"],
