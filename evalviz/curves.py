@@ -674,7 +674,7 @@ class RocCurves(_Curves):
         style_axes(
             ax,
             title=title,
-            xlabel="false positive rate (negatives above the threshold)"
+            xlabel="false positive rate = FP / (FP + TN)"
             + (", log scale" if log else ""),
             ylabel="true positive rate (recall)",
         )
