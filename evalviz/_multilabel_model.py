@@ -6,11 +6,12 @@ Re-exported from :mod:`evalviz.models` as ``outfits_predictions``.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from .models import CachedPredictions
 
 __all__ = ["OutfitPredictions", "outfits_predictions"]
 
@@ -19,8 +20,8 @@ _ACTIVATION = "relu"
 _ACTIVATION_NAME = "ReLU"
 
 
-@dataclass
-class OutfitPredictions:
+@dataclass(kw_only=True)
+class OutfitPredictions(CachedPredictions):
     """Predicted label probabilities of the outfit model.
 
     Attributes
@@ -34,15 +35,7 @@ class OutfitPredictions:
     params : the parameters that define the model (and the cache key).
     """
 
-    y_val: np.ndarray
-    proba_val: np.ndarray
-    y_test: np.ndarray
-    proba_test: np.ndarray
     loss_curve: np.ndarray
-    train_seconds: float
-    params: dict = field(default_factory=dict)
-    path: Path | None = None
-    from_cache: bool = False
 
     @property
     def class_names(self) -> tuple[str, ...]:
@@ -155,7 +148,6 @@ def outfits_predictions(
     a fixed ``random_state``: the same parameters on the same machine give the
     same predictions.
     """
-    from .models import cached_arrays, fashion_fingerprint
 
     params = {
         "hidden_layer_sizes": [int(h) for h in hidden_layer_sizes],
@@ -175,20 +167,7 @@ def outfits_predictions(
     def train() -> dict[str, np.ndarray]:
         return _train(params, progress=progress)
 
-    arrays, path, from_cache = cached_arrays(
-        "outfits-mlp", params, fashion_fingerprint(), train, enabled=cache
-    )
-    return OutfitPredictions(
-        y_val=arrays["y_val"],
-        proba_val=arrays["proba_val"],
-        y_test=arrays["y_test"],
-        proba_test=arrays["proba_test"],
-        loss_curve=arrays["loss_curve"],
-        train_seconds=float(arrays["train_seconds"]),
-        params=params,
-        path=path,
-        from_cache=from_cache,
-    )
+    return OutfitPredictions.load_or_train("outfits-mlp", params, train, cache=cache)
 
 
 def _train(params: dict, *, progress: bool) -> dict[str, np.ndarray]:

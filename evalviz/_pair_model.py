@@ -7,16 +7,17 @@ it to reproduce the "accuracy = precision = recall" pitfall on real data.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import numpy as np
+
+from .models import CachedPredictions
 
 __all__ = ["PairPredictions", "pair_predictions"]
 
 
-@dataclass
-class PairPredictions:
+@dataclass(kw_only=True)
+class PairPredictions(CachedPredictions):
     """Two-column predicted probabilities of a two-class model.
 
     Attributes
@@ -31,14 +32,6 @@ class PairPredictions:
     """
 
     classes: tuple[int, int]
-    y_val: np.ndarray
-    proba_val: np.ndarray
-    y_test: np.ndarray
-    proba_test: np.ndarray
-    train_seconds: float
-    params: dict = field(default_factory=dict)
-    path: Path | None = None
-    from_cache: bool = False
 
     @property
     def class_names(self) -> tuple[str, str]:
@@ -91,7 +84,7 @@ def pair_predictions(
     scaled to [0, 1]; the validation rows are those of
     :func:`evalviz.models.validation_indices`, left out of training.
     """
-    from .models import cached_arrays, fashion_fingerprint, validation_indices
+    from .models import validation_indices
 
     neg, pos = (int(c) for c in classes)
     if neg == pos or not (0 <= neg < 10 and 0 <= pos < 10):
@@ -104,19 +97,8 @@ def pair_predictions(
     def train() -> dict[str, np.ndarray]:
         return _train(params, val_idx)
 
-    arrays, path, from_cache = cached_arrays(
-        "pair-logreg", params, fashion_fingerprint(), train, enabled=cache
-    )
-    return PairPredictions(
-        classes=(neg, pos),
-        y_val=arrays["y_val"],
-        proba_val=arrays["proba_val"],
-        y_test=arrays["y_test"],
-        proba_test=arrays["proba_test"],
-        train_seconds=float(arrays["train_seconds"]),
-        params=params,
-        path=path,
-        from_cache=from_cache,
+    return PairPredictions.load_or_train(
+        "pair-logreg", params, train, cache=cache, classes=(neg, pos)
     )
 
 

@@ -15,7 +15,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +24,7 @@ from .datasets import _FASHION_FILES, REPO_DATA_DIR, load_fashion_mnist, user_ca
 
 __all__ = [
     "VALIDATION_SIZE",
+    "CachedPredictions",
     "OutfitPredictions",  # noqa: F822 (lazy, see __getattr__ below)
     "PairPredictions",  # noqa: F822
     "Predictions",
@@ -130,31 +131,68 @@ def cached_arrays(
     return arrays, path, False
 
 
-@dataclass
-class Predictions:
-    """Predicted probabilities of a baseline model on validation and test data.
+@dataclass(kw_only=True)
+class CachedPredictions:
+    """What every cached course model returns: validation and test predictions.
 
     Attributes
     ----------
-    y_val, proba_val : the validation labels and predicted probabilities
-        (rows of the train split listed in ``val_indices``).
-    y_test, proba_test : the official test split's labels and probabilities.
-    loss_curve : training loss after each epoch.
-    val_accuracy_curve : validation accuracy after each epoch.
+    y_val, proba_val : the validation labels and predicted probabilities.
+    y_test, proba_test : the test labels and predicted probabilities.
+    train_seconds : how long training took (for a cache hit, the original run's).
     params : the parameters that define the model (and the cache key).
+    path : the cache file, or None when the cache was off.
+    from_cache : whether the predictions were loaded rather than trained.
     """
 
     y_val: np.ndarray
     proba_val: np.ndarray
     y_test: np.ndarray
     proba_test: np.ndarray
-    val_indices: np.ndarray
-    loss_curve: np.ndarray
-    val_accuracy_curve: np.ndarray
     train_seconds: float
     params: dict = field(default_factory=dict)
     path: Path | None = None
     from_cache: bool = False
+
+    @classmethod
+    def load_or_train(cls, name: str, params: dict, train, *, cache=True, **extra):
+        """Cached arrays (or ``train()``'s) as an instance of this class.
+
+        Fields not given in ``extra`` are read from the arrays by name.
+        """
+        arrays, path, from_cache = cached_arrays(
+            name, params, fashion_fingerprint(), train, enabled=cache
+        )
+        own = {"train_seconds", "params", "path", "from_cache", *extra}
+        values = {f.name: arrays[f.name] for f in fields(cls) if f.name not in own}
+        return cls(
+            **values,
+            **extra,
+            train_seconds=float(arrays["train_seconds"]),
+            params=params,
+            path=path,
+            from_cache=from_cache,
+        )
+
+
+@dataclass(kw_only=True)
+class Predictions(CachedPredictions):
+    """Predicted probabilities of the baseline model on validation and test data.
+
+    Attributes
+    ----------
+    y_val, proba_val : the validation labels and predicted probabilities
+        (rows of the train split listed in ``val_indices``).
+    y_test, proba_test : the official test split's labels and probabilities.
+    val_indices : the validation rows' indices in the 60,000-image train split.
+    loss_curve : training loss after each epoch.
+    val_accuracy_curve : validation accuracy after each epoch.
+    params : the parameters that define the model (and the cache key).
+    """
+
+    val_indices: np.ndarray
+    loss_curve: np.ndarray
+    val_accuracy_curve: np.ndarray
 
     @property
     def test_accuracy(self) -> float:
@@ -234,22 +272,7 @@ def baseline_predictions(
         # The split is only needed to train: a cache hit reads nothing but the .npz.
         return _train_mlp(params, validation_indices(), progress=progress)
 
-    arrays, path, from_cache = cached_arrays(
-        "fashion-mlp", params, fashion_fingerprint(), train, enabled=cache
-    )
-    return Predictions(
-        y_val=arrays["y_val"],
-        proba_val=arrays["proba_val"],
-        y_test=arrays["y_test"],
-        proba_test=arrays["proba_test"],
-        val_indices=arrays["val_indices"],
-        loss_curve=arrays["loss_curve"],
-        val_accuracy_curve=arrays["val_accuracy_curve"],
-        train_seconds=float(arrays["train_seconds"]),
-        params=params,
-        path=path,
-        from_cache=from_cache,
-    )
+    return Predictions.load_or_train("fashion-mlp", params, train, cache=cache)
 
 
 def _pixels(images: np.ndarray, scale: bool) -> np.ndarray:

@@ -641,19 +641,7 @@ class LabelGroupsDisplay:
                 P.PALETTE[1],
             ),
         ]
-        width = 0.38
-        for i, (col, label, color) in enumerate(bars):
-            pos = x + (i - 0.5) * width
-            left.bar(pos, g[col], width, color=color, label=label, gid=col)
-            for xi, v in zip(pos, g[col], strict=True):
-                left.annotate(
-                    f"{v:.0%}",
-                    (xi, v),
-                    xytext=(0, 3),
-                    textcoords="offset points",
-                    ha="center",
-                    fontsize=P.LABEL_SIZE,
-                )
+        _grouped_bars(left, x, g, bars, width=0.38, fmt="{:.0%}", fontsize=P.LABEL_SIZE)
         left.set_xticks(x, names)
         left.set_ylim(0, 1.15)
         left.legend(loc="upper left", fontsize=P.TICK_SIZE, frameon=False)
@@ -663,19 +651,9 @@ class LabelGroupsDisplay:
             ("micro_auc_part", "its positives vs all negatives (micro)", P.PALETTE[1]),
             ("recall_at_k", f"its positives shown in the top {self.k}", P.PALETTE[2]),
         ]
-        width = 0.26
-        for i, (col, label, color) in enumerate(scores):
-            pos = x + (i - 1) * width
-            right.bar(pos, g[col], width, color=color, label=label, gid=col)
-            for xi, v in zip(pos, g[col], strict=True):
-                right.annotate(
-                    f"{v:.2f}",
-                    (xi, v),
-                    xytext=(0, 3),
-                    textcoords="offset points",
-                    ha="center",
-                    fontsize=P.LABEL_SIZE - 1,
-                )
+        _grouped_bars(
+            right, x, g, scores, width=0.26, fmt="{:.2f}", fontsize=P.LABEL_SIZE - 1
+        )
         right.set_xticks(x, names)
         right.set_ylim(0, 1.3)
         right.legend(loc="upper right", fontsize=P.TICK_SIZE, frameon=False, ncol=1)
@@ -764,3 +742,20 @@ def label_groups(y_true, y_score, *, k=5, edges=(10, 100), title=None):
         }
     )
     return LabelGroupsDisplay(groups, totals, k=int(k), title=title)
+
+
+def _grouped_bars(ax, x, table, series, *, width, fmt, fontsize):
+    """Side-by-side bars, one per ``(column, label, color)``, each value printed on top."""
+    offset = (len(series) - 1) / 2
+    for i, (col, label, color) in enumerate(series):
+        pos = x + (i - offset) * width
+        ax.bar(pos, table[col], width, color=color, label=label, gid=col)
+        for xi, v in zip(pos, table[col], strict=True):
+            ax.annotate(
+                fmt.format(v),
+                (xi, v),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                fontsize=fontsize,
+            )
