@@ -31,21 +31,11 @@ import warnings
 
 import numpy as np
 import sklearn
+from _machine import cpu_model  # noqa: E402 (benchmarks/ is on sys.path)
 from sklearn import metrics as skm
 
 from evalviz import metrics as ev
 from evalviz.simulate import multilabel_zipf
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def _best_time(fn, repeat):
@@ -110,7 +100,7 @@ def _cases(n, k, seed):
 
 def run(sizes, *, repeat, skip_sklearn_above, seed=0):
     print(
-        f"machine: {_cpu_model()}, {os.cpu_count()} cores (nproc), load average ",
+        f"machine: {cpu_model()}, {os.cpu_count()} cores (nproc), load average ",
         end="",
     )
     print(" ".join(f"{x:.2f}" for x in os.getloadavg()))

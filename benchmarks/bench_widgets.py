@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import platform
 import time
 
 import matplotlib
@@ -31,21 +30,11 @@ import matplotlib
 matplotlib.use("Agg")
 
 import numpy as np  # noqa: E402
+from _machine import cpu_model  # noqa: E402 (benchmarks/ is on sys.path)
 
 from evalviz import widgets  # noqa: E402
 
 GOAL_MS = 50.0
-
-
-def _cpu_model() -> str:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            for line in fh:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def _data(n: int, k: int, seed: int = 0):
@@ -98,7 +87,7 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
 
     print(
-        f"CPU: {_cpu_model()}, {os.cpu_count()} cores, load average "
+        f"CPU: {cpu_model()}, {os.cpu_count()} cores, load average "
         f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}"
     )
     print(f"{args.n} samples, {args.classes} classes (simulated softmax scores)\n")

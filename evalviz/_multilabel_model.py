@@ -5,13 +5,12 @@ Re-exported from :mod:`evalviz.models` as ``outfits_predictions``.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .models import CachedPredictions
+from .models import CachedPredictions, train_mlp_epochs
 
 __all__ = ["OutfitPredictions", "outfits_predictions"]
 
@@ -171,12 +170,6 @@ def outfits_predictions(
 
 
 def _train(params: dict, *, progress: bool) -> dict[str, np.ndarray]:
-    import warnings
-
-    from sklearn.exceptions import ConvergenceWarning
-    from sklearn.neural_network import MLPClassifier
-    from tqdm.auto import tqdm
-
     from ._outfits import make_outfits
 
     seed = params["outfit_seed"]
@@ -186,29 +179,14 @@ def _train(params: dict, *, progress: bool) -> dict[str, np.ndarray]:
     pool = params["pool"]
     f_train, f_val, f_test = (_features(x, pool) for x in (x_train, x_val, x_test))
 
-    model = MLPClassifier(
-        hidden_layer_sizes=tuple(params["hidden_layer_sizes"]),
+    model, losses, _, seconds = train_mlp_epochs(
+        f_train,
+        y_train,
+        classes=np.arange(y_train.shape[1]),
+        params=params,
         activation=_ACTIVATION,
-        solver="adam",
-        alpha=params["alpha"],
-        batch_size=params["batch_size"],
-        learning_rate_init=params["learning_rate"],
-        random_state=params["seed"],
-        shuffle=True,
+        progress=progress,
     )
-    labels = np.arange(y_train.shape[1])
-    losses = []
-    start = time.perf_counter()
-    bar = tqdm(
-        range(params["epochs"]), desc="training", unit="epoch", disable=not progress
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        for _ in bar:
-            model.partial_fit(f_train, y_train, classes=labels)
-            losses.append(model.loss_)
-            bar.set_postfix(loss=f"{losses[-1]:.4f}")
-    seconds = time.perf_counter() - start
     return {
         "y_val": y_val,
         "proba_val": model.predict_proba(f_val).astype(np.float32),

@@ -35,6 +35,7 @@ __all__ = [
     "fashion_fingerprint",
     "outfits_predictions",  # noqa: F822
     "pair_predictions",  # noqa: F822
+    "train_mlp_epochs",
     "validation_indices",
 ]
 
@@ -280,13 +281,60 @@ def _pixels(images: np.ndarray, scale: bool) -> np.ndarray:
     return flat / np.float32(255.0) if scale else flat
 
 
-def _train_mlp(params: dict, val_idx: np.ndarray, *, progress: bool) -> dict:
+def train_mlp_epochs(
+    x_train,
+    y_train,
+    *,
+    classes,
+    params,
+    activation="relu",
+    progress=True,
+    after_epoch=None,
+):
+    """Train an Adam ``MLPClassifier``, one ``partial_fit`` pass per epoch.
+
+    ``params`` holds ``hidden_layer_sizes``, ``alpha``, ``batch_size``,
+    ``learning_rate``, ``seed`` and ``epochs``. A progress bar shows the epoch
+    and the training loss, plus whatever ``after_epoch(model)`` returns (a dict
+    of numbers, also collected per epoch). Returns ``(model, losses, extra,
+    seconds)`` with ``extra`` mapping each name to its per-epoch list.
+    """
     import warnings
 
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
     from tqdm.auto import tqdm
 
+    model = MLPClassifier(
+        hidden_layer_sizes=tuple(params["hidden_layer_sizes"]),
+        activation=activation,
+        solver="adam",
+        alpha=params["alpha"],
+        batch_size=params["batch_size"],
+        learning_rate_init=params["learning_rate"],
+        random_state=params["seed"],
+        shuffle=True,
+    )
+    losses: list[float] = []
+    extra: dict[str, list[float]] = {}
+    start = time.perf_counter()
+    bar = tqdm(
+        range(params["epochs"]), desc="training", unit="epoch", disable=not progress
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        for _ in bar:
+            model.partial_fit(x_train, y_train, classes=classes)
+            losses.append(model.loss_)
+            shown = {"loss": f"{losses[-1]:.4f}"}
+            for name, value in (after_epoch(model) if after_epoch else {}).items():
+                extra.setdefault(name, []).append(value)
+                shown[name] = f"{value:.4f}"
+            bar.set_postfix(**shown)
+    return model, losses, extra, time.perf_counter() - start
+
+
+def _train_mlp(params: dict, val_idx: np.ndarray, *, progress: bool) -> dict:
     images, labels = load_fashion_mnist("train")
     test_images, y_test = load_fashion_mnist("test")
     is_val = np.zeros(labels.shape[0], dtype=bool)
@@ -297,30 +345,14 @@ def _train_mlp(params: dict, val_idx: np.ndarray, *, progress: bool) -> dict:
     y_val = labels[is_val]
     x_test = _pixels(test_images, params["scale"])
 
-    model = MLPClassifier(
-        hidden_layer_sizes=tuple(params["hidden_layer_sizes"]),
-        activation="relu",
-        solver="adam",
-        alpha=params["alpha"],
-        batch_size=params["batch_size"],
-        learning_rate_init=params["learning_rate"],
-        random_state=params["seed"],
-        shuffle=True,
+    model, losses, extra, seconds = train_mlp_epochs(
+        x_train,
+        y_train,
+        classes=np.arange(10),
+        params=params,
+        progress=progress,
+        after_epoch=lambda m: {"val_acc": float(np.mean(m.predict(x_val) == y_val))},
     )
-    classes = np.arange(10)
-    losses, val_acc = [], []
-    start = time.perf_counter()
-    bar = tqdm(
-        range(params["epochs"]), desc="training", unit="epoch", disable=not progress
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        for _ in bar:
-            model.partial_fit(x_train, y_train, classes=classes)
-            losses.append(model.loss_)
-            val_acc.append(float(np.mean(model.predict(x_val) == y_val)))
-            bar.set_postfix(loss=f"{losses[-1]:.4f}", val_acc=f"{val_acc[-1]:.4f}")
-    seconds = time.perf_counter() - start
     return {
         "y_val": y_val,
         "proba_val": model.predict_proba(x_val),
@@ -328,7 +360,7 @@ def _train_mlp(params: dict, val_idx: np.ndarray, *, progress: bool) -> dict:
         "proba_test": model.predict_proba(x_test),
         "val_indices": val_idx,
         "loss_curve": np.asarray(losses),
-        "val_accuracy_curve": np.asarray(val_acc),
+        "val_accuracy_curve": np.asarray(extra["val_acc"]),
         "train_seconds": np.asarray(seconds),
     }
 
