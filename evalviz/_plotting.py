@@ -6,6 +6,8 @@ needed, never at ``import evalviz``.
 
 from __future__ import annotations
 
+from ._format import format_area  # noqa: F401  (kept for callers)
+
 # Colour-blind-safe palette (Okabe-Ito), readable on a projector.
 PALETTE = (
     "#0072B2",  # blue
@@ -67,26 +69,6 @@ def style_axes(ax, *, title=None, xlabel=None, ylabel=None) -> None:
     if ylabel is not None:
         ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
     ax.tick_params(labelsize=TICK_SIZE)
-
-
-def format_area(value: float, digits: int = 3) -> str:
-    """An AUC / AP / rate for a legend, never rounded to look perfect.
-
-    ``digits`` decimals (default 3), but more when the value would otherwise
-    print as ``1.000`` or ``0.000`` without being exactly 1 or 0: 0.9996 is
-    "0.9996", 0.99996 is "0.99996". Values within 1e-9 of 1 (or 0) that are
-    not exact print as ">0.999999999" (or "<0.000000001").
-    """
-    x = float(value)
-    if x != x:  # NaN
-        return "n/a"
-    if x in (0.0, 1.0):
-        return f"{x:.{digits}f}"
-    for d in range(digits, 10):
-        text = f"{x:.{d}f}"
-        if float(text) not in (0.0, 1.0):
-            return text
-    return ">0.999999999" if x > 0.5 else "<0.000000001"
 
 
 def image_rows(

@@ -7,6 +7,8 @@ instead of writing their own checks, so the messages stay the same everywhere.
 
 from __future__ import annotations
 
+import warnings
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -20,13 +22,7 @@ def _describe(arr: np.ndarray) -> str:
 
 def as_array(x, name: str) -> np.ndarray:
     """Turn lists, pandas objects and framework tensors into a numpy array."""
-    if hasattr(x, "detach") and hasattr(x, "cpu"):  # torch tensors
-        x = x.detach().cpu().numpy()
-    elif hasattr(x, "numpy") and not isinstance(x, np.ndarray):  # tf / keras tensors
-        try:
-            x = x.numpy()
-        except Exception:  # pragma: no cover - exotic objects fall through
-            pass
+    x = _to_numpy(x)
     try:
         arr = np.asarray(x)
     except Exception as exc:
@@ -315,3 +311,512 @@ def check_labels_in_range(arr: np.ndarray, n_classes: int, name: str, source: st
             "names / score columns do not match: pass one name per class, in label "
             "order"
         )
+
+
+# ---------------------------------------------------------------------------
+# The one input model
+# ---------------------------------------------------------------------------
+
+#: Label pairs whose positive class is obvious (scikit-learn's rule).
+_OBVIOUS_BINARY = ({0, 1}, {-1, 1}, {0}, {1}, {-1})
+
+#: How far a row sum may be from 1 and still count as probabilities.
+PROBABILITY_TOLERANCE = 1e-3
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Targets and scores read by :func:`read_inputs`, in one shape per kind.
+
+    Attributes
+    ----------
+    kind : {"binary", "multiclass", "multilabel"}
+    y : ndarray
+        ``binary``: int8 of shape (n,), 1 = the positive class.
+        ``multiclass``: int64 class indices of shape (n,) into ``classes``.
+        ``multilabel``: int8 indicator of shape (n, k).
+    score : ndarray or None
+        ``binary``: shape (n,), the positive class's score.
+        ``multiclass`` / ``multilabel``: shape (n, k), column j = ``classes[j]``.
+        Floats stay float32 or float64, integers stay int64 (ranked exactly).
+    classes : ndarray of shape (k,)
+        The class values in column order (binary: ``[negative, positive]``;
+        multi-label: ``0..k-1``).
+    names : list of str
+        One display name per class (``display_labels`` or ``str(classes)``).
+    pos_label : object or None
+        The positive class value of a binary problem.
+    y_pred : ndarray or None
+        Predicted class indices (multi-class) or 0/1 (binary), when given.
+    score_matrix : ndarray or None
+        A binary problem's ``(n, 2)`` score matrix when one was passed
+        (``predict_proba``), column j = ``classes[j]``.
+    """
+
+    kind: TargetKind
+    y: np.ndarray
+    score: np.ndarray | None
+    classes: np.ndarray
+    names: list
+    pos_label: object = None
+    y_pred: np.ndarray | None = None
+    score_matrix: np.ndarray | None = None
+
+    @property
+    def n_samples(self) -> int:
+        return int(self.y.shape[0])
+
+    @property
+    def n_classes(self) -> int:
+        return int(len(self.classes))
+
+    def predictions(self) -> np.ndarray:
+        """Argmax class index per row; ties go to the lowest index (numpy's rule)."""
+        if self.kind != "multiclass" or self.score is None:
+            raise ValueError("predictions() needs multi-class scores")
+        return np.argmax(self.score, axis=1)
+
+    def n_tied_rows(self) -> int:
+        """Rows whose highest score is shared by two or more classes."""
+        if self.score is None or self.score.ndim != 2:
+            return 0
+        top = self.score.max(axis=1, keepdims=True)
+        return int(np.count_nonzero((self.score == top).sum(axis=1) > 1))
+
+    def one_vs_rest(self) -> np.ndarray:
+        """0/1 indicator of shape (n, k): column j marks class j's samples."""
+        if self.kind == "multilabel":
+            return self.y
+        if self.kind == "binary":
+            return np.stack([1 - self.y, self.y], axis=1).astype(np.int8)
+        out = np.zeros((self.n_samples, self.n_classes), dtype=np.int8)
+        out[np.arange(self.n_samples), self.y] = 1
+        return out
+
+
+def _to_numpy(x):
+    """Tensors (torch, TensorFlow, JAX), pandas objects and lists as numpy."""
+    if hasattr(x, "detach") and hasattr(x, "cpu"):  # torch tensors
+        t = x.detach().cpu()
+        if str(getattr(t, "dtype", "")) in ("torch.bfloat16", "torch.float16"):
+            t = t.float()  # numpy has no bfloat16
+        return t.numpy()
+    if hasattr(x, "numpy") and not isinstance(x, np.ndarray):  # tf / keras tensors
+        try:
+            return x.numpy()
+        except Exception:  # pragma: no cover - exotic objects fall through
+            return x
+    return x
+
+
+def _score_array(y_score, name: str) -> np.ndarray:
+    """Scores as numbers: float32/float64 kept, integers as int64, no NaN/inf."""
+    arr = as_array(y_score, name)
+    if arr.dtype == bool:
+        arr = arr.astype(np.int64)
+    if not np.issubdtype(arr.dtype, np.number) or np.issubdtype(
+        arr.dtype, np.complexfloating
+    ):
+        raise ValueError(
+            f"{name} must hold numbers (scores, probabilities or logits), got "
+            f"{_describe(arr)}"
+        )
+    if arr.ndim not in (1, 2):
+        raise ValueError(
+            f"{name} must be 1-D (one score per sample) or 2-D (samples x classes), "
+            f"got {_describe(arr)}"
+        )
+    if np.issubdtype(arr.dtype, np.integer):
+        if (
+            arr.dtype == np.uint64
+            and arr.size
+            and int(arr.max()) > np.iinfo(np.int64).max
+        ):
+            return arr
+        return arr.astype(np.int64, copy=False)
+    if arr.dtype == np.float16:
+        arr = arr.astype(np.float32)
+    elif arr.dtype not in (np.float32, np.float64):
+        arr = arr.astype(np.float64)
+    if not (np.isfinite(arr.min()) and np.isfinite(arr.max())):
+        bad = ~np.isfinite(arr)
+        where = np.argwhere(bad)[0]
+        raise ValueError(
+            f"{name} holds {int(bad.sum())} NaN or infinite value(s), the first at index "
+            f"{tuple(int(i) for i in where)}; check the model's output (a diverged "
+            "training run often gives NaN) or drop those samples"
+        )
+    return arr
+
+
+def _label_values(y, name: str) -> np.ndarray:
+    """1-D labels of any sortable type; whole-number floats become integers."""
+    arr = as_array(y, name)
+    if arr.ndim == 2 and arr.shape[1] == 1:
+        arr = arr[:, 0]
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be 1-D class labels, got {_describe(arr)}")
+    if np.issubdtype(arr.dtype, np.floating):
+        if not np.all(np.isfinite(arr)) or not np.all(arr == np.round(arr)):
+            raise ValueError(
+                f"{name} must hold class labels, got non-integer floats "
+                f"({_describe(arr)}, for example {arr[arr != np.round(arr)][:1]}); "
+                "did you pass scores where labels are expected?"
+            )
+        return arr.astype(np.int64)
+    if arr.dtype.kind in "US":
+        return arr.astype(str)
+    if arr.dtype == bool or np.issubdtype(arr.dtype, np.integer):
+        return arr
+    raise ValueError(
+        f"{name} must hold class labels (integers, booleans or strings), got "
+        f"{_describe(arr)}"
+    )
+
+
+def _show(values, limit: int = 10) -> str:
+    vals = [v.item() if hasattr(v, "item") else v for v in list(values)[:limit]]
+    more = f" ... ({len(values)} in all)" if len(values) > limit else ""
+    return f"{vals}{more}"
+
+
+def _is_indicator(arr: np.ndarray) -> bool:
+    if arr.ndim != 2 or arr.shape[1] < 2:
+        return False
+    if arr.dtype == bool:
+        return True
+    if not np.issubdtype(arr.dtype, np.number):
+        return False
+    return bool(np.isin(arr, (0, 1)).all())
+
+
+def _read_labels_arg(labels, present: np.ndarray, n_columns: int | None):
+    """``labels=``: the class values (scikit-learn's meaning), or old-style names.
+
+    Returns ``(classes, names_or_None)``. A list of strings that contains none
+    of the values in ``y_true`` but has one entry per column is read as display
+    names, with a deprecation warning (one release).
+    """
+    values = np.asarray(list(labels))
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(
+            f"labels must be a non-empty 1-D list of class values, got {labels!r}"
+        )
+    if len(set(values.tolist())) != values.size:
+        raise ValueError(f"labels must be distinct class values, got {_show(values)}")
+    present_list = present.tolist()
+    overlap = (
+        np.isin(present, values.astype(present.dtype, copy=False))
+        if (
+            values.dtype.kind == present.dtype.kind
+            or (values.dtype.kind in "iub" and present.dtype.kind in "iub")
+        )
+        else np.zeros(present.size, dtype=bool)
+    )
+    if not overlap.any() and values.dtype.kind in "US" and present.dtype.kind != "U":
+        if n_columns is None or values.size == n_columns or values.size == present.size:
+            warnings.warn(
+                "labels= now means the class values to use and their order, as in "
+                "scikit-learn's metrics; names to show go in display_labels=. "
+                f"Reading labels={_show(values)} as display names for this release.",
+                DeprecationWarning,
+                stacklevel=4,
+            )
+            return None, [str(v) for v in values]
+    missing = [v for v, ok in zip(present_list, overlap, strict=True) if not ok]
+    if missing:
+        raise ValueError(
+            f"y_true holds {_show(missing)}, which labels={_show(values)} does not "
+            "list; labels= names the class values to use (one per score column, in "
+            "column order): add the missing values, or pass display names as "
+            "display_labels="
+        )
+    return values, None
+
+
+def _names(classes, display_labels, names_from_labels) -> list:
+    if display_labels is not None:
+        names = [str(x) for x in display_labels]
+        if len(names) != len(classes):
+            raise ValueError(
+                f"display_labels has {len(names)} names but the data has "
+                f"{len(classes)} classes ({_show(classes)}); pass one name per class, "
+                "in class order"
+            )
+        return names
+    if names_from_labels is not None:
+        if len(names_from_labels) != len(classes):
+            raise ValueError(
+                f"labels has {len(names_from_labels)} names but the data has "
+                f"{len(classes)} classes; pass one name per class as display_labels="
+            )
+        return names_from_labels
+    return [str(c.item() if hasattr(c, "item") else c) for c in classes]
+
+
+def _positive(classes: np.ndarray, pos_label):
+    """The positive class of a binary problem, by scikit-learn's rule."""
+    values = classes.tolist()
+    if pos_label is not None:
+        return pos_label
+    as_set = {int(v) if isinstance(v, (bool, np.bool_)) else v for v in values}
+    if all(isinstance(v, (int, np.integer, bool, np.bool_)) for v in values) and any(
+        as_set <= s for s in ({0, 1}, {-1, 1})
+    ):
+        return True if classes.dtype == bool else 1
+    other = values[-1]
+    raise ValueError(
+        f"y_true has the labels {_show(values)}, so which class is positive is not "
+        f"obvious; pass pos_label= (for example pos_label={other!r}), or pass "
+        f"y_true == {other!r}"
+    )
+
+
+def _map_to_index(values: np.ndarray, classes: np.ndarray, name: str) -> np.ndarray:
+    order = np.argsort(classes, kind="stable")
+    sorted_classes = classes[order]
+    try:
+        pos = np.searchsorted(sorted_classes, values)
+    except TypeError:
+        raise ValueError(
+            f"{name} holds values of another type ({values.dtype}) than the classes "
+            f"{_show(classes)}"
+        ) from None
+    pos = np.clip(pos, 0, len(classes) - 1)
+    found = sorted_classes[pos] == values
+    if not np.all(found):
+        bad = np.unique(values[~found])
+        raise ValueError(
+            f"{name} holds {_show(bad)}, which are not among the classes "
+            f"{_show(classes)}; check that the labels and the score columns describe "
+            "the same classes (pass labels= with every class value, in column order)"
+        )
+    return order[pos].astype(np.int64)
+
+
+def _require_probabilities(score: np.ndarray, name: str) -> None:
+    lo, hi = score.min(), score.max()
+    sums = score.sum(axis=1, dtype=np.float64)
+    worst = float(np.max(np.abs(sums - 1.0)))
+    if lo >= 0 and hi <= 1 + PROBABILITY_TOLERANCE and worst <= PROBABILITY_TOLERANCE:
+        return
+    row = int(np.argmax(np.abs(sums - 1.0)))
+    raise ValueError(
+        f"{name} has multi-class rows that are not probabilities (values from "
+        f"{float(lo):.4g} to {float(hi):.4g}; row {row} sums to {float(sums[row]):.4g}): "
+        "they look like logits. A one-vs-rest ranking metric compares one class's "
+        "scores across samples, and a logit's level is not defined by the model "
+        "(adding a constant to a row leaves the softmax and the argmax unchanged but "
+        "changes this number). Pass probabilities: "
+        f"scipy.special.softmax({name}, axis=1)"
+    )
+
+
+def read_inputs(
+    y_true,
+    y_score=None,
+    *,
+    y_pred=None,
+    labels=None,
+    display_labels=None,
+    pos_label=None,
+    require_probabilities: bool = False,
+    kind: str | None = None,
+    y_true_name: str = "y_true",
+    y_score_name: str = "y_score",
+    y_pred_name: str = "y_pred",
+) -> Inputs:
+    """Read targets, scores and predictions by one set of rules (scikit-learn's).
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
+        Class labels of any sortable type (ints, bools, strings), or a 0/1
+        indicator matrix for multi-label targets.
+    y_score : array-like of shape (n_samples,) or (n_samples, n_classes), optional
+        Scores: 1-D for a binary problem, else one column per class in the order
+        of ``labels`` (default: the sorted class values, or ``0..k-1`` when the
+        labels are integers inside that range). A binary problem's ``(n, 2)``
+        matrix (``predict_proba``) is read as one column per class.
+    y_pred : array-like of shape (n_samples,), optional
+        Predicted class labels, mapped to class indices like ``y_true``.
+    labels : array-like, optional
+        The class values to use and their order (scikit-learn's meaning).
+    display_labels : sequence of str, optional
+        Names shown for the classes.
+    pos_label : object, optional
+        The positive class of a binary problem; needed unless the labels are
+        {0, 1}, {-1, 1} or {False, True}.
+    require_probabilities : bool, default=False
+        Refuse multi-class rows that are not probabilities (for metrics that
+        compare a column's scores across samples).
+    kind : {"binary", "multiclass", "multilabel"}, optional
+        Force a kind: ``"binary"`` refuses more than two classes.
+
+    Returns
+    -------
+    Inputs
+
+    Raises
+    ------
+    ValueError
+        Naming the argument, what was received and the likely fix.
+    """
+    raw = _to_numpy(y_true)
+    raw_arr = as_array(raw, y_true_name)
+    score = None if y_score is None else _score_array(_to_numpy(y_score), y_score_name)
+    n_columns = None if score is None or score.ndim == 1 else score.shape[1]
+
+    # Multi-label indicator matrices.
+    if raw_arr.ndim == 2 and raw_arr.shape[1] > 1:
+        if not _is_indicator(raw_arr):
+            raise ValueError(
+                f"{y_true_name} is 2-D ({_describe(raw_arr)}) but not a 0/1 indicator "
+                "matrix; pass 1-D class labels, or 0/1 indicators (samples x labels) "
+                "for a multi-label problem"
+            )
+        if kind == "binary" or kind == "multiclass":
+            one_hot = bool((raw_arr.sum(axis=1) == 1).all())
+            hint = f"{y_true_name}.argmax(axis=1)" if one_hot else "1-D labels"
+            raise ValueError(
+                f"{y_true_name} is a 2-D indicator matrix ({_describe(raw_arr)}) but "
+                f"this needs class labels; pass {hint}"
+            )
+        truth = raw_arr.astype(np.int8, copy=False)
+        if score is not None:
+            if score.ndim != 2 or score.shape[1] != truth.shape[1]:
+                raise ValueError(
+                    f"{y_true_name} is a multi-label indicator with {truth.shape[1]} "
+                    f"columns but {y_score_name} has shape {score.shape}; pass one "
+                    "score column per label"
+                )
+            check_same_length(truth, score, y_true_name, y_score_name)
+        k = truth.shape[1]
+        classes = np.arange(k)
+        names = _names(classes, display_labels, None)
+        pred = None
+        if y_pred is not None:
+            pred = as_array(_to_numpy(y_pred), y_pred_name)
+            if pred.shape != truth.shape or not _is_indicator(pred):
+                raise ValueError(
+                    f"{y_pred_name} must be a 0/1 indicator of shape {truth.shape} "
+                    f"like {y_true_name}, got {_describe(pred)}"
+                )
+            pred = pred.astype(np.int8, copy=False)
+        return Inputs("multilabel", truth, score, classes, names, None, pred)
+
+    values = _label_values(raw_arr, y_true_name)
+    if score is not None:
+        check_same_length(values, score, y_true_name, y_score_name)
+    pred_values = None
+    if y_pred is not None:
+        pred_raw = as_array(_to_numpy(y_pred), y_pred_name)
+        if pred_raw.ndim == 2 and pred_raw.shape[1] > 1 and not _is_indicator(pred_raw):
+            raise ValueError(
+                f"{y_pred_name} has {_describe(pred_raw)}: it looks like scores (one "
+                f"column per class), but predicted labels are needed here; pass "
+                f"{y_pred_name}.argmax(axis=1)"
+            )
+        pred_values = _label_values(pred_raw, y_pred_name)
+        check_same_length(values, pred_values, y_true_name, y_pred_name)
+    present = np.unique(values)
+    seen = (
+        present
+        if pred_values is None
+        else np.unique(np.concatenate([values, pred_values]))
+        if pred_values.dtype.kind == values.dtype.kind
+        or (pred_values.dtype.kind in "iub" and values.dtype.kind in "iub")
+        else present
+    )
+
+    names_from_labels = None
+    if labels is not None:
+        classes, names_from_labels = _read_labels_arg(labels, present, n_columns)
+        if classes is None:
+            labels = None
+    if labels is None:
+        if (
+            n_columns is not None
+            and n_columns >= 2
+            and present.dtype.kind in "iu"
+            and present.min() >= 0
+            and present.max() < n_columns
+            and (
+                seen.dtype.kind not in "iu"
+                or (seen.min() >= 0 and seen.max() < n_columns)
+            )
+        ):
+            classes = np.arange(n_columns)  # columns are class indices
+        elif n_columns is not None and n_columns >= 2 and seen.size == n_columns:
+            classes = seen
+        elif n_columns is not None and n_columns >= 2:
+            raise ValueError(
+                f"{y_true_name} holds {seen.size} distinct labels {_show(seen)} but "
+                f"{y_score_name} has {n_columns} columns; the labels and the score "
+                "columns do not match. Pass labels= with one class value per column, "
+                "in column order (integer labels 0..k-1 name the columns directly)"
+            )
+        else:
+            classes = seen
+
+    # Binary: a 1-D score, a single column, or a forced binary kind.
+    binary = (
+        kind == "binary"
+        or (score is not None and (score.ndim == 1 or score.shape[1] == 1))
+        or (score is not None and score.shape[1] == 2 and len(classes) <= 2)
+    )
+    if binary:
+        if len(classes) > 2:
+            raise ValueError(
+                f"{y_true_name} has {len(classes)} classes {_show(classes)} but a "
+                "binary problem is needed here (one score per sample); for one class "
+                f"against the rest pass {y_true_name} == value, or pass a "
+                f"(n_samples, n_classes) {y_score_name}, one column per class"
+            )
+        pos = _positive(classes, pos_label)
+        if pos_label is not None and pos not in classes.tolist():
+            if len(classes) >= 2:
+                raise ValueError(
+                    f"pos_label={pos_label!r} is not among the labels of "
+                    f"{y_true_name} {_show(classes)}; pass one of them"
+                )
+        negatives = [c for c in classes.tolist() if c != pos]
+        neg = negatives[0] if negatives else (0 if not isinstance(pos, str) else None)
+        cls = np.asarray([neg, pos], dtype=object if neg is None else None)
+        y01 = (values == pos).astype(np.int8)
+        mat = None
+        if score is not None and score.ndim == 2:
+            if score.shape[1] == 1:
+                score = score[:, 0]
+            else:
+                mat = score
+                col = (
+                    [c for c in classes.tolist()].index(pos)
+                    if pos in classes.tolist()
+                    else 1
+                )
+                score = score[:, col]
+        pred01 = None if pred_values is None else (pred_values == pos).astype(np.int8)
+        names = _names(cls, display_labels, names_from_labels)
+        return Inputs("binary", y01, score, cls, names, pos, pred01, mat)
+
+    if pos_label is not None:
+        raise ValueError(
+            f"pos_label={pos_label!r} applies to binary problems only, but "
+            f"{y_true_name} has {len(classes)} classes {_show(classes)}"
+        )
+    if n_columns is not None and len(classes) != n_columns:
+        raise ValueError(
+            f"labels lists {len(classes)} classes but {y_score_name} has {n_columns} "
+            "columns; pass one class value per score column, in column order"
+        )
+    y_idx = _map_to_index(values, classes, y_true_name)
+    pred_idx = (
+        None
+        if pred_values is None
+        else _map_to_index(pred_values, classes, y_pred_name)
+    )
+    if require_probabilities and score is not None:
+        _require_probabilities(score, y_score_name)
+    names = _names(classes, display_labels, names_from_labels)
+    return Inputs("multiclass", y_idx, score, classes, names, None, pred_idx)

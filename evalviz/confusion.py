@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from . import _plotting as P
-from ._counting import (
+from .metrics._counting import (
     _check_confusion,
     confusion_matrix,
     normalize_confusion,

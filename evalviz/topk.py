@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import _plotting as P
-from ._ranking import (
+from .metrics._ranking import (
     _kind,
     _top_1,
     label_hits_at_k,

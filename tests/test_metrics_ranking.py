@@ -7,7 +7,8 @@ import pytest
 from sklearn import metrics as skm
 from sklearn.preprocessing import label_binarize
 
-from evalviz import _ranking, metrics
+from evalviz import metrics
+from evalviz.metrics import _ranking
 from evalviz._validation import target_kind
 
 AVERAGES = ["macro", "micro", "weighted", None]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validation import (
+from .._validation import (
     as_array,
     check_binary,
     check_choice,

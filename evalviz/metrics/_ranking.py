@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import (
+from .._validation import (
     as_array,
     check_binary,
     check_choice,
