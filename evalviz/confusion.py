@@ -20,13 +20,6 @@ import numpy as np
 import pandas as pd
 
 from . import _plotting as P
-from .metrics._counting import (
-    _check_confusion,
-    confusion_matrix,
-    normalize_confusion,
-    report_from_confusion,
-    top_confusions,
-)
 from ._validation import (
     as_array,
     check_choice,
@@ -36,6 +29,13 @@ from ._validation import (
     check_predicted_labels,
     check_same_length,
     check_scores,
+)
+from .metrics._counting import (
+    _check_confusion,
+    confusion_matrix,
+    normalize_confusion,
+    report_from_confusion,
+    top_confusions,
 )
 
 __all__ = [

@@ -23,9 +23,9 @@ import numpy as np
 import pandas as pd
 
 from . import _plotting as P
+from ._validation import check_binary, check_has_positives, check_threshold
 from .metrics._counting import counts_at_thresholds
 from .metrics._ranking import average_precision, roc_auc
-from ._validation import check_binary, check_has_positives, check_threshold
 
 __all__ = [
     "ThresholdDisplay",

@@ -18,6 +18,13 @@ import numpy as np
 import pandas as pd
 
 from . import _plotting as P
+from ._validation import (
+    as_array,
+    check_choice,
+    check_class_names,
+    check_k,
+    check_same_length,
+)
 from .metrics._ranking import (
     _kind,
     _top_1,
@@ -29,13 +36,6 @@ from .metrics._ranking import (
     roc_auc,
     top_k_accuracy,
     top_k_accuracy_curve,
-)
-from ._validation import (
-    as_array,
-    check_choice,
-    check_class_names,
-    check_k,
-    check_same_length,
 )
 
 __all__ = [

@@ -8,8 +8,8 @@ from sklearn import metrics as skm
 from sklearn.preprocessing import label_binarize
 
 from evalviz import metrics
-from evalviz.metrics import _ranking
 from evalviz._validation import target_kind
+from evalviz.metrics import _ranking
 
 AVERAGES = ["macro", "micro", "weighted", None]
 
