@@ -1,37 +1,61 @@
 """``explain``: what each headline metric answers, and why they disagree.
 
-``evalviz.explain(y_true, y_score)`` computes accuracy, macro precision /
+``evalviz.explain(y_true, y_score)`` reports accuracy, macro precision /
 recall / F1, one-vs-rest ROC AUC (macro and micro), average precision and
 top-k accuracy, marks each as decision-based or ranking-based, and writes
 plain-language reasons, found in the data, for where they disagree. The
-result renders as Markdown in Jupyter and as text in a terminal; the numbers
-are available as DataFrames.
+result renders as Markdown in Jupyter and as text with ``print``; every
+number it shows is in ``.to_frame()`` (per class: ``.per_class``).
 
-Every metric comes from :mod:`evalviz.metrics`. The only statistic computed
-here is, for each positive sample, the share of negatives it outscores (its
-contribution to the AUC), which the reasons quote.
+Nothing is computed here: the inputs are read by the one input model
+(``evalviz._validation.read_inputs``) and every number comes from
+:mod:`evalviz.metrics` (``class_summary``, ``binary_summary``,
+``top_k_summary``, ``frequency_summary``). This module chooses which numbers
+to quote and writes them through ``evalviz._format``.
 """
 
 from __future__ import annotations
 
+import math
+import textwrap
+
 import numpy as np
-import pandas as pd
 
 from . import metrics
-from ._plotting import format_area
-from ._validation import check_class_names, check_k, check_threshold, target_kind
+from ._explain_text import (
+    COUNT,
+    HIGH,
+    SHARE,
+    _ap_reason,
+    _binary_pr_reason,
+    _cap,
+    _decisions_reason,
+    _frequency_reason,
+    _micro_reason,
+    _missed_reason,
+    _names_list,
+    _negatives_reason,
+    _num,
+    _recall_reason,
+    _Sheet,
+    _spoken,
+    _topk_reason,
+    _verb,
+)
+from ._format import format_area, format_count, format_percent, format_rate, plural
+from ._validation import check_k, check_threshold, read_inputs
 
 __all__ = ["explain", "Explanation"]
 
-# A positive "ranks above most negatives" when it outscores this share of them.
-_HIGH = 0.9
+_RANKING = "ranking (no threshold)"
 
 _GLOSSARY = {
     "score": "the number the model gives each class for a sample (for example a "
     "softmax probability); higher means 'more likely this class'.",
     "decision-based": "needs a rule that turns scores into predictions: the argmax "
-    "(predict the class with the highest score) or a threshold (predict 'yes' when "
-    "the score is at least t). Change the rule and the number changes.",
+    "(predict the class with the highest score; on a tie the lowest class index) or "
+    "a threshold (predict 'yes' when the score is at least t). Change the rule and "
+    "the number changes.",
     "ranking-based": "uses only the order of the scores, never a threshold, so it "
     "stays the same whatever rule you later pick.",
     "one vs the rest": "to judge one class, its samples are the positives and the "
@@ -44,47 +68,36 @@ _GLOSSARY = {
     "false positive rate": "of the negatives, the share wrongly predicted as the "
     "class; the x-axis of a ROC curve.",
     "ROC AUC": "the chance that a random positive gets a higher score than a random "
-    "negative (ties count one half); 0.5 is random ranking, 1.0 is perfect.",
+    "negative (ties count one half); 0.5 is random ranking, 1.0 is perfect. "
+    "Undefined for a class without positives or without negatives.",
     "average precision (AP)": "sort the samples by score and read the precision at "
     "each position where a positive appears; AP is the mean of those precisions: "
     "a step-wise sum over the precision-recall curve (each recall step times the "
     "precision reached there), not the area under a line drawn through its "
-    "points. Random ranking gets the class's share of samples, not 0.5.",
+    "points. Random ranking gets about the class's share of samples, not 0.5.",
     "macro / micro": "macro computes the metric for each class and averages, every "
     "class counting the same; micro pools all (sample, class) cells first, so "
     "frequent classes and cells weigh more.",
     "top-k accuracy": "the share of samples whose true class (or one of their true "
-    "labels) is among the k highest-scored classes.",
+    "labels) is among the k highest-scored classes (ties: the lowest class index "
+    "first, as in the argmax, so top-1 is the argmax accuracy).",
 }
 
 
-def _share_beaten(pos: np.ndarray, neg: np.ndarray) -> np.ndarray:
-    """For each positive score: share of negative scores below it (ties half)."""
-    neg = np.sort(neg)
-    below = np.searchsorted(neg, pos, side="left")
-    not_above = np.searchsorted(neg, pos, side="right")
-    return (below + not_above) / (2.0 * neg.size)
+# ------------------------------------------------------------------ tables
 
 
-def _fmt(x, digits=3) -> str:
-    if isinstance(x, (int, np.integer)):
-        return f"{int(x):,}"
-    if x is None or (isinstance(x, float) and np.isnan(x)):
-        return "n/a"
-    return format_area(x, digits)  # 0.9996 is not printed as 1.000
-
-
-def _md_table(frame: pd.DataFrame) -> str:
+def _md_table(frame) -> str:
     cols = [str(c) for c in frame.columns]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for row in frame.itertuples(index=False):
-        lines.append("| " + " | ".join(_cell(v) for v in row) + " |")
+        lines.append("| " + " | ".join(_num(v) for v in row) + " |")
     return "\n".join(lines)
 
 
-def _text_table(frame: pd.DataFrame) -> str:
+def _text_table(frame) -> str:
     cols = [str(c) for c in frame.columns]
-    rows = [[_cell(v) for v in row] for row in frame.itertuples(index=False)]
+    rows = [[_num(v) for v in row] for row in frame.itertuples(index=False)]
     widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(cols)]
     out = ["  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True))]
     out.append("  ".join("-" * w for w in widths))
@@ -93,46 +106,70 @@ def _text_table(frame: pd.DataFrame) -> str:
     return "\n".join(out)
 
 
-def _cell(v) -> str:
-    if isinstance(v, (float, np.floating)):
-        return _fmt(float(v))
-    if isinstance(v, (int, np.integer)):
-        return _fmt(int(v))
-    return str(v)
-
-
 class Explanation:
     """What each metric answers for these predictions, and why they disagree.
 
     Returned by :func:`explain`. Displays as Markdown in Jupyter; ``print()``
-    gives the same content as plain text.
+    gives the same content as plain text; ``repr()`` is a one-line summary.
+
+    Parameters
+    ----------
+    kind : {"binary", "multiclass", "multilabel"}
+        The kind of problem.
+    table : pandas.DataFrame
+        One row per number shown: columns ``metric``, ``value``, ``kind``
+        (``decision ...``, ``ranking ...``, ``count`` or ``share``), ``class``
+        and ``what it answers``.
+    per_class : pandas.DataFrame or None
+        Per class: support, precision, recall, F1, ROC AUC, AP and the share of
+        its positives above 90% of its negatives (None for binary input).
+    reasons : list of (str, str)
+        The data-driven reasons ``(title, text)``, in the order shown.
+    header : str
+        The opening sentence(s).
+    notes : list of str
+        What is undefined or left out, and why.
 
     Attributes
     ----------
-    kind : {"binary", "multiclass", "multilabel"}
     numbers : dict
-        Every headline number by name.
-    reasons : list of (title, text)
-        The data-driven reasons, in the order shown.
-    per_class : pandas.DataFrame
-        Per class: support, precision, recall, F1, ROC AUC, AP and the share
-        of its positives that outscore at least 90% of its negatives.
-    notes : list of str
-        Anything left out (for example classes without positives).
+        Every number of ``to_frame()`` by its ``metric`` name.
+
+    Examples
+    --------
+    >>> import evalviz as ev
+    >>> e = ev.explain([0, 0, 1, 1], [0.1, 0.6, 0.4, 0.8])
+    >>> e
+    Explanation(binary, 4 samples: accuracy=0.500, precision=0.500, recall=0.500, \
+F1=0.500, ROC AUC=0.750, average precision=0.833)
+    >>> int(e.to_frame().loc["false positives", "value"])
+    1
     """
 
-    def __init__(self, kind, table, per_class, reasons, numbers, header, notes):
+    def __init__(self, kind, table, per_class, reasons, header, notes):
         self.kind = kind
         self._table = table
         self.per_class = per_class
         self.reasons = reasons
-        self.numbers = numbers
         self._header = header
         self.notes = notes
+        self.numbers = dict(zip(table["metric"], table["value"], strict=True))
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per metric: value, decision- or ranking-based, what it answers."""
+    def to_frame(self):
+        """Every number shown, one row each, indexed by its name.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``metric``; columns ``value``, ``kind`` (``decision
+            ...`` or ``ranking ...`` for the headline metrics, ``count`` or
+            ``share`` for the numbers the reasons quote), ``class`` (the class
+            a number is about, else empty) and ``what it answers``.
+        """
         return self._table.set_index("metric")
+
+    def _headline(self):
+        return self._table[~self._table["kind"].isin([COUNT, SHARE])]
 
     def _per_class_shown(self):
         frame = self.per_class.reset_index()
@@ -140,16 +177,14 @@ class Explanation:
         if len(frame) > 12:
             frame = frame.sort_values("recall", kind="stable").head(10)
             caption = (
-                f"The 10 of {len(self.per_class):,} classes with the lowest recall "
-                "(all of them: `.per_class`)."
+                f"The 10 of {plural(len(self.per_class), 'class', 'classes')} with "
+                "the lowest recall (all of them: `.per_class`)."
             )
         return frame, caption
 
     def _repr_markdown_(self) -> str:
-        parts = [
-            f"### What the numbers say\n\n{self._header}\n",
-            _md_table(self._table),
-        ]
+        head = self._headline()
+        parts = [f"### What the numbers say\n\n{self._header}\n", _md_table(head)]
         parts.append("\n### Why they disagree\n")
         for i, (title, text) in enumerate(self.reasons, 1):
             parts.append(f"{i}. **{title}** {text}")
@@ -166,20 +201,18 @@ class Explanation:
         return "\n".join(parts) + "\n"
 
     def __str__(self) -> str:
-        import textwrap
-
         wrap = textwrap.TextWrapper(width=88, subsequent_indent="   ")
+        head = self._headline()
         parts = ["WHAT THE NUMBERS SAY", textwrap.fill(self._header, 88), ""]
-        parts.append(_text_table(self._table[["metric", "value", "kind"]]))
+        parts.append(_text_table(head[["metric", "value", "kind"]]))
         parts += ["", "What each number answers:"]
-        for row in self._table.itertuples(index=False):
+        for name, answer in zip(head["metric"], head["what it answers"], strict=True):
             parts.append(
-                textwrap.fill(f"- {row[0]}: {row[3]}", 88, subsequent_indent="  ")
+                textwrap.fill(f"- {name}: {answer}", 88, subsequent_indent="  ")
             )
         parts += ["", "WHY THEY DISAGREE"]
         for i, (title, text) in enumerate(self.reasons, 1):
-            plain = f"{i}. {title} {text}".replace("**", "")
-            parts.append(wrap.fill(plain))
+            parts.append(wrap.fill(f"{i}. {title} {text}".replace("**", "")))
         if self.per_class is not None and len(self.per_class) > 1:
             frame, caption = self._per_class_shown()
             parts += ["", "PER CLASS"]
@@ -194,37 +227,54 @@ class Explanation:
         return "\n".join(parts)
 
     def __repr__(self) -> str:
+        head = self._headline()
         shown = ", ".join(
-            f"{k}={format_area(v)}"
-            for k, v in self.numbers.items()
-            if isinstance(v, float)
+            f"{name}={_num(float(v))}"
+            for name, v in zip(head["metric"], head["value"], strict=True)
         )
-        return f"Explanation({shown})"
+        n = self.numbers.get("samples", 0)
+        return f"Explanation({self.kind}, {plural(n, 'sample')}: {shown})"
 
 
-# ---------------------------------------------------------------- the numbers
+# ------------------------------------------------------------------ entry point
 
 
-def _metric_rows(rows):
-    return pd.DataFrame(rows, columns=["metric", "value", "kind", "what it answers"])
-
-
-def explain(y_true, y_score, *, labels=None, k=None, threshold=0.5):
+def explain(
+    y_true,
+    y_score,
+    *,
+    labels=None,
+    display_labels=None,
+    pos_label=None,
+    k=None,
+    threshold=0.5,
+):
     """Explain what accuracy, precision, recall, AUC, AP and top-k say here.
 
     Parameters
     ----------
-    y_true : array-like
-        Class indices of shape (n,) (multi-class), 0/1 labels of shape (n,)
-        (binary) or a 0/1 indicator matrix of shape (n, k) (multi-label).
-    y_score : array-like
-        Shape (n, k), one score per class (softmax or sigmoid outputs, or
-        logits), or shape (n,) for binary input.
-    labels : list of str, optional
-        Class names in column order.
+    y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
+        Class labels of any sortable type (ints, bools, strings), or a 0/1
+        indicator matrix for a multi-label problem.
+    y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
+        Binary: the positive class's score, or ``predict_proba``'s two
+        columns. Otherwise one column per class, in the order of ``labels``
+        (default: the sorted class values); multi-class rows must be
+        probabilities (softmax outputs), since AUC and AP compare one class's
+        scores across samples.
+    labels : array-like, optional
+        The class values, in column order (scikit-learn's meaning). When
+        given, every listed class counts in the macro averages, present or
+        not. For one release a list of names that are not class values is
+        read as ``display_labels`` with a ``DeprecationWarning``.
+    display_labels : sequence of str, optional
+        Names shown for the classes (default: the class values).
+    pos_label : object, optional
+        The positive class of a binary problem; needed unless the labels are
+        {0, 1}, {-1, 1} or {False, True}.
     k : int, optional
         The k of top-k accuracy. Default: 2 with up to 10 classes, else 5.
-    threshold : float, default 0.5
+    threshold : float, default=0.5
         The decision rule for binary and multi-label input (``score >=
         threshold`` means "yes"). Multi-class input uses the argmax.
 
@@ -232,516 +282,320 @@ def explain(y_true, y_score, *, labels=None, k=None, threshold=0.5):
     -------
     Explanation
         Renders as Markdown in Jupyter, as text with ``print()``;
-        ``.to_frame()`` and ``.per_class`` hold the numbers.
+        ``.to_frame()`` holds every number shown and ``.per_class`` the
+        per-class numbers.
+
+    Raises
+    ------
+    ValueError
+        When the inputs do not describe one problem (the message says why),
+        when a binary problem's positive class is not obvious and
+        ``pos_label`` is not given, when multi-class rows are not
+        probabilities, or when ``k`` or ``threshold`` is invalid.
 
     Notes
     -----
     Decision-based metrics (accuracy, precision, recall, F1) judge the argmax
-    for multi-class input and ``score >= threshold`` otherwise (multi-label
-    accuracy is exact match: every label right). Ranking-based metrics (ROC
-    AUC, AP) are one vs the rest over all thresholds; top-k ranks the classes
-    within each sample. Macro averages weigh every class the same. Classes
-    with no positive (or no negative) sample are left out of AUC and AP, and
-    a note says so.
+    for multi-class input (ties: the lowest class index, numpy's rule) and
+    ``score >= threshold`` otherwise (multi-label accuracy is exact match).
+    Top-k uses the same tie rule, so top-1 equals the argmax accuracy
+    (scikit-learn's ``top_k_accuracy_score`` ranks the higher index first on
+    ties). Macro precision, recall and F1 average the classes present in
+    ``y_true`` or in the predictions (all of ``labels`` when given), as
+    scikit-learn does. ROC AUC and AP are one vs the rest; a class without
+    positives or without negatives has no AUC or AP: it is named in a note
+    and left out of their macro averages.
+
+    Examples
+    --------
+    >>> import evalviz as ev
+    >>> e = ev.explain(["no", "yes", "yes", "no"], [0.2, 0.9, 0.4, 0.3],
+    ...                pos_label="yes")
+    >>> e.to_frame().loc["ROC AUC", "value"]
+    np.float64(1.0)
     """
-    kind, truth, score = target_kind(y_true, y_score)
-    if kind == "binary":
-        return _explain_binary(truth, score, labels, check_threshold(threshold))
-    n_classes = score.shape[1]
-    names = check_class_names(labels, n_classes)
-    if k is None:
-        k = 2 if n_classes <= 10 else 5
-    k = check_k(k, n_classes)
-    if kind == "multiclass":
-        Y = (truth[:, None] == np.arange(n_classes)[None, :]).astype(np.int8)
-    else:
-        Y = truth
-    return _explain_multi(kind, truth, Y, score, names, k, check_threshold(threshold))
-
-
-def _ranking_numbers(Y, S, names):
-    """Per-class AUC / AP and the share of positives above 90% of negatives."""
-    n_pos = Y.sum(axis=0).astype(np.int64)
-    n_neg = Y.shape[0] - n_pos
-    keep = (n_pos > 0) & (n_neg > 0)
-    notes = []
-    if not keep.all():
-        left = [names[j] for j in np.flatnonzero(~keep)]
-        shown = ", ".join(left[:5]) + (" ..." if len(left) > 5 else "")
-        notes.append(
-            f"{len(left)} class(es) have no positive or no negative sample and are "
-            f"left out of ROC AUC and AP: {shown}."
-        )
-    auc = np.full(len(names), np.nan)
-    ap = np.full(len(names), np.nan)
-    Yk, Sk = (Y, S) if keep.all() else (Y[:, keep], S[:, keep])
-    auc[keep] = metrics.roc_auc(Yk, Sk, average=None)
-    ap[keep] = metrics.average_precision(Yk, Sk, average=None)
-    # macro = the plain mean of the per-class values (the metrics' definition)
-    areas = {
-        "auc_macro": float(np.mean(auc[keep])),
-        "auc_micro": float(metrics.roc_auc(Yk, Sk, average="micro")),
-        "ap_macro": float(np.mean(ap[keep])),
-    }
-    # Transpose blocks of 64 columns so each class's scores are contiguous:
-    # much faster than strided column slicing with thousands of classes.
-    beaten = {}
-    for start in range(0, S.shape[1], 64):
-        YT = np.ascontiguousarray(Y[:, start : start + 64].T, dtype=bool)
-        ST = np.ascontiguousarray(S[:, start : start + 64].T)
-        for j in np.flatnonzero(keep[start : start + 64]):
-            col, scores = YT[j], ST[j]
-            beaten[start + j] = _share_beaten(scores[col], scores[~col])
-    return auc, ap, areas, beaten, keep, notes
-
-
-def _explain_multi(kind, truth, Y, S, names, k, threshold):
-    n, n_classes = S.shape
-    auc, ap, areas, beaten, keep, notes = _ranking_numbers(Y, S, names)
-    n_pos = Y.sum(axis=0).astype(np.int64)
-    n_neg = n - n_pos
-    high = np.array(
-        [
-            np.mean(beaten[j] >= _HIGH) if j in beaten else np.nan
-            for j in range(n_classes)
-        ]
+    threshold = check_threshold(threshold)
+    inp = read_inputs(
+        y_true,
+        y_score,
+        labels=labels,
+        display_labels=display_labels,
+        pos_label=pos_label,
+        require_probabilities=True,
     )
-    if kind == "multiclass":
-        y_pred = S.argmax(axis=1)
-        cm = metrics.confusion_matrix(truth, y_pred, n_classes=n_classes)
-        precision, recall, f1, _ = metrics.precision_recall_f1(
-            truth, y_pred, n_classes=n_classes
-        )
-        tp = np.diag(cm).astype(np.int64)
-        fp = cm.sum(axis=0) - tp
-        accuracy = float(metrics.accuracy(truth, y_pred))
-        rule = "decision (argmax)"
-        acc_text = "Share of samples whose highest-scored class is the true class."
-        decided = y_pred[:, None] == np.arange(n_classes)[None, :]
-    else:
-        # multi-label: element-wise decisions score >= threshold (vectorised counts)
-        decided = S >= threshold
-        tp = (decided & (Y == 1)).sum(axis=0).astype(np.int64)
-        fp = (decided & (Y == 0)).sum(axis=0).astype(np.int64)
-        fn = n_pos - tp
-        with np.errstate(divide="ignore", invalid="ignore"):
-            precision = np.where(tp + fp > 0, tp / np.maximum(tp + fp, 1), 0.0)
-            recall = np.where(n_pos > 0, tp / np.maximum(n_pos, 1), 0.0)
-            f1 = np.where(
-                2 * tp + fp + fn > 0, 2 * tp / np.maximum(2 * tp + fp + fn, 1), 0.0
-            )
-        accuracy = float(np.mean((decided == (Y == 1)).all(axis=1)))
-        rule = f"decision (score >= {threshold:g})"
-        acc_text = (
-            "Share of samples whose every label is decided right (exact match; "
-            "scikit-learn's accuracy_score)."
-        )
-    macro_p, macro_r, macro_f1 = (float(np.mean(v)) for v in (precision, recall, f1))
-    topk = float(metrics.top_k_accuracy(truth, S, k))
-    per_class = pd.DataFrame(
+    if inp.kind == "binary":
+        return _explain_binary(inp, threshold)
+    if k is None:
+        k = 2 if inp.n_classes <= 10 else 5
+    k = check_k(k, inp.n_classes)
+    given = None
+    if inp.kind == "multiclass" and _labels_are_classes(labels, inp.classes):
+        given = np.arange(inp.n_classes)  # every listed class counts
+    s = metrics.class_summary(inp.y, inp.score, labels=given, threshold=threshold)
+    t = metrics.top_k_summary(inp.y, inp.score, k, share=s["share"])
+    return _explain_multi(inp, s, t, k, threshold)
+
+
+# ------------------------------------------------------------------ multi-class / multi-label
+
+
+def _labels_are_classes(labels, classes) -> bool:
+    """Whether ``labels=`` was read as class values (not as deprecated names)."""
+    if labels is None or len(labels) != len(classes):
+        return False
+    return [str(v) for v in labels] == [str(c) for c in classes.tolist()]
+
+
+def _rule(kind, threshold):
+    return (
+        "decision (argmax)"
+        if kind == "multiclass"
+        else f"decision (score >= {threshold:g})"
+    )
+
+
+def _headline_rows(sheet, kind, s, t, k, threshold):
+    rule = _rule(kind, threshold)
+    acc_text = (
+        "Share of samples whose highest-scored class is the true class."
+        if kind == "multiclass"
+        else "Share of samples whose every label is decided right (exact match; "
+        "scikit-learn's accuracy_score)."
+    )
+    sheet.add("accuracy", s["accuracy"], rule, acc_text)
+    sheet.add(
+        "macro precision",
+        s["macro_precision"],
+        rule,
+        "For each class: of the samples predicted as it, the share that truly are; "
+        "averaged over classes.",
+    )
+    sheet.add(
+        "macro recall",
+        s["macro_recall"],
+        rule,
+        "For each class: of its samples, the share predicted as it; averaged over "
+        "classes.",
+    )
+    sheet.add(
+        "macro F1",
+        s["macro_f1"],
+        rule,
+        "Per class, the harmonic mean of precision and recall; averaged.",
+    )
+    sheet.add(
+        "ROC AUC, macro (one vs rest)",
+        s["auc_macro"],
+        _RANKING,
+        "For each class: the chance that one of its samples scores higher for it "
+        "than a sample of another class; averaged over classes.",
+    )
+    sheet.add(
+        "ROC AUC, micro",
+        s["auc_micro"],
+        _RANKING,
+        "The same chance with all (sample, class) cells pooled: a true-class cell "
+        "against a wrong-class cell.",
+    )
+    sheet.add(
+        "average precision, macro",
+        s["ap_macro"],
+        _RANKING,
+        "For each class: precision averaged over the positions of its samples when "
+        "all samples are sorted by score; averaged over classes.",
+    )
+    sheet.add(
+        f"top-{k} accuracy",
+        t["top_k"],
+        "ranking within each sample",
+        f"Share of samples with a true class among their {k} highest scores.",
+    )
+
+
+def _per_class_frame(names, s):
+    import pandas as pd
+
+    return pd.DataFrame(
         {
             "class": names,
-            "support": n_pos,
-            "precision": precision,
-            "recall": recall,
-            "F1": f1,
-            "ROC AUC": auc,
-            "AP": ap,
-            f"positives above {_HIGH:.0%} of negatives": high,
+            "support": s["support"],
+            "precision": s["precision"],
+            "recall": s["recall"],
+            "F1": s["f1"],
+            "ROC AUC": s["auc"],
+            "AP": s["ap"],
+            f"positives above {format_percent(HIGH)} of negatives": s["high_share"],
         }
     ).set_index("class")
-    numbers = {
-        "accuracy": accuracy,
-        "macro precision": macro_p,
-        "macro recall": macro_r,
-        "macro F1": macro_f1,
-        "ROC AUC macro": areas["auc_macro"],
-        "ROC AUC micro": areas["auc_micro"],
-        "AP macro": areas["ap_macro"],
-        f"top-{k} accuracy": topk,
-    }
-    table = _metric_rows(
-        [
-            ("accuracy", accuracy, rule, acc_text),
-            (
-                "macro precision",
-                macro_p,
-                rule,
-                "For each class: of the samples predicted as it, the share that "
-                "truly are; averaged over classes.",
-            ),
-            (
-                "macro recall",
-                macro_r,
-                rule,
-                "For each class: of its samples, the share predicted as it; "
-                "averaged over classes.",
-            ),
-            (
-                "macro F1",
-                macro_f1,
-                rule,
-                "Per class, the harmonic mean of precision and recall; averaged.",
-            ),
-            (
-                "ROC AUC, macro (one vs rest)",
-                areas["auc_macro"],
-                "ranking (no threshold)",
-                "For each class: the chance that one of its samples scores higher "
-                "for it than a sample of another class; averaged over classes.",
-            ),
-            (
-                "ROC AUC, micro",
-                areas["auc_micro"],
-                "ranking (no threshold)",
-                "The same chance with all (sample, class) cells pooled: a true-class "
-                "cell against a wrong-class cell.",
-            ),
-            (
-                "average precision, macro",
-                areas["ap_macro"],
-                "ranking (no threshold)",
-                "For each class: precision averaged over the positions of its "
-                "samples when all samples are sorted by score; averaged over classes.",
-            ),
-            (
-                f"top-{k} accuracy",
-                topk,
-                "ranking within each sample",
-                f"Share of samples with a true class among their {k} highest scores.",
-            ),
-        ]
+
+
+def _multi_notes(inp, s):
+    """What is undefined or left out, named by class."""
+    names = inp.names
+    notes = []
+    left_out = [_spoken(names[j]) for j in np.flatnonzero(~s["counted"])]
+    if left_out:
+        notes.append(
+            f"{_cap(_names_list(left_out))} {_verb(len(left_out), 'has', 'have')} no samples "
+            "in y_true and no predictions: left out of the macro precision, recall "
+            "and F1, as scikit-learn does (it averages the classes present in y_true "
+            "or the predictions; pass labels= to count every class)."
+        )
+    undefined = [_spoken(names[j]) for j in np.flatnonzero(~s["defined"])]
+    if undefined and s["defined"].any():
+        notes.append(
+            f"ROC AUC and AP are undefined for {_names_list(undefined)}: a class needs "
+            "samples of its own and of other classes (positives and negatives); "
+            "they are left out of the macro ROC AUC and AP."
+        )
+    elif undefined:
+        present = [_spoken(names[j]) for j in np.flatnonzero(s["support"] > 0)]
+        notes.append(
+            "ROC AUC and AP are undefined for every class: "
+            + (
+                f"y_true holds only {_names_list(present)}, so "
+                if inp.kind == "multiclass"
+                else ""
+            )
+            + "no class has both positives and negatives. Only the decision-based "
+            "numbers and top-k accuracy are defined."
+        )
+    return notes
+
+
+def _ties_sentence(sheet, s):
+    n_tied = sheet.add(
+        "predictions decided by a tie",
+        s["n_tied"],
+        COUNT,
+        "Samples whose highest score is shared by two or more classes; the lowest "
+        "class index wins, as in numpy's argmax.",
+    )
+    if not n_tied:
+        return ""
+    return (
+        f" {format_count(n_tied)} of {plural(s['n'], 'prediction')} "
+        f"{_verb(n_tied, 'was', 'were')} decided by a tie between top scores "
+        "(the lowest class index wins, as numpy's argmax does)."
+    )
+
+
+def _explain_multi(inp, s, t, k, threshold):
+    kind, names = inp.kind, inp.names
+    sheet = _Sheet()
+    _headline_rows(sheet, kind, s, t, k, threshold)
+    n = sheet.add("samples", s["n"], COUNT, "Samples in y_true.")
+    n_classes = sheet.add(
+        "classes", inp.n_classes, COUNT, "Score columns (classes or labels)."
     )
     header = (
-        f"{n:,} samples, {n_classes} classes ({kind.replace('multi', 'multi-')}). "
-        "Decision-based numbers judge one prediction per sample; ranking-based "
-        "numbers judge only the order of the scores."
-    )
-    reasons = []
-    n_err = int(n - round(accuracy * n)) if kind == "multiclass" else None
-    # 1. decisions vs rankings
-    if kind == "multiclass":
-        text = (
-            f"Accuracy ({format_area(accuracy)}) and macro precision/recall/F1 judge one "
-            "decision per sample: the argmax, the class with the highest score. "
-            f"ROC AUC ({format_area(areas['auc_macro'])}, macro) and average precision "
-            f"({format_area(areas['ap_macro'])}) judge only the order of the scores, over "
-            f"every possible threshold. {n_err:,} of the {n:,} samples are argmax "
-            "errors, but AUC does not count errors: it counts pairs (a sample of "
-            "the class, a sample of another class) whose scores are in the wrong "
-            f"order, and for the average class that is only "
-            f"{1 - areas['auc_macro']:.1%} of all such pairs."
-        )
-    else:
-        text = (
-            f"Exact-match accuracy ({format_area(accuracy)}) and macro precision/recall/F1 "
-            f"judge yes/no decisions at score >= {threshold:g}; ROC AUC "
-            f"({format_area(areas['auc_macro'])}, macro) and average precision "
-            f"({format_area(areas['ap_macro'])}) judge only the order of each label's "
-            "scores over every threshold, so a threshold that suits no label can "
-            "ruin the first group and leave the second untouched."
-        )
-    reasons.append(("Decisions versus rankings.", text))
-    # 2. lowest recall, high AUC
-    valid = np.flatnonzero(keep)
-    c = int(valid[np.argmin(recall[valid])])
-    b = beaten[c]
-    pos_idx = np.flatnonzero(Y[:, c] == 1)
-    missed = ~decided[pos_idx, c]
-    text = (
-        f"**{names[c]}** has the lowest recall, {format_area(recall[c])}: only {tp[c]:,} of "
-        f"its {n_pos[c]:,} samples are predicted as {names[c]}. Yet its ROC AUC is "
-        f"{format_area(auc[c])}. On the {names[c]} score alone, {int(np.sum(b >= _HIGH)):,} of "
-        f"those {n_pos[c]:,} samples ({np.mean(b >= _HIGH):.0%}) score higher than "
-        f"{_HIGH:.0%} of the {n_neg[c]:,} samples without {names[c]}, and so do "
-        f"{int(np.sum(b[missed] >= _HIGH)):,} of the {int(missed.sum()):,} that "
-        "were missed."
+        f"{plural(n, 'sample')}, {plural(n_classes, 'class', 'classes')} "
+        f"({kind.replace('multi', 'multi-')}). Decision-based numbers judge one "
+        "prediction per sample; ranking-based numbers judge only the order of the "
+        "scores."
     )
     if kind == "multiclass":
-        lost = cm[c].copy()
-        lost[c] = 0
-        order = [j for j in np.argsort(-lost, kind="stable")[:2] if lost[j] > 0]
-        if order:
-            where = " and ".join(f"{names[j]} ({int(lost[j]):,})" for j in order)
-            text += (
-                f" The missed ones lost the argmax to another class in their own "
-                f"row, most often {where}, but in the {names[c]} column they still "
-                "rank above nearly every sample of the other classes."
-            )
-    text += (
-        f" Averaged over the {names[c]} samples, the share of other samples each one "
-        f"outscores is exactly the AUC ({format_area(auc[c])})."
-    )
-    reasons.append(("Low recall, high AUC.", text))
-    # 3. one vs the rest imbalance, lowest precision
-    d = int(valid[np.argmin(precision[valid])])
-    fpr_d = fp[d] / n_neg[d]
-    predicted = tp[d] + fp[d]
-    share_fp = fp[d] / predicted if predicted else float("nan")
-    text = (
-        f"One vs the rest turns each class into a problem of {n_pos[d]:,} positives "
-        f"against {n_neg[d]:,} negatives (about 1 : {n_neg[d] / max(n_pos[d], 1):.0f} "
-        f"for **{names[d]}**). {names[d]} has the lowest precision, {format_area(precision[d])}: "
-        f"{fp[d]:,} samples of other classes were predicted as {names[d]}. On its ROC "
-        f"curve those {fp[d]:,} are a false positive rate of only {fpr_d:.4f} "
-        f"({fp[d]:,} / {n_neg[d]:,}), a small step along the x-axis; for precision "
-        f"they are {share_fp:.0%} of everything predicted as {names[d]}."
-    )
-    reasons.append(("Many easy negatives.", text))
-    # 4. AP vs AUC
-    e = int(valid[np.nanargmin(ap[valid])])
-    prevalence = n_pos[e] / n
-    text = (
-        f"Average precision (macro {format_area(areas['ap_macro'])}) is "
-        f"{'below' if areas['ap_macro'] < areas['auc_macro'] else 'not below'} "
-        f"ROC AUC (macro {format_area(areas['auc_macro'])}): precision divides by what was "
-        "predicted positive, not by the large pool of negatives, so the same "
-        f"false positives weigh more. Lowest AP: **{names[e]}**, {format_area(ap[e])} (its AUC "
-        f"is {format_area(auc[e])}). A model that ranks at random gets an AP equal to the "
-        f"class's share of samples ({format_area(prevalence)} here), not 0.5."
-    )
-    reasons.append(("The precision-recall view.", text))
-    # 5. micro vs macro
-    lo, hi = int(valid[np.nanargmin(auc[valid])]), int(valid[np.nanargmax(auc[valid])])
-    cells = n * int(keep.sum())
-    balanced = np.all(n_pos[keep] == n_pos[keep][0])
-    text = (
-        f"Micro AUC ({format_area(areas['auc_micro'])}) pools all {cells:,} (sample, class) "
-        f"cells, {int(n_pos[keep].sum()):,} positive and {int(n_neg[keep].sum()):,} "
-        "negative, so it also compares one class's scores with another's"
-        + (
-            "; the classes are equally frequent, so that is the whole difference"
-            if balanced
-            else " and weighs frequent classes more"
-        )
-        + f". Macro AUC ({format_area(areas['auc_macro'])}) averages the "
-        f"{int(keep.sum())} per-class AUCs, each counting the same. The per-class "
-        f"AUCs range from {format_area(auc[lo])} ({names[lo]}) to {format_area(auc[hi])} ({names[hi]})."
-    )
-    reasons.append(("Micro versus macro.", text))
-    # 6. top-k versus AUC
-    hits = _topk_hits(kind, truth, Y, S, k)
-    reasons.append(
-        (
-            "Top-k versus AUC.",
-            _topk_reason(kind, truth, S, k, topk, accuracy, beaten, hits),
-        )
-    )
-    # 7. with many classes: which classes drive each number
-    if int(keep.sum()) >= 20:
+        header += _ties_sentence(sheet, s)
+    notes = _multi_notes(inp, s)
+    reasons = [
+        ("Decisions versus rankings.", _decisions_reason(sheet, kind, s, t, threshold))
+    ]
+    valid = np.flatnonzero(s["defined"] & s["counted"] & (s["support"] > 0))
+    if valid.size:
+        reasons.append(("Recall versus AUC.", _recall_reason(sheet, inp, s, valid)))
         reasons.append(
-            (
-                "Which classes drive each number.",
-                _frequency_reason(names, n_pos, keep, auc, areas, k, hits),
-            )
+            ("Many easy negatives.", _negatives_reason(sheet, names, s, valid))
         )
-    numbers["lowest recall class"] = names[c]
-    numbers["lowest recall"] = float(recall[c])
-    numbers["AUC of lowest recall class"] = float(auc[c])
-    return Explanation(kind, table, per_class, reasons, numbers, header, notes)
-
-
-def _topk_hits(kind, truth, Y, S, k):
-    """Top-k hit per sample, and the true class credited with the hit (-1: miss)."""
-    if kind == "multiclass":
-        rank = metrics.rank_of_true_class(truth, S)
-        hit = rank <= k
-        return hit, np.where(hit, truth, -1), rank
-    top = np.argpartition(-S, k - 1, axis=1)[:, :k]
-    top_scores = np.take_along_axis(S, top, axis=1)
-    top = np.take_along_axis(top, np.argsort(-top_scores, axis=1, kind="stable"), 1)
-    is_true = np.take_along_axis(Y, top, axis=1).astype(bool)
-    hit = is_true.any(axis=1)
-    first = top[np.arange(top.shape[0]), is_true.argmax(axis=1)]
-    return hit, np.where(hit, first, -1), None
-
-
-def _topk_reason(kind, truth, S, k, topk, accuracy, beaten, hits):
-    """Plain words for top-k, with counts of samples where it and AUC disagree."""
-    hit, _, rank = hits
-    base = (
-        f"Top-{k} accuracy ({format_area(topk)}) answers another question: for each sample, "
-        f"is a true class among its {k} highest scores? It compares the classes "
-        "within one sample (a row of y_score); AUC compares samples within one "
-        "class (a column)."
-    )
-    n = S.shape[0]
-    share = np.zeros(n)
-    if kind == "multiclass":
-        errors = int(np.sum(rank > 1))
-        rescued = int(np.sum((rank > 1) & hit))
-        for j, b in beaten.items():
-            share[truth == j] = b
-        base += (
-            f" Top-1 is the accuracy ({format_area(accuracy)}); the extra "
-            f"{'guess rescues' if k == 2 else 'guesses rescue'} "
-            f"{f'{rescued:,}' if rescued else 'none'} of the {errors:,} argmax errors."
+        reasons.append(("The precision-recall view.", _ap_reason(sheet, names, s)))
+        if s["defined"].sum() > 1:
+            reasons.append(("Micro versus macro.", _micro_reason(sheet, names, s)))
+    reasons.append(("Top-k versus AUC.", _topk_reason(sheet, kind, s, t, k)))
+    if int(s["defined"].sum()) >= 20:
+        f = metrics.frequency_summary(s["support"], s["auc"], t["credited"])
+        reasons.append(
+            ("Which classes drive each number.", _frequency_reason(sheet, f, k))
         )
-    else:
-        # a sample counts as well ranked when its best true label is
-        for j, b in beaten.items():
-            rows = np.flatnonzero(truth[:, j] == 1)
-            share[rows] = np.maximum(share[rows], b)
-    miss_but_high = int(np.sum(~hit & (share >= _HIGH)))
-    hit_but_low = int(np.sum(hit & (share < 0.5)))
-    return (
-        base
-        + " "
-        + _disagreement_counts(k, miss_but_high, hit_but_low)
-        + " Neither number promises a threshold with high precision and recall, "
-        "nor scores that are calibrated probabilities."
-    )
+    per_class = _per_class_frame(names, s)
+    return Explanation(kind, sheet.frame(), per_class, reasons, header, notes)
 
 
-def _disagreement_counts(k: int, miss_but_high: int, hit_but_low: int) -> str:
-    """The two ways top-k and AUC disagree, with counts of zero said in words."""
-
-    def miss(n):
-        one = n == 1
-        return (
-            f"{n:,} {'sample misses' if one else 'samples miss'} the top {k} although "
-            f"{'its' if one else 'their'} true-class score beats at least "
-            f"{_HIGH:.0%} of the other samples in that class's column (fine for "
-            f"AUC, a miss for top-{k})"
-        )
-
-    def low(n):
-        one = n == 1
-        return (
-            f"{n:,} {'sample is a' if one else 'samples are'} top-{k} "
-            f"{'hit' if one else 'hits'} although {'its' if one else 'their'} "
-            "true-class score beats fewer than half of the other samples in that "
-            "column (a hit for "
-            f"top-{k}, poor ranking for AUC)"
-        )
-
-    no_miss = (
-        f"no sample misses the top {k} while its true-class score beats at least "
-        f"{_HIGH:.0%} of its class's column"
-    )
-    no_low = (
-        f"no top-{k} hit has a true-class score that beats fewer than half of the "
-        "other samples in its class's column"
-    )
-    if miss_but_high and hit_but_low:
-        return (
-            f"Both can look good and still disagree: {miss(miss_but_high)}, and "
-            f"{low(hit_but_low)}."
-        )
-    if miss_but_high:
-        return (
-            f"Both can look good and still disagree: {miss(miss_but_high)}. The "
-            f"opposite does not occur here: {no_low}."
-        )
-    if hit_but_low:
-        return (
-            f"Both can look good and still disagree: {low(hit_but_low)}. The "
-            f"opposite does not occur here: {no_miss}."
-        )
-    return f"Here they never disagree that sharply: {no_miss}, and {no_low}."
+# ------------------------------------------------------------------ binary
 
 
-def _frequency_reason(names, n_pos, keep, auc, areas, k, hits):
-    """Which classes drive top-k (frequent ones) and macro AUC (all equally)."""
-    _, credited, _ = hits
-    valid = np.flatnonzero(keep)
-    by_freq = valid[np.argsort(-n_pos[valid], kind="stable")]
-    m = max(1, int(np.ceil(0.1 * valid.size)))
-    frequent = by_freq[:m]
-    rare = by_freq[valid.size // 2 :]
-    pos_share = n_pos[frequent].sum() / max(n_pos[valid].sum(), 1)
-    credited = credited[credited >= 0]
-    hit_share = np.isin(credited, frequent).mean() if credited.size else float("nan")
-    return (
-        f"The {m} most frequent classes (10% of {valid.size}) hold {pos_share:.0%} of "
-        f"all positives and earn {hit_share:.0%} of the top-{k} hits, so top-{k} "
-        "mostly reports on them. Macro AUC gives each class the same weight: mean AUC "
-        f"{format_area(np.mean(auc[frequent]))} over those frequent classes, "
-        f"{format_area(np.mean(auc[rare]))} over the rarer half ({rare.size} classes with at "
-        f"most {int(n_pos[rare].max()):,} positives each). Micro AUC "
-        f"({format_area(areas['auc_micro'])}) pools all cells, so it leans on the frequent "
-        "classes too."
-    )
-
-
-def _explain_binary(truth, score, labels, threshold):
-    names = [str(x) for x in labels] if labels is not None else ["negative", "positive"]
-    name = names[-1]
-    counts = metrics.counts_at_thresholds(truth, score, [threshold]).iloc[0]
-    tp, fp, fn, tn = (int(counts[c]) for c in ("tp", "fp", "fn", "tn"))
-    n = truth.size
-    n_pos, n_neg = tp + fn, fp + tn
-    accuracy = (tp + tn) / n
-    auc = float(metrics.roc_auc(truth, score))
-    ap = float(metrics.average_precision(truth, score))
+def _binary_rows(sheet, s, name, threshold):
     rule = f"decision (score >= {threshold:g})"
-    table = _metric_rows(
-        [
-            ("accuracy", accuracy, rule, "Share of samples decided right."),
-            (
-                "precision",
-                float(counts["precision"]),
-                rule,
-                f"Of the samples predicted {name}, the share that truly are.",
-            ),
-            (
-                "recall",
-                float(counts["recall"]),
-                rule,
-                f"Of the {name} samples, the share predicted {name}.",
-            ),
-            ("F1", float(counts["f1"]), rule, "Harmonic mean of precision and recall."),
-            (
-                "ROC AUC",
-                auc,
-                "ranking (no threshold)",
-                f"The chance that a {name} sample scores higher than a sample without it.",
-            ),
-            (
-                "average precision",
-                ap,
-                "ranking (no threshold)",
-                "Precision averaged over the positions of the positives, sorted by score.",
-            ),
-        ]
+    sheet.add("accuracy", s["accuracy"], rule, "Share of samples decided right.")
+    sheet.add(
+        "precision",
+        s["precision"],
+        rule,
+        f"Of the samples predicted {name}, the share that truly are.",
     )
-    b = _share_beaten(score[truth == 1], score[truth == 0])
-    missed = score[truth == 1] < threshold
+    sheet.add(
+        "recall",
+        s["recall"],
+        rule,
+        f"Of the samples of {name}, the share predicted {name}.",
+    )
+    sheet.add("F1", s["f1"], rule, "Harmonic mean of precision and recall.")
+    sheet.add(
+        "ROC AUC",
+        s["auc"],
+        _RANKING,
+        f"The chance that a sample of {name} scores higher than a sample without it.",
+    )
+    sheet.add(
+        "average precision",
+        s["ap"],
+        _RANKING,
+        "Precision averaged over the positions of the positives, sorted by score.",
+    )
+    for key, name_, answers in (
+        ("n", "samples", "Samples in y_true."),
+        ("n_pos", "positives", f"Samples of {name}."),
+        ("n_neg", "negatives", "The other samples."),
+        ("tp", "true positives", "Positives predicted positive."),
+        ("fp", "false positives", "Negatives predicted positive."),
+        ("fn", "false negatives", "Positives below the threshold (missed)."),
+        ("tn", "true negatives", "Negatives below the threshold."),
+    ):
+        sheet.add(name_, s[key], COUNT, answers)
+
+
+def _explain_binary(inp, threshold):
+    s = metrics.binary_summary(inp.y, inp.score, threshold=threshold)
+    neg_name, pos_name = inp.names
+    name = _spoken(pos_name)
+    sheet = _Sheet()
+    _binary_rows(sheet, s, name, threshold)
     reasons = [
         (
             "Decisions versus rankings.",
-            f"Accuracy ({format_area(accuracy)}), precision and recall judge the rule score >= "
-            f"{threshold:g}; ROC AUC ({format_area(auc)}) and average precision ({format_area(ap)}) judge "
-            "only the order of the scores over every threshold.",
-        ),
-        (
-            "Missed, yet ranked high.",
-            f"{fn:,} of the {n_pos:,} {name} samples fall below the threshold, but "
-            f"{int(np.sum(b[missed] >= _HIGH)):,} of them still score higher than "
-            f"{_HIGH:.0%} of the {n_neg:,} others; moving the threshold, not the "
-            "ranking, would recover them. Averaged over the positives, the share of "
-            f"negatives each outscores is exactly the AUC ({format_area(auc)}).",
-        ),
-        (
-            "The precision-recall view.",
-            f"With {n_pos:,} positives and {n_neg:,} negatives, the {fp:,} false "
-            f"positives are a false positive rate of {fp / max(n_neg, 1):.4f} on the "
-            f"ROC curve but {fp / max(tp + fp, 1):.0%} of the predicted positives. "
-            f"Random ranking would give an AP of {format_area(n_pos / n)} (the share of "
-            "positives), not 0.5.",
-        ),
+            f"Accuracy ({format_rate(s['accuracy'])}), precision and recall judge the "
+            f"rule score >= {threshold:g}; "
+            + (
+                "ROC AUC and average precision would judge the order of the scores "
+                "over every threshold, but they are undefined here (see the note)."
+                if math.isnan(s["auc"])
+                else f"ROC AUC ({format_area(s['auc'])}) and average precision "
+                f"({format_area(s['ap'])}) judge only the order of the scores over "
+                "every threshold."
+            ),
+        )
     ]
-    numbers = {
-        "accuracy": accuracy,
-        "precision": float(counts["precision"]),
-        "recall": float(counts["recall"]),
-        "F1": float(counts["f1"]),
-        "ROC AUC": auc,
-        "AP": ap,
-    }
+    notes = []
+    if math.isnan(s["auc"]):
+        only = name if s["n_neg"] == 0 else _spoken(neg_name)
+        notes.append(
+            f"ROC AUC and average precision are undefined: y_true holds only samples "
+            f"of {only}, and both need positives and negatives."
+        )
+    else:
+        reasons.append(("Missed, yet ranked high.", _missed_reason(sheet, s, name)))
+        reasons.append(("The precision-recall view.", _binary_pr_reason(sheet, s)))
     header = (
-        f"{n:,} samples, binary ({name} vs the rest). Decision-based numbers judge "
-        "one prediction per sample; ranking-based numbers judge only the order of "
-        "the scores."
+        f"{plural(s['n'], 'sample')}, binary: {name} is the positive class, "
+        f"{_spoken(neg_name)} the negative. Decision-based numbers judge one prediction "
+        "per sample; ranking-based numbers judge only the order of the scores."
     )
-    return Explanation("binary", table, None, reasons, numbers, header, [])
+    return Explanation("binary", sheet.frame(), None, reasons, header, notes)
