@@ -50,9 +50,23 @@ def format_count(n: int) -> str:
 def format_percent(value: float, digits: int = 0) -> str:
     """A share as a percentage, never rounded to look like 0% or 100%.
 
-    ``digits`` decimals (default 0), but more when the share would otherwise
-    print as "0%" or "100%" without being exactly 0 or 1: 0.996 is "99.6%",
-    0.004 is "0.4%". NaN prints "n/a".
+    Parameters
+    ----------
+    value : float
+        A share in [0, 1].
+    digits : int, default=0
+        Decimals shown; more when the share would otherwise print as "0%" or
+        "100%" without being exactly 0 or 1.
+
+    Returns
+    -------
+    str
+        For example "42%", "99.6%" for 0.996, "0.4%" for 0.004; "n/a" for NaN.
+
+    Examples
+    --------
+    >>> format_percent(0.42), format_percent(0.996), format_percent(1.0)
+    ('42%', '99.6%', '100%')
     """
     x = float(value)
     if x != x:  # NaN

@@ -312,7 +312,7 @@ def explain(
     >>> e = ev.explain(["no", "yes", "yes", "no"], [0.2, 0.9, 0.4, 0.3],
     ...                pos_label="yes")
     >>> e.to_frame().loc["ROC AUC", "value"]
-    np.float64(1.0)
+    1.0
     """
     threshold = check_threshold(threshold)
     inp = read_inputs(

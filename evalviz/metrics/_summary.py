@@ -208,23 +208,53 @@ def _ranking_per_class(Y: np.ndarray, S: np.ndarray):
     return auc, ap, defined, micro
 
 
-def _decisions(inp, threshold):
-    """Per-class tp / fp, the decided cells and the decision metrics."""
-    Y = inp.one_vs_rest()
+def _multiclass_counts(inp, every_class: bool):
+    """Confusion matrix over all classes and precision / recall / F1 per class.
+
+    The metrics see the classes present in y_true or the predictions
+    (scikit-learn's default); with ``every_class`` the macro averages count
+    the absent classes too, as 0 (scikit-learn's ``labels=`` with
+    ``zero_division=0``). Absent classes get NaN per class unless counted.
+    """
     k = inp.n_classes
+    pred = inp.predictions()
+    present = np.unique(np.concatenate([inp.y, pred]))
+    cm = np.zeros((k, k), dtype=np.int64)
+    cm[np.ix_(present, present)] = confusion_matrix(inp.y, pred)
+    counted = np.ones(k, dtype=bool) if every_class else np.isin(np.arange(k), present)
+    per_class = []
+    for value in precision_recall_f1(inp.y, pred, average=None)[:3]:
+        full = np.where(counted, 0.0, np.nan)
+        full[present] = value
+        per_class.append(full)
+    macro = tuple(float(np.mean(v[counted])) for v in per_class)
+    return cm, pred, counted, per_class, macro
+
+
+def _decisions(inp, threshold, every_class):
+    """Decided cells, per-class counts and the decision metrics of either kind."""
+    Y = inp.one_vs_rest()
+    n = inp.n_samples
     if inp.kind == "multiclass":
-        pred = inp.predictions()
-        cm = confusion_matrix(inp.y, pred, n_classes=k)
+        cm, pred, counted, per_class, macro = _multiclass_counts(inp, every_class)
         tp = np.diag(cm).astype(np.int64)
         fp = cm.sum(axis=0).astype(np.int64) - tp
         decided = np.zeros(Y.shape, dtype=bool)
-        decided[np.arange(inp.n_samples), pred] = True
-        return Y, decided, tp, fp, cm, accuracy(inp.y, pred)
+        decided[np.arange(n), pred] = True
+        return Y, decided, tp, fp, cm, accuracy(inp.y, pred), counted, per_class, macro
     decided = inp.score >= threshold
     tp = np.count_nonzero(decided & (Y == 1), axis=0).astype(np.int64)
     fp = np.count_nonzero(decided & (Y == 0), axis=0).astype(np.int64)
+    fn = Y.sum(axis=0).astype(np.int64) - tp
     exact = float(np.mean((decided == (Y == 1)).all(axis=1)))
-    return Y, decided, tp, fp, None, exact
+    per_class = [
+        _ratio(tp, tp + fp),
+        _ratio(tp, tp + fn),
+        _ratio(2 * tp, 2 * tp + fp + fn),
+    ]
+    macro = tuple(float(np.mean(v)) for v in per_class)
+    counted = np.ones(inp.n_classes, dtype=bool)
+    return Y, decided, tp, fp, None, exact, counted, per_class, macro
 
 
 def _ratio(num, den):
@@ -299,29 +329,14 @@ def class_summary(y_true, y_score, *, labels=None, threshold=0.5, high=0.9):
             "class_summary needs a multi-class or multi-label problem (y_score with "
             "one column per class); for two classes use binary_summary"
         )
-    Y, decided, tp, fp, cm, acc = _decisions(inp, threshold)
+    Y, decided, tp, fp, cm, acc, counted, per_class, macro = _decisions(
+        inp, threshold, labels is not None
+    )
     n = inp.n_samples
     support = Y.sum(axis=0).astype(np.int64)
     n_neg = n - support
     fn = support - tp
-    if inp.kind == "multiclass" and labels is None:
-        counted = (support > 0) | (tp + fp > 0)  # present in y_true or y_pred
-    else:
-        counted = np.ones(inp.n_classes, dtype=bool)
-    if inp.kind == "multiclass":
-        pred = inp.predictions()
-        per_class = precision_recall_f1(inp.y, pred, n_classes=inp.n_classes)[:3]
-        macro = precision_recall_f1(
-            inp.y,
-            pred,
-            average="macro",
-            n_classes=None if labels is None else inp.n_classes,
-        )[:3]
-    else:
-        per_class = (_ratio(tp, tp + fp), _ratio(tp, support))
-        per_class += (_ratio(2 * tp, 2 * tp + fp + fn),)
-        macro = tuple(float(np.mean(v)) for v in per_class)
-    precision, recall, f1 = (np.where(counted, v, np.nan) for v in per_class)
+    precision, recall, f1 = per_class
     auc, ap, defined, micro = _ranking_per_class(Y, inp.score)
     shares = _column_shares(Y, inp.score)
     ranks_high = np.nan_to_num(shares, nan=-1.0) >= high
