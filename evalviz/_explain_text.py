@@ -337,8 +337,12 @@ def _micro_reason(sheet, names, s):
     defined = np.flatnonzero(s["defined"])
     lo = int(defined[np.argmin(s["auc"][defined])])
     hi = int(defined[np.argmax(s["auc"][defined])])
-    sheet.add("lowest per-class ROC AUC", s["auc"][lo], SHARE, "", names[lo])
-    sheet.add("highest per-class ROC AUC", s["auc"][hi], SHARE, "", names[hi])
+    sheet.add(
+        "lowest per-class ROC AUC", s["auc"][lo], SHARE, "The lowest AUC.", names[lo]
+    )
+    sheet.add(
+        "highest per-class ROC AUC", s["auc"][hi], SHARE, "The highest AUC.", names[hi]
+    )
     support = s["support"][defined]
     balanced = bool(np.all(support == support[0]))
     return (
@@ -473,15 +477,35 @@ def _frequency_reason(sheet, f, k):
         "The most frequent 10% of the classes with an AUC.",
     )
     pos_share = sheet.add(
-        "frequent classes: share of positives", f["positive_share"], SHARE, ""
+        "frequent classes: share of positives",
+        f["positive_share"],
+        SHARE,
+        "Their positives / all positives.",
     )
     hit_share = sheet.add(
-        f"frequent classes: share of top-{k} hits", f["hit_share"], SHARE, ""
+        f"frequent classes: share of top-{k} hits",
+        f["hit_share"],
+        SHARE,
+        "Top-k hits credited to them / all top-k hits.",
     )
-    auc_freq = sheet.add("frequent classes: mean ROC AUC", f["auc_frequent"], SHARE, "")
-    rare = sheet.add("rarer half: classes", f["n_rare"], COUNT, "")
-    auc_rare = sheet.add("rarer half: mean ROC AUC", f["auc_rare"], SHARE, "")
-    most = sheet.add("rarer half: most positives", f["max_rare_support"], COUNT, "")
+    auc_freq = sheet.add(
+        "frequent classes: mean ROC AUC", f["auc_frequent"], SHARE, "Their mean AUC."
+    )
+    rare = sheet.add(
+        "rarer half: classes",
+        f["n_rare"],
+        COUNT,
+        "The less frequent half of the classes.",
+    )
+    auc_rare = sheet.add(
+        "rarer half: mean ROC AUC", f["auc_rare"], SHARE, "Their mean AUC."
+    )
+    most = sheet.add(
+        "rarer half: most positives",
+        f["max_rare_support"],
+        COUNT,
+        "Positives of the most frequent class among them.",
+    )
     return (
         f"The {plural(m, 'most frequent class', 'most frequent classes')} (10% of "
         f"{format_count(f['n_classes'])}) hold {format_percent(pos_share)} of all "

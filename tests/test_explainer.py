@@ -165,6 +165,7 @@ def test_multilabel_numbers_match_sklearn():
     assert "The 4 most frequent classes (10% of 39)" in text
     assert "The 10 of 40 classes with the lowest recall" in e._repr_markdown_()
     assert np.isnan(e.per_class["ROC AUC"].iloc[-1])
+    assert (frame["what it answers"].str.len() > 0).all()
 
 
 # ---------------------------------------------------------------- kind 1: ties
@@ -489,6 +490,7 @@ def test_renderings_and_repr():
     assert r.startswith(f"Explanation(multiclass, 1,500 samples: accuracy={acc},")
     assert acc in md and acc in text
     assert "top-2 accuracy" in e.to_frame().index
+    assert (e.to_frame()["what it answers"].str.len() > 0).all()
 
 
 def test_near_perfect_numbers_are_not_rounded_to_one():
