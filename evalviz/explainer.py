@@ -184,7 +184,10 @@ F1=0.500, ROC AUC=0.750, average precision=0.833)
 
     def _repr_markdown_(self) -> str:
         head = self._headline()
-        parts = [f"### What the numbers say\n\n{self._header}\n", _md_table(head)]
+        parts = [
+            f"### What the numbers say\n\n{self._header}\n",
+            _md_table(head.drop(columns="class")),
+        ]
         parts.append("\n### Why they disagree\n")
         for i, (title, text) in enumerate(self.reasons, 1):
             parts.append(f"{i}. **{title}** {text}")

@@ -477,7 +477,7 @@ def test_renderings_and_repr():
     e = ev.explain(y, p)
     md = e._repr_markdown_()
     assert md.startswith("### What the numbers say")
-    assert "| metric | value | kind | class | what it answers |" in md
+    assert "| metric | value | kind | what it answers |" in md
     assert "### Why they disagree" in md and "### Words used" in md
     for word in ("ROC AUC", "precision", "recall", "top-k accuracy", "macro / micro"):
         assert f"**{word}" in md
