@@ -408,7 +408,7 @@ def test_decimal_numbers_in_the_text_are_in_the_frame():
     ],
 )
 def test_topk_disagreement_counts_read_naturally(miss, low, wanted, unwanted):
-    from evalviz._explain_text import _disagreement_counts
+    from evalviz.explainer._text import _disagreement_counts
 
     text = _disagreement_counts(2, miss, low)
     for phrase in wanted:

@@ -1,4 +1,4 @@
-"""``explain``: what each headline metric answers, and why they disagree.
+"""``explain`` and ``Explanation``: the numbers, the table and the renderings.
 
 ``evalviz.explain(y_true, y_score)`` reports accuracy, macro precision /
 recall / F1, one-vs-rest ROC AUC (macro and micro), average precision and
@@ -21,8 +21,10 @@ import textwrap
 
 import numpy as np
 
-from . import metrics
-from ._explain_text import (
+from .. import metrics
+from .._format import format_area, format_count, format_percent, format_rate, plural
+from .._validation import check_k, check_threshold, read_inputs
+from ._text import (
     COUNT,
     HIGH,
     SHARE,
@@ -42,8 +44,6 @@ from ._explain_text import (
     _topk_reason,
     _verb,
 )
-from ._format import format_area, format_count, format_percent, format_rate, plural
-from ._validation import check_k, check_threshold, read_inputs
 
 __all__ = ["explain", "Explanation"]
 

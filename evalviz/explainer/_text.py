@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from ._format import format_area, format_count, format_percent, format_rate, plural
+from .._format import format_area, format_count, format_percent, format_rate, plural
 
 # A positive "ranks high" when it outscores this share of the negatives.
 HIGH = 0.9
