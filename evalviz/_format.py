@@ -7,7 +7,7 @@ same number reads the same everywhere: an area of 0.9996 is never shown as
 
 from __future__ import annotations
 
-__all__ = ["format_area", "format_count", "format_rate", "plural"]
+__all__ = ["format_area", "format_count", "format_percent", "format_rate", "plural"]
 
 
 def format_area(value: float, digits: int = 3) -> str:
@@ -45,3 +45,36 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
 def format_count(n: int) -> str:
     """A whole number with thousands separators: 12,345."""
     return f"{int(n):,}"
+
+
+def format_percent(value: float, digits: int = 0) -> str:
+    """A share as a percentage, never rounded to look like 0% or 100%.
+
+    Parameters
+    ----------
+    value : float
+        A share in [0, 1].
+    digits : int, default=0
+        Decimals shown; more when the share would otherwise print as "0%" or
+        "100%" without being exactly 0 or 1.
+
+    Returns
+    -------
+    str
+        For example "42%", "99.6%" for 0.996, "0.4%" for 0.004; "n/a" for NaN.
+
+    Examples
+    --------
+    >>> format_percent(0.42), format_percent(0.996), format_percent(1.0)
+    ('42%', '99.6%', '100%')
+    """
+    x = float(value)
+    if x != x:  # NaN
+        return "n/a"
+    if x in (0.0, 1.0):
+        return f"{x:.{digits}%}"
+    for d in range(digits, 10):
+        text = f"{x:.{d}%}"
+        if text not in (f"{0.0:.{d}%}", f"{1.0:.{d}%}"):
+            return text
+    return ">99.99999999%" if x > 0.5 else "<0.00000001%"

@@ -34,6 +34,15 @@ from ._ranking import (
     top_k_accuracy_curve,
 )
 
+# --- from explainer ---
+from ._summary import (
+    binary_summary,
+    class_summary,
+    frequency_summary,
+    share_of_negatives_beaten,
+    top_k_summary,
+)
+
 __all__ = [
     # ranking
     "roc_curve",
@@ -55,4 +64,10 @@ __all__ = [
     "counts_at_thresholds",
     "normalize_confusion",
     "top_confusions",
+    # --- from explainer ---
+    "share_of_negatives_beaten",
+    "binary_summary",
+    "class_summary",
+    "top_k_summary",
+    "frequency_summary",
 ]
