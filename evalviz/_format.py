@@ -7,7 +7,7 @@ same number reads the same everywhere: an area of 0.9996 is never shown as
 
 from __future__ import annotations
 
-__all__ = ["format_area", "format_count", "format_rate", "plural"]
+__all__ = ["format_area", "format_count", "format_rate", "format_threshold", "plural"]
 
 
 def format_area(value: float, digits: int = 3) -> str:
@@ -45,3 +45,16 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
 def format_count(n: int) -> str:
     """A whole number with thousands separators: 12,345."""
     return f"{int(n):,}"
+
+
+def format_threshold(value: float) -> str:
+    """A threshold or a score cut, to six significant digits: 0.5, 0.9996, 1e-07.
+
+    Never rounded to a neighbouring round number the way ``f"{t:.3g}"`` turns
+    0.9996 into "1"; float noise such as 0.30000000000000004 prints "0.3".
+    NaN prints "n/a".
+    """
+    x = float(value)
+    if x != x:  # NaN
+        return "n/a"
+    return f"{x:.6g}"

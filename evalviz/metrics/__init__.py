@@ -20,6 +20,11 @@ from ._counting import (
     report_from_confusion,
     top_confusions,
 )
+from ._prevalence import (  # --- from widgets ---
+    prevalence_bounds,
+    prevalence_sweep,
+    resample_prevalence,
+)
 from ._ranking import (
     average_precision,
     label_hits_at_k,
@@ -32,6 +37,10 @@ from ._ranking import (
     roc_curve,
     top_k_accuracy,
     top_k_accuracy_curve,
+)
+from ._thresholds import (  # --- from widgets ---
+    confusion_at_threshold,
+    f1_best_thresholds,
 )
 
 __all__ = [
@@ -55,4 +64,11 @@ __all__ = [
     "counts_at_thresholds",
     "normalize_confusion",
     "top_confusions",
+    # --- from widgets ---
+    "confusion_at_threshold",
+    "f1_best_thresholds",
+    "resample_prevalence",
+    "prevalence_bounds",
+    "prevalence_sweep",
+    # --- end widgets ---
 ]
