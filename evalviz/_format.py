@@ -48,11 +48,25 @@ def format_count(n: int) -> str:
 
 
 def format_threshold(value: float) -> str:
-    """A threshold or a score cut, to six significant digits: 0.5, 0.9996, 1e-07.
+    """A threshold or a score cut, to six significant digits.
 
     Never rounded to a neighbouring round number the way ``f"{t:.3g}"`` turns
     0.9996 into "1"; float noise such as 0.30000000000000004 prints "0.3".
-    NaN prints "n/a".
+
+    Parameters
+    ----------
+    value : float
+        The threshold, in score units.
+
+    Returns
+    -------
+    str
+        For example "0.5", "0.9996", "1e-07"; "n/a" for NaN.
+
+    Examples
+    --------
+    >>> format_threshold(0.9996), format_threshold(0.1 + 0.2)
+    ('0.9996', '0.3')
     """
     x = float(value)
     if x != x:  # NaN

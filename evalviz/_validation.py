@@ -399,6 +399,25 @@ def class_index(inputs: Inputs, value, name: str = "pos_label") -> int:
 
     Class values win over names and names over indices, so ``"cat"`` finds the
     class ``"cat"`` and ``3`` finds the class value 3 before column 3.
+
+    Parameters
+    ----------
+    inputs : Inputs
+        What :func:`read_inputs` returned.
+    value : object
+        A class value, a display name or a column index.
+    name : str, default "pos_label"
+        The argument's name, for the error.
+
+    Returns
+    -------
+    int
+        The column of that class in ``inputs.score``.
+
+    Raises
+    ------
+    ValueError
+        When ``value`` names no class.
     """
     classes = [c.item() if hasattr(c, "item") else c for c in inputs.classes]
     for candidates in (classes, list(inputs.names)):

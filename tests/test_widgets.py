@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import subprocess
 import sys
 
@@ -569,3 +570,164 @@ def test_prevalence_sweep_title_colours_and_zoom():
     ).plot()
     assert flat.zoom_ax_ is None
     plt.close(flat.figure_)
+
+
+# ------------------------------------------- one input model (issue 10, kind 2)
+
+ISSUE_Y = np.array([1, 1, 2, 2, 1, 2])
+ISSUE_S = np.array([0.1, 0.3, 0.8, 0.6, 0.4, 0.9])
+
+
+def test_confusion_at_threshold_labels_1_2_need_pos_label():
+    with pytest.raises(ValueError, match=r"pos_label=.*y_true == 2"):
+        metrics.confusion_at_threshold(ISSUE_Y, ISSUE_S, 0.5)
+    state = metrics.confusion_at_threshold(ISSUE_Y, ISSUE_S, 0.5, pos_label=2)
+    assert (state["tp"], state["fp"], state["tn"], state["fn"]) == (3, 0, 3, 0)
+    for t in (0.05, 0.35, 0.7, 0.95):
+        state = metrics.confusion_at_threshold(ISSUE_Y, ISSUE_S, t, pos_label=2)
+        assert_matches_sklearn(state, (ISSUE_Y == 2).astype(int), ISSUE_S)
+        state = metrics.confusion_at_threshold(ISSUE_Y, ISSUE_S, t, pos_label=1)
+        assert_matches_sklearn(state, (ISSUE_Y == 1).astype(int), ISSUE_S)
+
+
+def test_widgets_labels_1_2_need_pos_label_with_the_clear_error():
+    y = np.where(binary_data(n=400, seed=30)[0] == 1, 2, 1)
+    s = binary_data(n=400, seed=30)[1]
+    calls = (
+        lambda **kw: widgets.threshold_explorer(y, s, **kw),
+        lambda **kw: widgets.threshold_small_multiples(y, s, **kw),
+        lambda **kw: widgets.prevalence_explorer(y, s, **kw),
+        lambda **kw: widgets.f1_best_thresholds(y, s, **kw),
+    )
+    for call in calls:
+        with pytest.raises(ValueError, match=r"pos_label=.*y_true == 2"):
+            call()
+    ex = widgets.threshold_explorer(y, s, pos_label=2, threshold=0.4)
+    assert_matches_sklearn(ex.state, (y == 2).astype(int), s)
+    assert ex.class_selector is None
+    twin = widgets.threshold_small_multiples(y, s, pos_label=2, thresholds=[0.4])
+    assert twin.to_frame()["tp"].iloc[0] == ex.state["tp"]
+    table = widgets.f1_best_thresholds(y, s, pos_label=2)
+    t, f = sklearn_best_f1((y == 2).astype(int), s)
+    assert list(table.index) == ["2"]
+    assert table["threshold"].iloc[0] == pytest.approx(t)
+    assert table["f1"].iloc[0] == pytest.approx(f, abs=1e-12)
+
+
+def test_minus_one_one_and_string_labels_work():
+    y01, s = binary_data(n=500, seed=31)
+    signed = np.where(y01 == 1, 1, -1)
+    ex = widgets.threshold_explorer(signed, s, threshold=0.6)
+    assert_matches_sklearn(ex.state, y01, s)
+    assert ex._title == "'1' vs '-1'"
+    words = np.where(y01 == 1, "yes", "no")
+    with pytest.raises(ValueError, match=r"pos_label=.*y_true == 'yes'"):
+        widgets.threshold_explorer(words, s)
+    ex = widgets.threshold_explorer(words, s, pos_label="yes", threshold=0.6)
+    assert_matches_sklearn(ex.state, y01, s)
+    assert "true no" in ex.numbers.value and "predicted yes" in ex.numbers.value
+    # multi-class string labels: sorted classes, names taken from them
+    y, p = multiclass_data(n=600, k=3, seed=32)
+    animals = np.array(["cat", "dog", "emu"])[y]
+    ex = widgets.threshold_explorer(animals, p, pos_label="dog", threshold=0.4)
+    assert [o[0] for o in ex.class_selector.options] == ["cat", "dog", "emu"]
+    assert ex.state["class"] == "dog"
+    assert_matches_sklearn(ex.state, (y == 1).astype(int), p[:, 1])
+
+
+def test_predict_proba_matrix_is_one_column_per_class():
+    y, s = binary_data(n=500, seed=33)
+    proba = np.column_stack([1 - s, s])
+    ex = widgets.threshold_explorer(y, proba, threshold=0.3)
+    assert_matches_sklearn(ex.state, y, s)
+    assert ex.class_selector is None
+
+
+def test_multiclass_logits_are_refused_with_the_teaching_error():
+    y, p = multiclass_data(n=300, seed=34)
+    logits = np.log(p) + 3.0  # same softmax, same argmax
+    calls = (
+        widgets.threshold_explorer,
+        widgets.threshold_small_multiples,
+        widgets.prevalence_explorer,
+        widgets.f1_best_thresholds,
+    )
+    for call in calls:
+        with pytest.raises(ValueError, match=r"softmax\(y_score, axis=1\)"):
+            call(y, logits)
+
+
+def test_labels_as_names_still_work_with_a_deprecation_warning():
+    y, s = binary_data(n=300, seed=35)
+    with pytest.warns(DeprecationWarning, match="display_labels"):
+        ex = widgets.threshold_explorer(y, s, labels=["healthy", "sick"])
+    assert ex._title == "'sick' vs 'healthy'"
+
+
+# ------------------------------------------- numbers on screen (kind 7)
+
+
+def near_one_auc_data():
+    """500 positives, 500 negatives, 100 discordant pairs: ROC AUC 0.9996."""
+    y = np.repeat([1, 0, 1], [100, 500, 400])
+    s = np.concatenate([np.full(100, 0.5), np.r_[0.55, np.full(499, 0.1)], [0.9] * 400])
+    return y, s
+
+
+def test_auc_of_0_9996_shows_as_0_9996_not_1_000():
+    y, s = near_one_auc_data()
+    assert roc_auc_score(y, s) == pytest.approx(0.9996, abs=1e-12)
+    ex = widgets.prevalence_explorer(y, s, threshold=0.5)
+    assert ex.state["positives"] == 500 and ex.state["negatives"] == 500
+    assert ex.state["roc_auc"] == pytest.approx(0.9996, abs=1e-12)
+    shown = dict(
+        re.findall(r"<th[^>]*>([^<]*)</th><td[^>]*>([^<]*)</td>", ex.numbers.value)
+    )
+    assert shown["ROC AUC"] == "0.9996"  # was "1.000" with 3 decimals
+    assert shown["recall (TPR)"] == "1.000"  # exactly 1
+    assert "ROC AUC 0.9996" in repr(ex)
+
+
+def test_precision_of_0_9996_shows_as_0_9996():
+    y = np.repeat([1, 0, 0], [2499, 1, 500])
+    s = np.repeat([0.9, 0.8, 0.1], [2499, 1, 500])
+    ex = widgets.threshold_explorer(y, s, threshold=0.5)
+    assert ex.state["precision"] == pytest.approx(2499 / 2500)
+    assert ">0.9996</td>" in ex.numbers.value
+    assert ">2,499</td>" in ex.numbers.value  # counts with separators
+
+
+# ------------------------------------------- computations behind the widgets
+
+
+def test_resample_prevalence_is_deterministic_with_a_seed():
+    y = np.repeat([0, 1], [30, 20])
+    s = np.arange(50) / 50
+    kept = {}
+    for seed in (0, 1):
+        yy, ss = metrics.resample_prevalence(y, s, 0.2, seed=seed)
+        assert (yy.size, int(yy.sum())) == (38, 8)  # every negative, 8 positives
+        kept[seed] = np.flatnonzero(np.isin(s, ss[yy == 1])).tolist()
+        again = metrics.resample_prevalence(y, s, 0.2, seed=seed)
+        np.testing.assert_array_equal(again[1], ss)
+    assert kept[0] == [32, 33, 34, 36, 41, 43, 46, 49]
+    assert kept[1] == [31, 37, 40, 41, 42, 46, 47, 48]
+    assert metrics.prevalence_bounds(y) == (5 / 35, 20 / 25)
+    with pytest.raises(ValueError, match="prevalence=0.9 cannot be reached"):
+        metrics.resample_prevalence(y, s, 0.9)
+
+
+def test_prevalence_sweep_matches_sklearn_on_each_resample():
+    y, s = binary_data(n=1500, seed=36)
+    table = metrics.prevalence_sweep(
+        y, s, [0.02, 0.1, 0.5, 0.99], threshold=0.4, seed=3
+    )
+    assert table["target"].tolist() == [0.02, 0.1, 0.5]  # 0.99 cannot be reached
+    for row in table.to_dict("records"):
+        yy, ss = metrics.resample_prevalence(y, s, row["target"], seed=3)
+        assert row["prevalence"] == pytest.approx(yy.mean())
+        assert row["roc_auc"] == pytest.approx(roc_auc_score(yy, ss), abs=1e-12)
+        assert row["average_precision"] == pytest.approx(
+            average_precision_score(yy, ss), abs=1e-12
+        )
+        assert_matches_sklearn({**row, "threshold": 0.4}, yy, ss, skip=("f1",))

@@ -95,10 +95,31 @@ class _OneVsRest:
 def read_one_vs_rest(y_true, y_score, *, labels, display_labels, pos_label):
     """Read the widgets' input and pick the class shown first.
 
-    Returns ``(view, k)``: the :class:`_OneVsRest` view and the column of the
-    class ``pos_label`` selects. Multi-class rows must be probabilities: a
-    threshold on one column of logits depends on a row offset the model does
-    not define (the input model's teaching error says so).
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
+        Binary or multi-class labels, or a 0/1 multi-label indicator matrix.
+    y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
+        Scores; multi-class rows must be probabilities.
+    labels : array-like or None
+        The class values and their order (scikit-learn's meaning).
+    display_labels : sequence of str or None
+        The names shown.
+    pos_label : object or None
+        The positive class of binary input, else the class shown first.
+
+    Returns
+    -------
+    view : _OneVsRest
+        The targets as one 0/1 column per class, with names.
+    k : int
+        The column of the class ``pos_label`` selects.
+
+    Notes
+    -----
+    Multi-class rows must be probabilities: a threshold on one column of
+    logits depends on a row offset the model does not define (the input
+    model's teaching error says so).
     """
     binary = _one_score_column(y_true, y_score)
     inputs = read_inputs(

@@ -163,7 +163,7 @@ class PrevalenceSweep:
     def __repr__(self) -> str:
         t = self.table
 
-        def span(column, fmt):
+        def _span(column, fmt):
             lo, hi = fmt(t[column].min()), fmt(t[column].max())
             return lo if lo == hi else f"{lo} to {hi}"
 
@@ -171,9 +171,9 @@ class PrevalenceSweep:
             numbers = "no reachable prevalence"
         else:
             numbers = (
-                f"prevalence {span('target', format_threshold)}: ROC AUC "
-                f"{span('roc_auc', format_area)}, AP "
-                f"{span('average_precision', format_area)}"
+                f"prevalence {_span('target', format_threshold)}: ROC AUC "
+                f"{_span('roc_auc', format_area)}, AP "
+                f"{_span('average_precision', format_area)}"
             )
         about = ", ".join(p for p in (self.name, self.context) if p)
         about = f"{about}, " if about else ""
@@ -184,7 +184,13 @@ class PrevalenceSweep:
 
     @property
     def title(self) -> str:
-        """The default title: the class, the threshold and the data."""
+        """The default title: the class, the threshold and the data.
+
+        Returns
+        -------
+        str
+            "Same model, different share of positives: " and the parts.
+        """
         about = ", ".join(
             part
             for part in (

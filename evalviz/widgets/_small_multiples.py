@@ -112,7 +112,10 @@ class ThresholdSmallMultiples:
     def full_title(self) -> str:
         """The title with the data's context.
 
-        For example "'Shirt' vs rest (outfits (multi-label), validation)".
+        Returns
+        -------
+        str
+            For example "'Shirt' vs rest (outfits (multi-label), validation)".
         """
         if self._context:
             return f"{self._title} ({self._context})"
