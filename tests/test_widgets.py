@@ -731,3 +731,33 @@ def test_prevalence_sweep_matches_sklearn_on_each_resample():
             average_precision_score(yy, ss), abs=1e-12
         )
         assert_matches_sklearn({**row, "threshold": 0.4}, yy, ss, skip=("f1",))
+
+
+def test_names_go_to_display_labels_where_the_entry_point_takes_it():
+    def new_style(y_true, y_score, *, labels=None, display_labels=None):
+        pass
+
+    def old_style(y_true, y_score, *, labels=None):
+        pass
+
+    assert _render._names_kwargs(new_style, ("a", "b")) == {
+        "display_labels": ["a", "b"]
+    }
+    assert _render._names_kwargs(old_style, ("a", "b")) == {"labels": ["a", "b"]}
+
+
+def test_reprs_are_one_line_with_the_numbers():
+    y, s = binary_data(n=800, seed=37)
+    twin = widgets.threshold_small_multiples(y, s, thresholds=(0.3, 0.7))
+    recalls = [sklearn_numbers(y, s, t) for t in (0.3, 0.7)]
+    recalls = [f"{r['tp'] / (r['tp'] + r['fn']):.3f}" for r in recalls]
+    assert repr(twin) == (
+        f"ThresholdSmallMultiples('1' vs '0', thresholds 0.3, 0.7: recall "
+        f"{recalls[0]}, {recalls[1]})"
+    )
+    sweep = widgets.PrevalenceSweep.from_predictions(y, s, prevalences=[0.1, 0.3])
+    table = sweep.to_frame()
+    text = repr(sweep)
+    assert "\n" not in text and "0x" not in text
+    assert text.startswith("PrevalenceSweep(threshold 0.5, prevalence 0.1 to 0.3:")
+    assert f"ROC AUC {table['roc_auc'].min():.3f}" in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .._format import format_rate, format_threshold
 from .._validation import check_threshold, read_inputs
 from ._ranking import average_precision, roc_auc
 from ._thresholds import _counts
@@ -76,10 +77,10 @@ class _Resampler:
         lo, hi = self.bounds
         if not lo - 1e-12 <= prevalence <= hi + 1e-12:
             raise ValueError(
-                f"prevalence={prevalence:g} cannot be reached with at least "
+                f"prevalence={format_threshold(prevalence)} cannot be reached with at least "
                 f"{_MIN_PER_SIDE} positives and negatives from {self.pos.size} "
                 f"positives and {self.neg.size} negatives; pick a prevalence "
-                f"between {lo:.4f} and {hi:.4f}"
+                f"between {format_rate(lo, 4)} and {format_rate(hi, 4)}"
             )
         p, q = _resample_sizes(self.pos.size, self.neg.size, prevalence)
         p, q = max(p, _MIN_PER_SIDE), max(q, _MIN_PER_SIDE)

@@ -573,7 +573,7 @@ class PrevalenceExplorer:
         state = self.state
         return (
             f"PrevalenceExplorer({self._title}, prevalence="
-            f"{float(self.slider.value):.2f}, threshold="
+            f"{format_rate(self.slider.value, 2)}, threshold="
             f"{format_threshold(self.threshold)}, ROC AUC "
             f"{format_area(state['roc_auc'])}, AP "
             f"{format_area(state['average_precision'])})"
