@@ -7,7 +7,14 @@ same number reads the same everywhere: an area of 0.9996 is never shown as
 
 from __future__ import annotations
 
-__all__ = ["format_area", "format_count", "format_percent", "format_rate", "plural"]
+__all__ = [
+    "format_area",
+    "format_count",
+    "format_percent",
+    "format_rate",
+    "format_threshold",
+    "plural",
+]
 
 
 def format_area(value: float, digits: int = 3) -> str:
@@ -78,3 +85,30 @@ def format_percent(value: float, digits: int = 0) -> str:
         if text not in (f"{0.0:.{d}%}", f"{1.0:.{d}%}"):
             return text
     return ">99.99999999%" if x > 0.5 else "<0.00000001%"
+
+
+def format_threshold(value: float) -> str:
+    """A threshold or a score cut, to six significant digits.
+
+    Never rounded to a neighbouring round number the way ``f"{t:.3g}"`` turns
+    0.9996 into "1"; float noise such as 0.30000000000000004 prints "0.3".
+
+    Parameters
+    ----------
+    value : float
+        The threshold, in score units.
+
+    Returns
+    -------
+    str
+        For example "0.5", "0.9996", "1e-07"; "n/a" for NaN.
+
+    Examples
+    --------
+    >>> format_threshold(0.9996), format_threshold(0.1 + 0.2)
+    ('0.9996', '0.3')
+    """
+    x = float(value)
+    if x != x:  # NaN
+        return "n/a"
+    return f"{x:.6g}"

@@ -20,6 +20,11 @@ from ._counting import (
     report_from_confusion,
     top_confusions,
 )
+from ._prevalence import (  # --- from widgets ---
+    prevalence_bounds,
+    prevalence_sweep,
+    resample_prevalence,
+)
 from ._ranking import (
     average_precision,
     label_hits_at_k,
@@ -41,6 +46,10 @@ from ._summary import (
     frequency_summary,
     share_of_negatives_beaten,
     top_k_summary,
+)
+from ._thresholds import (  # --- from widgets ---
+    confusion_at_threshold,
+    f1_best_thresholds,
 )
 
 __all__ = [
@@ -70,4 +79,11 @@ __all__ = [
     "class_summary",
     "top_k_summary",
     "frequency_summary",
+    # --- from widgets ---
+    "confusion_at_threshold",
+    "f1_best_thresholds",
+    "resample_prevalence",
+    "prevalence_bounds",
+    "prevalence_sweep",
+    # --- end widgets ---
 ]
