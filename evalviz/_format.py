@@ -7,7 +7,7 @@ same number reads the same everywhere: an area of 0.9996 is never shown as
 
 from __future__ import annotations
 
-__all__ = ["format_area", "format_count", "format_rate", "plural"]
+__all__ = ["format_area", "format_count", "format_rate", "format_threshold", "plural"]
 
 
 def format_area(value: float, digits: int = 3) -> str:
@@ -45,3 +45,21 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
 def format_count(n: int) -> str:
     """A whole number with thousands separators: 12,345."""
     return f"{int(n):,}"
+
+
+def format_threshold(value: float, digits: int = 6) -> str:
+    """A threshold or score: ``digits`` significant digits, never a false 0 or 1.
+
+    0.5 is "0.5", 0.0135746 is "0.0135746", and 0.99999999 is "0.99999999"
+    (``f"{x:g}"`` would print "1"). Infinities print "inf" / "-inf".
+    """
+    x = float(value)
+    if x != x:
+        return "n/a"
+    if x in (float("inf"), float("-inf")):
+        return "inf" if x > 0 else "-inf"
+    for d in range(digits, 18):
+        text = f"{x:.{d}g}"
+        if x in (0.0, 1.0) or float(text) not in (0.0, 1.0):
+            return text
+    return repr(x)

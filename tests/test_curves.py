@@ -14,6 +14,7 @@ from sklearn.preprocessing import label_binarize  # noqa: E402
 
 import evalviz as ev  # noqa: E402
 from evalviz import curves  # noqa: E402
+from evalviz._curves_display import _OTHER_COLOR  # noqa: E402
 from evalviz._plotting import format_area  # noqa: E402
 
 
@@ -35,8 +36,9 @@ def _multiclass(seed, n=300, k=5, ties=False, one_positive=False):
     logits[np.arange(n), y] += rng.uniform(0, 3, n)
     p = np.exp(logits)
     p /= p.sum(axis=1, keepdims=True)
-    if ties:
+    if ties:  # rounded, then rows rescaled to sum to 1 (equal rows stay tied)
         p = np.round(p, 1)
+        p /= p.sum(axis=1, keepdims=True)
     return y, p
 
 
@@ -130,7 +132,7 @@ def test_binary_input():
     rng = np.random.default_rng(5)
     y = rng.integers(0, 2, 200)
     s = np.round(y * 0.5 + rng.normal(size=200), 1)
-    res = ev.roc(y, s, labels=["ham", "spam"])
+    res = ev.roc(y, s, display_labels=["ham", "spam"])
     assert res.class_names == ["spam"]
     assert res.areas["spam"] == pytest.approx(skm.roc_auc_score(y, s), abs=1e-12)
     assert res.micro is None and res.macro is None
@@ -205,7 +207,7 @@ def test_operating_points_argmax_and_threshold():
 def test_roc_plot_draws_the_numbers():
     y, p = _multiclass(2, k=10, n=600)
     names = [f"class {i}" for i in range(10)]
-    res = ev.roc(y, p, labels=names, thresholds=0.8)
+    res = ev.roc(y, p, display_labels=names, thresholds=0.8)
     out = res.plot()
     assert out is res and res.ax_ is not None and res.figure_ is res.ax_.figure
     lines = {line.get_gid(): line for line in res.ax_.lines}
@@ -257,8 +259,9 @@ def test_pr_plot_baseline_iso_f1_and_points():
         q = lines[f"iso_f1:{f:g}"].get_ydata()
         np.testing.assert_allclose(2 * q * r / (q + r), f, atol=1e-6)
     recall, precision, _ = res.per_class["2"]
-    np.testing.assert_array_equal(lines["class:2"].get_xdata(), recall)
-    np.testing.assert_array_equal(lines["class:2"].get_ydata(), precision)
+    # drawn: every threshold's point, not scikit-learn's (recall 0, precision 1)
+    np.testing.assert_array_equal(lines["class:2"].get_xdata(), recall[:-1])
+    np.testing.assert_array_equal(lines["class:2"].get_ydata(), precision[:-1])
     assert lines["class:2"].get_drawstyle() == "steps-post"
     ops = res.operating_points
     row = ops[(ops["point"] == "argmax") & (ops["class"] == "2")].iloc[0]
@@ -266,12 +269,12 @@ def test_pr_plot_baseline_iso_f1_and_points():
     assert marker.get_xdata()[0] == row["tpr"]
     assert marker.get_ydata()[0] == row["precision"]
     texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
-    assert "chance: precision = prevalence (0.25)" in texts
+    assert "chance: precision = prevalence (0.250)" in texts
 
 
 def test_to_frame_tables():
     y, p = _multiclass(1, k=3)
-    res = ev.roc(y, p, labels=["a", "b", "c"])
+    res = ev.roc(y, p, display_labels=["a", "b", "c"])
     summary = res.to_frame()
     assert list(summary.index) == ["a", "b", "c", "micro", "macro", "macro curve"]
     assert summary.loc["b", "positives"] == np.sum(y == 1)
@@ -314,7 +317,7 @@ def test_named_thresholds_in_table_and_legend():
     y, p = _multiclass(12, k=4)
     marks = {"90% precision": 0.0135746, "0.5": 0.5}
     for make in (ev.roc, ev.pr):
-        res = make(y, p, labels=list("abcd"), thresholds=marks)
+        res = make(y, p, display_labels=list("abcd"), thresholds=marks)
         ops = res.operating_points
         named = ops[ops["point"] == "90% precision"]
         assert len(named) == 4
@@ -362,7 +365,7 @@ def test_near_perfect_auc_is_not_printed_as_one():
     s = y * 5.0 + rng.normal(size=y.size)
     auc = skm.roc_auc_score(y, s)
     assert 0.999 < auc < 1.0 and f"{auc:.3f}" == "1.000"
-    res = ev.roc(y, s, labels=["no", "yes"])
+    res = ev.roc(y, s, display_labels=["no", "yes"])
     res.plot()
     texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
     label = next(t for t in texts if t.startswith("yes (AUC"))
@@ -375,7 +378,7 @@ def test_log_axis_shows_fpr_zero_at_a_labelled_tick():
     y, p = _multiclass(2, k=4, n=400)
     p[y == 0, 0] += 10.0  # class 0: many positives above every negative
     p /= p.sum(axis=1, keepdims=True)
-    res = ev.roc(y, p, labels=list("abcd"), thresholds={"high": 0.9})
+    res = ev.roc(y, p, display_labels=list("abcd"), thresholds={"high": 0.9})
     res.plot(xscale="log")
     ax = res.ax_
     lo, hi = ax.get_xlim()
@@ -411,8 +414,8 @@ def test_outside_legends_side_by_side_do_not_overlap():
     y, p = _multiclass(5, k=10, n=600)
     names = [f"class number {i}" for i in range(10)]
     fig, (left, right) = plt.subplots(1, 2, figsize=(16, 5.5))
-    ev.roc(y, p, labels=names).plot(ax=left)
-    ev.pr(y, p, labels=names).plot(ax=right)
+    ev.roc(y, p, display_labels=names).plot(ax=left)
+    ev.pr(y, p, display_labels=names).plot(ax=right)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     legend_box = left.get_legend().get_window_extent(renderer)
@@ -430,13 +433,15 @@ def test_highlight_greys_the_other_classes():
 
     y, p = _multiclass(6, k=10, n=800)
     names = [f"c{i}" for i in range(10)]
-    for res in (ev.roc(y, p, labels=names), ev.pr(y, p, labels=names)):
+    for res in (ev.roc(y, p, display_labels=names), ev.pr(y, p, display_labels=names)):
         res.plot(highlight=["c2", 5])
         lines = {line.get_gid(): line for line in res.ax_.lines}
         assert lines["class:c2"].get_color() == CLASS_COLORS[2]
-        assert lines["class:c0"].get_color() == curves._OTHER_COLOR
+        assert lines["class:c0"].get_color() == _OTHER_COLOR
         # every class is still drawn with its own data
         x, yy = res.per_class["c0"][0], res.per_class["c0"][1]
+        if res._metric_name == "AP":  # the convention point is not drawn
+            x, yy = x[:-1], yy[:-1]
         np.testing.assert_array_equal(lines["class:c0"].get_xdata(), x)
         np.testing.assert_array_equal(lines["class:c0"].get_ydata(), yy)
         texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
@@ -445,7 +450,7 @@ def test_highlight_greys_the_other_classes():
         assert not any(t.startswith(f"c0 ({metric}") for t in texts)
         others = res.areas.drop(["c2", "c5"])
         lo, hi = format_area(others.min()), format_area(others.max())
-        assert f"8 other classes ({metric} {lo} to {hi})" in texts
+        assert f"8 other classes, grey ({metric} {lo} to {hi})" in texts
         # operating points only for the highlighted classes
         points = {g for g in lines if str(g).startswith("point:argmax:")}
         assert points == {"point:argmax:c2", "point:argmax:c5"}

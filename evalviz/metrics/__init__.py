@@ -20,6 +20,18 @@ from ._counting import (
     report_from_confusion,
     top_confusions,
 )
+
+# --- from curves (h-curves) ---
+from ._curves import (
+    OneVsRestCurves,
+    macro_pr_curve,
+    macro_roc_curve,
+    one_vs_rest_scores,
+    operating_points,
+    pr_curves,
+    roc_curves,
+    threshold_marks,
+)
 from ._ranking import (
     average_precision,
     label_hits_at_k,
@@ -32,6 +44,12 @@ from ._ranking import (
     roc_curve,
     top_k_accuracy,
     top_k_accuracy_curve,
+)
+from ._thresholds import (
+    sample_auc_pairs,
+    threshold_for_target,
+    threshold_table,
+    tuning_optimism_runs,
 )
 
 __all__ = [
@@ -55,4 +73,17 @@ __all__ = [
     "counts_at_thresholds",
     "normalize_confusion",
     "top_confusions",
+    # --- from curves (h-curves) ---
+    "OneVsRestCurves",
+    "roc_curves",
+    "pr_curves",
+    "macro_roc_curve",
+    "macro_pr_curve",
+    "one_vs_rest_scores",
+    "operating_points",
+    "threshold_marks",
+    "threshold_table",
+    "threshold_for_target",
+    "tuning_optimism_runs",
+    "sample_auc_pairs",
 ]
