@@ -61,7 +61,9 @@ def test_threshold_point_lies_on_the_roc_curve():
 def test_plot_draws_counts_threshold_and_legend():
     y, p = _softmax_data(2)
     names = ["cat", "dog", "frog", "ship"]
-    d = score_distribution(y, p, pos_label="dog", display_labels=names, thresholds=0.99999)
+    d = score_distribution(
+        y, p, pos_label="dog", display_labels=names, thresholds=0.99999
+    )
     assert d.class_name == "dog"
     out = d.plot(log_counts=True)
     assert out is d and d.ax_.get_yscale() == "log"
