@@ -471,3 +471,228 @@ def test_iso_f1_labels_are_on_their_lines():
         r, q = text.xy
         assert 2 * r * q / (r + q) == pytest.approx(f)
         assert text.get_fontsize() >= 10 and text.get_bbox_patch() is not None
+
+
+# --------------------------------------------------------------------------
+# One reading of the inputs (issue 10, kinds 2, 3 and 8)
+
+
+def test_binary_labels_one_and_two_need_pos_label():
+    y = [1, 1, 2, 2, 1, 2]
+    s = [0.1, 0.3, 0.8, 0.6, 0.4, 0.9]
+    for make in (ev.roc, ev.pr):
+        with pytest.raises(ValueError, match="pos_label"):
+            make(y, s)
+    res = ev.roc(y, s, pos_label=2)
+    # before: 1 taken silently as positive, area 0.0
+    assert res.areas.iloc[0] == skm.roc_auc_score(np.array(y) == 2, s) == 1.0
+    assert res.class_names == ["2"]
+    fpr, tpr, thr = res.per_class["2"]
+    sk_fpr, sk_tpr, sk_thr = skm.roc_curve(y, s, pos_label=2, drop_intermediate=False)
+    np.testing.assert_allclose(fpr, sk_fpr)
+    np.testing.assert_allclose(tpr, sk_tpr)
+    np.testing.assert_allclose(thr[1:], sk_thr[1:])
+    res = ev.pr(y, s, pos_label=2)
+    sk_p, sk_r, _ = skm.precision_recall_curve(y, s, pos_label=2)
+    np.testing.assert_allclose(res.per_class["2"][0], sk_r)
+    np.testing.assert_allclose(res.per_class["2"][1], sk_p)
+    assert res.areas.iloc[0] == pytest.approx(
+        skm.average_precision_score(y, s, pos_label=2), abs=1e-12
+    )
+
+
+def test_minus_one_one_and_string_labels():
+    rng = np.random.default_rng(31)
+    y = rng.choice([-1, 1], 300)
+    s = np.round(rng.normal(size=300) + 0.8 * (y == 1), 2)
+    auc = skm.roc_auc_score(y, s)
+    assert ev.roc(y, s).areas.iloc[0] == pytest.approx(auc, abs=1e-12)
+    words = np.where(y == 1, "yes", "no")
+    res = ev.roc(words, s, pos_label="yes")
+    assert res.class_names == ["yes"]
+    assert res.areas["yes"] == pytest.approx(auc, abs=1e-12)
+    ap = ev.pr(list(words), s, pos_label="yes").areas["yes"]
+    assert ap == pytest.approx(skm.average_precision_score(y, s), abs=1e-12)
+    with pytest.raises(ValueError, match="pos_label"):
+        ev.roc(words, s)
+
+
+def test_multiclass_string_labels_name_the_classes():
+    y, p = _multiclass(21, k=3)
+    names = np.array(["cat", "dog", "emu"])[y]
+    res = ev.roc(names, p)
+    assert res.class_names == ["cat", "dog", "emu"]
+    Y = label_binarize(y, classes=[0, 1, 2])
+    np.testing.assert_allclose(
+        res.areas.to_numpy(), skm.roc_auc_score(Y, p, average=None), atol=1e-9
+    )
+    assert res.macro["mean_of_areas"] == pytest.approx(
+        skm.roc_auc_score(names, p, multi_class="ovr"), abs=1e-9
+    )
+    pr_res = ev.pr(names, p)
+    np.testing.assert_allclose(
+        pr_res.areas.to_numpy(),
+        skm.average_precision_score(Y, p, average=None),
+        atol=1e-9,
+    )
+
+
+def test_multiclass_logits_are_refused_with_a_teaching_error():
+    y, p = _multiclass(22, k=4)
+    logits = np.log(p) + 3.0  # same softmax, same argmax
+    for make in (ev.roc, ev.pr):
+        with pytest.raises(ValueError, match="not probabilities.*softmax"):
+            make(y, logits)
+    # multi-label columns are independent: sigmoid logits keep every AUC
+    Y = label_binarize(y, classes=[0, 1, 2, 3])
+    res = ev.roc(Y, logits)
+    np.testing.assert_allclose(
+        res.areas.to_numpy(), skm.roc_auc_score(Y, logits, average=None), atol=1e-9
+    )
+
+
+def test_binary_predict_proba_matrix_is_one_column_per_class():
+    rng = np.random.default_rng(23)
+    y = rng.integers(0, 2, 200)
+    p1 = np.clip(rng.normal(0.4 + 0.2 * y, 0.2), 0, 1)
+    proba = np.column_stack([1 - p1, p1])
+    for make in (ev.roc, ev.pr):
+        a, b = make(y, proba), make(y, p1)
+        assert a.class_names == b.class_names == ["positive"]
+        assert a.areas.iloc[0] == b.areas.iloc[0]
+        for u, v in zip(a.per_class["positive"], b.per_class["positive"], strict=True):
+            np.testing.assert_array_equal(u, v)
+
+
+def test_deprecated_labels_as_names_still_name_the_classes():
+    y, p = _multiclass(24, k=3)
+    with pytest.warns(DeprecationWarning, match="display_labels"):
+        res = ev.roc(y, p, labels=["a", "b", "c"])
+    assert res.class_names == ["a", "b", "c"]
+
+
+# --------------------------------------------------------------------------
+# Kind 5: the ends of a PR curve
+
+
+def test_pr_curve_draws_only_what_the_thresholds_give():
+    res = ev.pr([0, 0, 1, 1, 0], [0.8, 0.8, 0.8, 0.2, 0.2]).plot()
+    line = res.lines_["positive"]
+    # threshold 0.8: recall 0.5, precision 1/3; threshold 0.2: recall 1, 0.4
+    np.testing.assert_allclose(line.get_xdata(), [1.0, 0.5])
+    np.testing.assert_allclose(line.get_ydata(), [0.4, 1 / 3])
+    drawn = [np.asarray(ln.get_ydata(), float) for ln in res.ax_.lines]
+    assert max(d.max() for d in drawn if d.size) == 0.4  # nothing reaches 1
+    # the stored arrays stay scikit-learn's, with its (0, 1) convention last
+    sk_p, sk_r, _ = skm.precision_recall_curve(
+        [0, 0, 1, 1, 0], [0.8, 0.8, 0.8, 0.2, 0.2]
+    )
+    np.testing.assert_allclose(res.per_class["positive"][0], sk_r)
+    np.testing.assert_allclose(res.per_class["positive"][1], sk_p)
+    assert np.isnan(res.per_class["positive"][2][-1])
+
+
+def test_pr_averages_skip_the_convention_point():
+    y, p = _multiclass(25, k=3, n=200, ties=True)
+    res = ev.pr(y, p).plot()
+    micro, macro = res.lines_["micro"], res.lines_["macro"]
+    recall, precision = res.micro["x"], res.micro["y"]
+    np.testing.assert_array_equal(micro.get_xdata(), recall[:-1])
+    np.testing.assert_array_equal(micro.get_ydata(), precision[:-1])
+    assert macro.get_xdata()[0] > 0  # starts at the smallest recall reached
+    np.testing.assert_array_equal(macro.get_ydata(), res.macro["y"][1:])
+
+
+# --------------------------------------------------------------------------
+# Kind 6: many classes
+
+
+def _softmax_classes(k, n, seed=0):
+    rng = np.random.default_rng(seed)
+    y = np.r_[np.arange(k), rng.integers(0, k, n - k)]
+    logits = rng.normal(size=(n, k))
+    logits[np.arange(n), y] += 2.5
+    p = np.exp(logits)
+    return y, p / p.sum(axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("k, n", [(120, 1200), (1000, 1500)])
+def test_many_classes_keep_a_short_legend_and_a_bounded_figure(k, n):
+    from evalviz._plotting import STYLE
+
+    y, p = _softmax_classes(k, n)
+    for res in (ev.roc(y, p), ev.pr(y, p)):
+        res.plot()
+        texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
+        assert len(texts) <= 16  # was 124 entries at 120 classes
+        metric = res._metric_name
+        assert any(
+            t.startswith(f"{k - 10:,} other classes, grey ({metric}") for t in texts
+        )
+        coloured = [
+            n_
+            for n_ in res.class_names
+            if f"class:{n_}" in {ln.get_gid() for ln in res.ax_.lines}
+            and res.lines_[n_].get_color() != _OTHER_COLOR
+        ]
+        # the ten lowest areas keep a colour each, no colour repeats
+        assert set(coloured) == set(res.areas.nsmallest(10).index)
+        colours = {res.lines_[n_].get_color() for n_ in coloured}
+        assert len(colours) == 10
+        assert tuple(res.figure_.get_size_inches()) == STYLE["curves_figsize"]
+        assert res.figure_.get_layout_engine() is not None
+        plt.close("all")
+
+
+# --------------------------------------------------------------------------
+# Kind 7 and the display contract
+
+
+def test_threshold_marks_never_print_a_false_one():
+    y, p = _multiclass(26, k=3)
+    res = ev.roc(y, p, thresholds=[0.99999999]).plot()
+    texts = [t.get_text() for t in res.ax_.get_legend().get_texts()]
+    assert "score >= 0.99999999" in texts and "score >= 1" not in texts
+
+
+def test_display_contract_from_predictions_constructor_and_repr():
+    y, p = _multiclass(27, k=3)
+    fig, ax = plt.subplots()
+    res = curves.RocCurves.from_predictions(
+        y, p, display_labels=list("abc"), ax=ax, highlight=["b"]
+    )
+    assert res.ax_ is ax and res.figure_ is fig
+    assert res.lines_["b"].get_color() != _OTHER_COLOR
+    assert res.lines_["a"].get_color() == _OTHER_COLOR
+    assert {"micro", "macro", "chance"} <= set(res.lines_)
+    pr_res = curves.PrCurves.from_predictions(y, p, iso_f1=True)
+    assert pr_res.ax_ is not None and pr_res.figure_.get_layout_engine() is not None
+    # the constructor takes computed arrays, as scikit-learn's displays do
+    fpr, tpr, _ = skm.roc_curve(y == 0, p[:, 0])
+    auc = skm.roc_auc_score(y == 0, p[:, 0])
+    disp = curves.RocCurves(fpr, tpr, roc_auc=[auc], display_labels=["zero"])
+    disp.plot()
+    np.testing.assert_array_equal(disp.lines_["zero"].get_xdata(), fpr)
+    text = repr(disp)
+    assert (
+        text == f"RocCurves('zero': AUC {format_area(auc)}, 0 positives, 0 negatives)"
+    )
+    many = repr(ev.roc(y, p))
+    assert "\n" not in many and "0x" not in many
+    assert many.startswith("RocCurves(3 classes, AUC ")
+    assert f"macro {format_area(skm.roc_auc_score(y, p, multi_class='ovr'))}" in many
+
+
+def test_roc_on_1000_classes_draws_in_seconds():
+    import time
+
+    y, p = _softmax_classes(1000, 5000, seed=1)
+    start = time.perf_counter()
+    res = ev.roc(y, p).plot()
+    res.figure_.canvas.draw()
+    elapsed = time.perf_counter() - start
+    # measured, not asserted (shared machine): see the printed time with -s
+    print(f"ev.roc(1000 classes x 5000 samples).plot(): {elapsed:.1f} s")
+    assert res.macro["area_of_curve"] == pytest.approx(
+        res.macro["mean_of_areas"], abs=1e-9
+    )

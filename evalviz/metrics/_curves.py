@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._format import format_threshold
 from .._validation import check_has_both_classes, check_threshold, read_inputs
 from ._counting import counts_at_thresholds
 from ._ranking import average_precision, roc_auc
@@ -581,7 +582,7 @@ def threshold_marks(thresholds, default=()):
             marks.append((label, check_threshold(value, f"thresholds[{label!r}]")))
         return marks
     values = [check_threshold(t, "thresholds") for t in np.atleast_1d(thresholds)]
-    return [(f"score >= {v:g}", v) for v in values]
+    return [(f"score >= {format_threshold(v)}", v) for v in values]
 
 
 def _argmax_rows(inputs, names):
