@@ -307,3 +307,87 @@ def test_logit_pairs_on_a_narrow_range_get_a_tick_per_power_of_ten():
     assert len(labels) >= 4
     assert "1e-3" in labels and "1e-2" in labels
     assert "one more 9" in a.ax_.get_xlabel()
+
+
+# --------------------------------------------------------------------------
+# One reading of the inputs, display contract (issue 10)
+
+
+def test_labels_one_and_two_and_strings():
+    y = [1, 1, 2, 2, 1, 2]
+    s = [0.1, 0.3, 0.8, 0.6, 0.4, 0.9]
+    with pytest.raises(ValueError, match="pos_label"):
+        score_distribution(y, s)
+    d = score_distribution(y, s, pos_label=2, thresholds=0.5)
+    assert d.class_name == "2" and d.n_pos == 3
+    assert d.thresholds[["tp", "fp"]].values.tolist() == [[3, 0]]
+    pairs = auc_pairs(y, s, pos_label=2, n_pairs=100)
+    assert pairs.auc == skm.roc_auc_score(np.array(y) == 2, s) == 1.0
+    words = ["no", "no", "yes", "yes", "no", "yes"]
+    d = score_distribution(words, s, pos_label="yes")
+    assert d.class_name == "yes"
+    np.testing.assert_array_equal(np.sort(d.pos_scores), [0.6, 0.8, 0.9])
+    with pytest.raises(ValueError, match="pos_label"):
+        score_distribution(words, s)
+
+
+def test_multiclass_string_labels_and_predict_proba():
+    y, p = _softmax_data(11, n=400, k=3)
+    names = np.array(["cat", "dog", "emu"])[y]
+    d = score_distribution(names, p, pos_label="dog")
+    assert d.class_name == "dog" and d.n_pos == np.sum(y == 1)
+    np.testing.assert_array_equal(np.sort(d.pos_scores), np.sort(p[y == 1, 1]))
+    a = auc_pairs(names, p, pos_label="emu")
+    assert a.auc == pytest.approx(skm.roc_auc_score(y == 2, p[:, 2]), abs=1e-12)
+    rng = np.random.default_rng(12)
+    yb = rng.integers(0, 2, 100)
+    p1 = rng.random(100)
+    two = np.column_stack([1 - p1, p1])
+    assert auc_pairs(yb, two).auc == auc_pairs(yb, p1).auc
+    assert score_distribution(yb, two).n_pos == yb.sum()
+
+
+def test_logits_are_refused():
+    y, p = _softmax_data(13, n=300, k=3)
+    logits = np.log(p.astype(float)) + 2.0
+    with pytest.raises(ValueError, match="not probabilities"):
+        score_distribution(y, logits, pos_label=0)
+    with pytest.raises(ValueError, match="not probabilities"):
+        auc_pairs(y, logits, pos_label=0)
+
+
+def test_display_contract_and_repr():
+    from evalviz.distributions import AucPairs, ScoreDistribution
+
+    y, p = _softmax_data(14, n=500, k=3)
+    d = ScoreDistribution.from_predictions(
+        y, p, pos_label=1, thresholds=[0.5], log_counts=True
+    )
+    assert d.ax_ is not None and d.ax_.get_yscale() == "log"
+    assert d.figure_.get_layout_engine() is not None
+    assert d.lines_["0.5"].get_xdata()[0] == 0.5
+    text = repr(d)
+    assert text == (
+        f"ScoreDistribution('1': {d.n_pos} positives, {d.n_neg} negatives, 1 threshold)"
+    )
+    direct = ScoreDistribution(p[y == 1, 1], p[y != 1, 1], class_name="1")
+    np.testing.assert_array_equal(direct.pos_counts, d.pos_counts)
+    a = AucPairs.from_predictions(y, p, pos_label=1, n_pairs=1000)
+    np.testing.assert_array_equal(a.lines_["estimate"].get_ydata(), a.estimate)
+    assert "\n" not in repr(a) and "0x" not in repr(a)
+    assert repr(a).startswith("AucPairs('1': exact AUC ")
+
+
+def test_threshold_keyword_is_deprecated():
+    y, p = _softmax_data(15, n=200, k=3)
+    with pytest.warns(DeprecationWarning, match="thresholds="):
+        d = score_distribution(y, p, pos_label=0, threshold=0.5)
+    assert list(d.thresholds["threshold"]) == [0.5]
+
+
+def test_threshold_texts_never_print_a_false_one():
+    y, p = _softmax_data(16, n=300, k=3)
+    d = score_distribution(y, p, pos_label=0, thresholds=0.99999999).plot()
+    texts = " ".join(t.get_text() for t in d.ax_.get_legend().get_texts())
+    assert "score >= 0.99999999:" in texts
+    assert "score >= 1:" not in texts

@@ -366,3 +366,59 @@ def test_tuning_optimism_recall_target_and_checks():
         [1, 1, 0, 0] * 5, [0.1, 0.2, 0.9, 0.8] * 5, precision=0.99, n_repeats=3
     )
     assert unreachable.runs.isna().all().all()
+
+
+# --------------------------------------------------------------------------
+# Which class is positive, display contract (issue 10)
+
+
+def test_pick_threshold_with_labels_one_and_two():
+    y = [1, 1, 2, 2, 1, 2]
+    s = [0.1, 0.3, 0.8, 0.6, 0.4, 0.9]
+    # before: "cannot be reached" (1 was taken as positive)
+    assert evt.pick_threshold(y, s, precision=0.9, pos_label=2) == 0.6
+    assert evt.pick_threshold(y, s, recall=1.0, pos_label=2) == 0.6
+    with pytest.raises(ValueError, match="pos_label"):
+        evt.pick_threshold(y, s, precision=0.9)
+    curve = evt.threshold_curve(y, s, pos_label=2)
+    precision, recall, thresholds = skm.precision_recall_curve(y, s, pos_label=2)
+    np.testing.assert_allclose(curve["threshold"], thresholds)
+    np.testing.assert_allclose(curve["precision"], precision[:-1])
+    np.testing.assert_allclose(curve["recall"], recall[:-1])
+
+
+def test_minus_one_one_booleans_and_strings():
+    y_true, y_score = _binary(18)
+    t = evt.pick_threshold(y_true, y_score, precision=0.8)
+    assert evt.pick_threshold(2 * y_true - 1, y_score, precision=0.8) == t
+    assert evt.pick_threshold(y_true == 1, y_score, precision=0.8) == t
+    words = np.where(y_true == 1, "spam", "ham")
+    assert evt.pick_threshold(words, y_score, precision=0.8, pos_label="spam") == t
+    proba = np.column_stack([1 - y_score, y_score])
+    assert evt.pick_threshold(y_true, proba, precision=0.8) == t
+    table = evt.evaluate_thresholds(
+        [0.5], a=(words, y_score), pos_label="spam", columns=["tp"]
+    )
+    assert table["a"]["tp"].iloc[0] == np.sum((y_score >= 0.5) & (y_true == 1))
+    runs = evt.tuning_optimism(
+        words, y_score, precision=0.8, pos_label="spam", n_repeats=3, seed=1
+    ).runs
+    same = evt.tuning_optimism(y_true, y_score, precision=0.8, n_repeats=3, seed=1)
+    np.testing.assert_array_equal(runs.to_numpy(), same.runs.to_numpy())
+
+
+def test_mark_keyword_is_deprecated_and_reprs_are_one_line():
+    y_true, y_score = _binary(19)
+    with pytest.warns(DeprecationWarning, match="thresholds="):
+        disp = evt.ThresholdDisplay.from_predictions(y_true, y_score, mark=[0.5])
+    assert list(disp.marked["name"]) == ["t = 0.5"]
+    assert repr(disp).startswith("ThresholdDisplay(") and "0x" not in repr(disp)
+    ops = evt.OperatingPointsDisplay.from_predictions(y_true, y_score, thresholds=0.5)
+    auc = skm.roc_auc_score(y_true, y_score)
+    assert repr(ops).startswith(f"OperatingPointsDisplay(ROC AUC {format_area(auc)}")
+    assert ops.figure_.get_layout_engine() is not None
+    result = evt.TuningOptimism.from_predictions(
+        y_true, y_score, recall=0.5, n_repeats=4
+    )
+    assert result.ax_ is not None and "\n" not in repr(result)
+    assert repr(result).startswith("TuningOptimism(recall 0.5 on A: mean ")
