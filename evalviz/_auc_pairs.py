@@ -56,6 +56,8 @@ class AucPairs:
         Running mean of ``outcome``: the estimate after 1, 2, ... pairs.
     n_pos, n_neg : int
         Positives and negatives available (``n_pos * n_neg`` pairs in all).
+    n_pairs : int
+        Number of sampled pairs.
     ax_, figure_ : matplotlib Axes and Figure
         Set by :meth:`plot` or :meth:`plot_pairs`.
 
@@ -63,7 +65,7 @@ class AucPairs:
     --------
     >>> from evalviz.distributions import auc_pairs
     >>> auc_pairs([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], n_pairs=1000)
-    AucPairs('positive': exact AUC 0.750, 0.736 after 1,000 pairs)
+    AucPairs('1': exact AUC 0.750, 0.757 after 1,000 pairs)
     """
 
     def __init__(
@@ -83,6 +85,7 @@ class AucPairs:
         )
         self.estimate = np.cumsum(self.outcome) / np.arange(1, self.outcome.size + 1)
         self.auc = float(auc)
+        self.n_pairs = int(self.outcome.size)
         self.class_name = str(class_name)
         self.n_pos = int(n_pos) if n_pos is not None else None
         self.n_neg = int(n_neg) if n_neg is not None else None
@@ -111,8 +114,16 @@ class AucPairs:
             As in :func:`auc_pairs`.
         y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
             As in :func:`auc_pairs`.
-        pos_label, labels, display_labels, n_pairs, seed
-            As in :func:`auc_pairs`.
+        pos_label : object, optional
+            The class treated as positive, as in :func:`score_distribution`.
+        labels : array-like, optional
+            Class values in column order (scikit-learn's meaning).
+        display_labels : sequence of str, optional
+            Class names in column order.
+        n_pairs : int, default 10000
+            Number of random pairs.
+        seed : int, default 0
+            Seed of the random generator.
         ax : matplotlib Axes, optional
             Where to draw; a new figure when None.
         **kwargs
@@ -138,11 +149,6 @@ class AucPairs:
             seed=seed,
         )
         return pairs.plot(ax=ax, **kwargs)
-
-    @property
-    def n_pairs(self) -> int:
-        """Number of sampled pairs."""
-        return int(self.outcome.size)
 
     def __repr__(self) -> str:
         return (
@@ -195,7 +201,7 @@ class AucPairs:
         Returns
         -------
         AucPairs
-            self, with ``ax_``, ``figure_`` and ``lines_``.
+            Self, with ``ax_``, ``figure_`` and ``lines_``.
         """
         fig, ax = _new_axes(ax, STYLE["pairs_figsize"])
         self.ax_, self.figure_ = ax, fig
@@ -266,7 +272,7 @@ class AucPairs:
         Returns
         -------
         AucPairs
-            self, with ``ax_`` and ``figure_``.
+            Self, with ``ax_`` and ``figure_``.
 
         Raises
         ------
@@ -401,8 +407,12 @@ def auc_pairs(
         As in :func:`score_distribution`.
     y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
         As in :func:`score_distribution`.
-    pos_label, labels, display_labels
-        As in :func:`score_distribution`.
+    pos_label : object, optional
+        The class treated as positive, as in :func:`score_distribution`.
+    labels : array-like, optional
+        Class values in column order (scikit-learn's meaning).
+    display_labels : sequence of str, optional
+        Class names in column order.
     n_pairs : int, default 10000
         Number of random pairs (drawn with replacement).
     seed : int, default 0

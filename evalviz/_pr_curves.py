@@ -133,8 +133,17 @@ class PrCurves(_OneVsRestDisplay):
             As in :func:`roc`.
         y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
             As in :func:`roc`.
-        labels, display_labels, pos_label, thresholds, argmax
-            As in :func:`roc`.
+        labels : array-like, optional
+            Class values in column order (scikit-learn's meaning).
+        display_labels : sequence of str, optional
+            Class names in column order.
+        pos_label : object, optional
+            The positive class (binary input; needed unless the labels are
+            {0, 1}, {-1, 1} or {False, True}).
+        thresholds : float, list of float or dict, optional
+            Thresholds to mark on every class's curve, as in :func:`roc`.
+        argmax : bool, default True
+            Multi-class input: mark each class's argmax point.
         ax : matplotlib Axes, optional
             Where to draw; a new figure when None.
         **kwargs
@@ -207,7 +216,7 @@ class PrCurves(_OneVsRestDisplay):
         Returns
         -------
         PrCurves
-            self, with ``ax_``, ``figure_`` and ``lines_``.
+            Self, with ``ax_``, ``figure_`` and ``lines_``.
 
         Raises
         ------
@@ -341,8 +350,17 @@ def pr(
         As in :func:`roc`.
     y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
         As in :func:`roc`.
-    labels, display_labels, pos_label, thresholds, argmax
-        As in :func:`roc`.
+    labels : array-like, optional
+        Class values in column order (scikit-learn's meaning).
+    display_labels : sequence of str, optional
+        Class names in column order.
+    pos_label : object, optional
+        The positive class (binary input; needed unless the labels are
+        {0, 1}, {-1, 1} or {False, True}).
+    thresholds : float, list of float or dict, optional
+        Thresholds to mark on every class's curve, as in :func:`roc`.
+    argmax : bool, default True
+        Multi-class input: mark each class's argmax point.
 
     Returns
     -------

@@ -142,8 +142,19 @@ class RocCurves(_OneVsRestDisplay):
             As in :func:`roc`.
         y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
             As in :func:`roc`.
-        labels, display_labels, pos_label, thresholds, argmax, macro_grid
-            As in :func:`roc`.
+        labels : array-like, optional
+            Class values in column order (scikit-learn's meaning).
+        display_labels : sequence of str, optional
+            Class names in column order.
+        pos_label : object, optional
+            The positive class (binary input; needed unless the labels are
+            {0, 1}, {-1, 1} or {False, True}).
+        thresholds : float, list of float or dict, optional
+            Thresholds to mark on every class's curve, as in :func:`roc`.
+        argmax : bool, default True
+            Multi-class input: mark each class's argmax point.
+        macro_grid : int, optional
+            Average the curves at this many evenly spaced FPRs, as in :func:`roc`.
         ax : matplotlib Axes, optional
             Where to draw; a new figure when None.
         **kwargs
@@ -221,7 +232,7 @@ class RocCurves(_OneVsRestDisplay):
         Returns
         -------
         RocCurves
-            self, with ``ax_``, ``figure_`` and ``lines_``.
+            Self, with ``ax_``, ``figure_`` and ``lines_``.
 
         Raises
         ------
@@ -240,7 +251,8 @@ class RocCurves(_OneVsRestDisplay):
         smallest = 1.0 / max(most, 1)
         zero_at = smallest / 5.0 if log else None
 
-        def xs(fpr):
+        def _xs(fpr):
+            """FPR as drawn: 0 moves to the "0" tick on a log axis."""
             fpr = np.asarray(fpr, dtype=float)
             return np.where(fpr == 0, zero_at, fpr) if log else fpr
 
@@ -250,11 +262,11 @@ class RocCurves(_OneVsRestDisplay):
             chosen,
             coloured,
             lambda j: (
-                xs(self.per_class[self.class_names[j]][0]),
+                _xs(self.per_class[self.class_names[j]][0]),
                 self.per_class[self.class_names[j]][1],
             ),
         )
-        self._draw_roc_averages(ax, micro, macro, xs)
+        self._draw_roc_averages(ax, micro, macro, _xs)
         if chance:
             self._draw_chance(ax, log, smallest)
         if operating_points:

@@ -83,6 +83,8 @@ class ScoreDistribution:
         Scores of the positives and of the negatives.
     scale : {"linear", "logit"}
         The score axis.
+    n_pos, n_neg : int
+        Number of positives and of negatives.
     edges : ndarray
         Bin edges on the drawn axis (score, or log10 odds for "logit").
     pos_counts, neg_counts : ndarray
@@ -139,6 +141,7 @@ class ScoreDistribution:
         self.class_name = str(class_name)
         self.truth, self._score = truth, score
         self.pos_scores, self.neg_scores = pos, neg
+        self.n_pos, self.n_neg = int(pos.size), int(neg.size)
         self.scale = scale
         self._bin(int(bins))
         cuts = [] if thresholds is None else np.atleast_1d(thresholds)
@@ -211,8 +214,18 @@ class ScoreDistribution:
             As in :func:`score_distribution`.
         y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
             As in :func:`score_distribution`.
-        pos_label, labels, display_labels, thresholds, bins, scale
-            As in :func:`score_distribution`.
+        pos_label : object, optional
+            The class treated as positive, as in :func:`score_distribution`.
+        labels : array-like, optional
+            Class values in column order (scikit-learn's meaning).
+        display_labels : sequence of str, optional
+            Class names in column order.
+        thresholds : float or list of float, optional
+            Thresholds to draw.
+        bins : int, default 50
+            Number of bins.
+        scale : {"linear", "logit"}, default "linear"
+            The score axis.
         ax : matplotlib Axes, optional
             Where to draw; a new figure when None.
         **kwargs
@@ -239,16 +252,6 @@ class ScoreDistribution:
             scale=scale,
         )
         return dist.plot(ax=ax, **kwargs)
-
-    @property
-    def n_pos(self) -> int:
-        """Number of positives."""
-        return int(self.pos_scores.size)
-
-    @property
-    def n_neg(self) -> int:
-        """Number of negatives."""
-        return int(self.neg_scores.size)
 
     def __repr__(self) -> str:
         n_thr = 0 if self.thresholds is None else len(self.thresholds)
@@ -321,7 +324,7 @@ class ScoreDistribution:
         Returns
         -------
         ScoreDistribution
-            self, with ``ax_``, ``figure_`` and ``lines_``.
+            Self, with ``ax_``, ``figure_`` and ``lines_``.
         """
         fig, ax = _new_axes(ax, STYLE["distribution_figsize"])
         self.ax_, self.figure_, self.lines_ = ax, fig, {}

@@ -115,7 +115,7 @@ def one_vs_rest_scores(
     Returns
     -------
     truth : ndarray of shape (n_samples,)
-        int8, 1 for the samples of the positive class.
+        1 (int8) for the samples of the positive class, else 0.
     score : ndarray of shape (n_samples,)
         The positive class's score.
     name : str
@@ -262,6 +262,7 @@ def roc_curves(
     Returns
     -------
     OneVsRestCurves
+        Every class's FPR, TPR and thresholds, AUCs, counts and averages.
 
     Raises
     ------
@@ -335,7 +336,7 @@ def pr_curves(
     Examples
     --------
     >>> c = pr_curves([0, 0, 1, 1, 0], [0.8, 0.8, 0.8, 0.2, 0.2])
-    >>> c.x[0].tolist(), [round(p, 4) for p in c.y[0]]
+    >>> c.x[0].tolist(), [round(float(p), 4) for p in c.y[0]]
     ([1.0, 0.5, 0.0], [0.4, 0.3333, 1.0])
     """
     kind, Y, S, names, _ = _indicator_problem(
