@@ -16,7 +16,7 @@ from ._curves_display import (
     _OneVsRestDisplay,
     _operating_points,
 )
-from ._format import format_area, format_rate
+from ._format import format_area, format_rate, format_threshold
 from ._plotting import STYLE, style_axes
 
 
@@ -268,7 +268,7 @@ class PrCurves(_OneVsRestDisplay):
             # label where the line meets recall 0.9, on a white box above the curves
             at = max(0.9, f / (2 - f) + 0.02)
             ax.annotate(
-                f"F1 = {f:g}",
+                f"F1 = {format_threshold(f)}",
                 xy=(at, f * at / (2 * at - f)),
                 ha="center",
                 va="center",

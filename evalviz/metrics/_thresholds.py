@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._format import format_rate
+from .._format import format_rate, format_threshold
 from .._validation import check_has_both_classes, check_threshold, read_inputs
 from ._counting import counts_at_thresholds
 
@@ -138,9 +138,9 @@ def threshold_for_target(
         row = curve.iloc[int(np.argmax(values))]
         other = "recall" if which == "precision" else "precision"
         raise ValueError(
-            f"{which}={target:g} cannot be reached on these scores: the best {which} "
+            f"{which}={format_threshold(target)} cannot be reached on these scores: the best {which} "
             f"at any threshold is {format_rate(row[which], 4)} (threshold "
-            f"{row['threshold']:.6g}, {other} {format_rate(row[other], 4)}, "
+            f"{format_threshold(row['threshold'])}, {other} {format_rate(row[other], 4)}, "
             f"{int(row['tp'])} true positives). Lower the target or use a better model"
         )
     thresholds = curve["threshold"].to_numpy()
