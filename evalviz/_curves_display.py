@@ -454,13 +454,38 @@ def _corners(x, y, drawstyle="default"):
     A ROC curve of 5,000 samples has 5,000 points but, with few positives,
     a few dozen corners; drawing only the corners gives the same picture.
     """
-    x, y = _steps(x, y, drawstyle)
+    x, y = _inside_runs_dropped(np.asarray(x, float), np.asarray(y, float))
+    x, y = _distinct_neighbours(*_steps(x, y, drawstyle))
     if x.size < 3:
         return x, y
     dx, dy = np.diff(x), np.diff(y)
     turn = dx[:-1] * dy[1:] - dy[:-1] * dx[1:] != 0
     back = dx[:-1] * dx[1:] + dy[:-1] * dy[1:] < 0
     keep = np.r_[True, turn | back, True]
+    return x[keep], y[keep]
+
+
+def _distinct_neighbours(x, y):
+    """The points without immediate repeats (a repeat draws nothing)."""
+    moved = np.r_[True, (np.diff(x) != 0) | (np.diff(y) != 0)]
+    return x[moved], y[moved]
+
+
+def _inside_runs_dropped(x, y):
+    """Drop points inside a vertical or horizontal run (any drawstyle draws the same).
+
+    A point whose neighbours share its x (or its y) and lie on either side of
+    it adds no vertex to the drawn line, drawn straight or as steps.
+    """
+    x, y = _distinct_neighbours(x, y)
+    if x.size < 3:
+        return x, y
+    a, b, c = slice(None, -2), slice(1, -1), slice(2, None)
+    same_x = (x[a] == x[b]) & (x[b] == x[c])
+    same_y = (y[a] == y[b]) & (y[b] == y[c])
+    between_y = (y[b] - y[a]) * (y[c] - y[b]) > 0
+    between_x = (x[b] - x[a]) * (x[c] - x[b]) > 0
+    keep = np.r_[True, ~((same_x & between_y) | (same_y & between_x)), True]
     return x[keep], y[keep]
 
 

@@ -696,3 +696,33 @@ def test_roc_on_1000_classes_draws_in_seconds():
     assert res.macro["area_of_curve"] == pytest.approx(
         res.macro["mean_of_areas"], abs=1e-9
     )
+
+
+def test_grey_curves_past_thirty_classes_draw_the_same_vertices():
+    """The one-collection drawing keeps every corner of every step line."""
+    from evalviz._curves_display import _corners, _steps
+
+    def corners(x, y):  # reference: every drawn vertex, straight runs merged
+        keep = np.r_[True, (np.diff(x) != 0) | (np.diff(y) != 0)]
+        x, y = x[keep], y[keep]
+        if x.size < 3:
+            return x, y
+        dx, dy = np.diff(x), np.diff(y)
+        turn = dx[:-1] * dy[1:] - dy[:-1] * dx[1:] != 0
+        back = dx[:-1] * dx[1:] + dy[:-1] * dy[1:] < 0
+        keep = np.r_[True, turn | back, True]
+        return x[keep], y[keep]
+
+    rng = np.random.default_rng(41)
+    for trial in range(300):
+        x = np.sort(rng.integers(0, 5, rng.integers(2, 30))).astype(float)
+        x = x[::-1] if trial % 2 else x
+        y = rng.integers(0, 4, x.size).astype(float)
+        for drawstyle in ("default", "steps-post", "steps-pre"):
+            want = np.column_stack(corners(*_steps(x, y, drawstyle)))
+            got = np.column_stack(_corners(x, y, drawstyle))
+            np.testing.assert_array_equal(got, want)
+    y, p = _softmax_classes(60, 600)
+    res = ev.roc(y, p).plot()
+    grey = res.lines_["grey"]
+    assert len(grey.get_segments()) == 50  # 60 classes, 10 in colour
