@@ -50,8 +50,20 @@ def format_count(n: int) -> str:
 def format_threshold(value: float, digits: int = 6) -> str:
     """A threshold or score: ``digits`` significant digits, never a false 0 or 1.
 
-    0.5 is "0.5", 0.0135746 is "0.0135746", and 0.99999999 is "0.99999999"
-    (``f"{x:g}"`` would print "1"). Infinities print "inf" / "-inf".
+    Parameters
+    ----------
+    value : float
+        The threshold or score.
+    digits : int, default 6
+        Significant digits; more when the value would otherwise print as 0
+        or 1 without being exactly 0 or 1.
+
+    Returns
+    -------
+    str
+        0.5 is "0.5", 0.0135746 is "0.0135746", 0.99999999 is "0.99999999"
+        (``f"{x:g}"`` would print "1"); infinities print "inf" / "-inf",
+        NaN "n/a".
     """
     x = float(value)
     if x != x:
