@@ -141,12 +141,16 @@ class _OneVsRestDisplay:
         metric, n = self._metric_name, len(self.class_names)
         if n == 1:
             name = self.class_names[0]
-            return (
+            text = (
                 f"{type(self).__name__}({name!r}: {metric} "
-                f"{format_area(self.areas.iloc[0])}, "
-                f"{plural(self.n_pos[0], 'positive')}, "
-                f"{plural(self.n_neg[0], 'negative')})"
+                f"{format_area(self.areas.iloc[0])}"
             )
+            if self.n_pos[0] + self.n_neg[0]:  # unknown for curves passed in
+                text += (
+                    f", {plural(self.n_pos[0], 'positive')}, "
+                    f"{plural(self.n_neg[0], 'negative')}"
+                )
+            return text + ")"
         lo, hi = format_area(self.areas.min()), format_area(self.areas.max())
         text = f"{type(self).__name__}({plural(n, 'class', 'classes')}, {metric} "
         text += f"{lo} to {hi}"
