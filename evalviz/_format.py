@@ -87,28 +87,31 @@ def format_percent(value: float, digits: int = 0) -> str:
     return ">99.99999999%" if x > 0.5 else "<0.00000001%"
 
 
-def format_threshold(value: float) -> str:
-    """A threshold or a score cut, to six significant digits.
-
-    Never rounded to a neighbouring round number the way ``f"{t:.3g}"`` turns
-    0.9996 into "1"; float noise such as 0.30000000000000004 prints "0.3".
+def format_threshold(value: float, digits: int = 6) -> str:
+    """A threshold or score: ``digits`` significant digits, never a false 0 or 1.
 
     Parameters
     ----------
     value : float
-        The threshold, in score units.
+        The threshold or score.
+    digits : int, default 6
+        Significant digits; more when the value would otherwise print as 0
+        or 1 without being exactly 0 or 1.
 
     Returns
     -------
     str
-        For example "0.5", "0.9996", "1e-07"; "n/a" for NaN.
-
-    Examples
-    --------
-    >>> format_threshold(0.9996), format_threshold(0.1 + 0.2)
-    ('0.9996', '0.3')
+        0.5 is "0.5", 0.0135746 is "0.0135746", 0.99999999 is "0.99999999"
+        (``f"{x:g}"`` would print "1"); infinities print "inf" / "-inf",
+        NaN "n/a".
     """
     x = float(value)
-    if x != x:  # NaN
+    if x != x:
         return "n/a"
-    return f"{x:.6g}"
+    if x in (float("inf"), float("-inf")):
+        return "inf" if x > 0 else "-inf"
+    for d in range(digits, 18):
+        text = f"{x:.{d}g}"
+        if x in (0.0, 1.0) or float(text) not in (0.0, 1.0):
+            return text
+    return repr(x)

@@ -54,6 +54,29 @@ WIDGET_STYLE = {
     "html_font_px": 14,  # the numbers panel under the sliders
 }
 # --- end widgets ---
+#: Sizes by name: displays take font sizes, figure sizes and counts from here,
+#: never as literals in drawing code.
+STYLE = {
+    "title": TITLE_SIZE,
+    "label": LABEL_SIZE,
+    "tick": TICK_SIZE,
+    # --- curves, distributions, threshold (h-curves) ---
+    "legend": 10,
+    "legend_outside": 11,
+    "legend_inside": 9,
+    "annotation": 10,
+    "axis_break": 14,
+    "marker": 8,
+    "max_coloured_curves": 10,
+    "curves_figsize": (9.6, 5.6),
+    "curves_figsize_inside": (6.4, 5.6),
+    "distribution_figsize": (12.0, 5.0),
+    "pairs_figsize": (7.5, 4.5),
+    "pairs_rows_figsize": (9.0, 3.8),
+    "threshold_figsize": (8.4, 4.8),
+    "operating_points_figsize": (11.5, 5.0),
+    "optimism_figsize": (9.6, 4.8),
+}
 
 
 def new_axes(ax=None, *, figsize=(6.4, 4.8)):

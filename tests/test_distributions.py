@@ -32,7 +32,7 @@ def _softmax_data(seed=0, n=2000, k=4, sharp=6.0):
 
 def test_counts_match_direct_counting():
     y, p = _softmax_data()
-    d = score_distribution(y, p, pos_label=2, threshold=[0.5, 0.99999], bins=30)
+    d = score_distribution(y, p, pos_label=2, thresholds=[0.5, 0.99999], bins=30)
     pos, neg = p[y == 2, 2], p[y != 2, 2]
     assert d.n_pos == pos.size and d.n_neg == neg.size
     assert d.pos_counts.sum() == pos.size and d.neg_counts.sum() == neg.size
@@ -52,7 +52,7 @@ def test_counts_match_direct_counting():
 
 def test_threshold_point_lies_on_the_roc_curve():
     y, p = _softmax_data(1)
-    d = score_distribution(y, p, pos_label=0, threshold=0.9)
+    d = score_distribution(y, p, pos_label=0, thresholds=0.9)
     fpr, tpr, _ = skm.roc_curve(y == 0, p[:, 0], drop_intermediate=False)
     row = d.thresholds.iloc[0]
     assert np.any(np.isclose(fpr, row["fpr"]) & np.isclose(tpr, row["recall"]))
@@ -61,7 +61,9 @@ def test_threshold_point_lies_on_the_roc_curve():
 def test_plot_draws_counts_threshold_and_legend():
     y, p = _softmax_data(2)
     names = ["cat", "dog", "frog", "ship"]
-    d = score_distribution(y, p, pos_label="dog", labels=names, threshold=0.99999)
+    d = score_distribution(
+        y, p, pos_label="dog", display_labels=names, thresholds=0.99999
+    )
     assert d.class_name == "dog"
     out = d.plot(log_counts=True)
     assert out is d and d.ax_.get_yscale() == "log"
@@ -72,16 +74,18 @@ def test_plot_draws_counts_threshold_and_legend():
     assert lines["threshold:0.99999"].get_xdata()[0] == pytest.approx(0.99999)
     texts = " ".join(t.get_text() for t in d.ax_.get_legend().get_texts())
     tp, fp = d.thresholds["tp"].iloc[0], d.thresholds["fp"].iloc[0]
-    assert f"{tp} of {d.n_pos} positives" in texts
-    assert f"{fp} of {d.n_neg} negatives" in texts
+    assert f"{tp:,} of {d.n_pos:,} positives" in texts
+    assert f"{fp:,} of {d.n_neg:,} negatives" in texts
     assert "dog" in d.ax_.get_title()
 
 
 def test_logit_scale():
     y, p = _softmax_data(3)
+    p[0] = 0.0  # rows stay probabilities: one exact 1, one exact 0
     p[0, 1] = 1.0
     p[1, 1] = 0.0
-    d = score_distribution(y, p, pos_label=1, threshold=0.99999, scale="logit")
+    p[1] /= p[1].sum()
+    d = score_distribution(y, p, pos_label=1, thresholds=0.99999, scale="logit")
     s = p[:, 1].astype(float)
     low, high = s <= 1e-9, s >= 1 - 1e-9
     assert low.any() and high.any()
@@ -161,7 +165,7 @@ def test_binary_and_multilabel_input():
     rng = np.random.default_rng(4)
     y = rng.integers(0, 2, 300)
     s = rng.random(300) * 0.5 + y * 0.4
-    d = score_distribution(y, s, threshold=0.5)
+    d = score_distribution(y, s, thresholds=0.5)
     assert d.n_pos == y.sum() and d.class_name == "1"
     Y = (rng.random((300, 3)) < 0.3).astype(int)
     Y[0] = 1
@@ -178,7 +182,7 @@ def test_errors():
     with pytest.raises(ValueError, match="pos_label"):
         score_distribution(y, p, pos_label=7)
     with pytest.raises(ValueError, match="pos_label"):
-        score_distribution(y, p, pos_label="horse", labels=list("abcd"))
+        score_distribution(y, p, pos_label="horse", display_labels=list("abcd"))
     with pytest.raises(ValueError, match="scale"):
         score_distribution(y, p, pos_label=0, scale="log")
     with pytest.raises(ValueError, match="n_pairs"):
@@ -190,6 +194,7 @@ def test_pairs_estimate_converges_to_auc(seed):
     y, p = _softmax_data(seed, n=600, k=3, sharp=1.0)
     if seed % 2:
         p = np.round(p, 1)  # many ties: they count one half
+        p /= p.sum(axis=1, keepdims=True)
     pairs = auc_pairs(y, p, pos_label=1, n_pairs=20_000, seed=seed)
     exact = skm.roc_auc_score(y == 1, p[:, 1])
     assert pairs.auc == pytest.approx(exact, abs=1e-12)
@@ -209,6 +214,7 @@ def test_all_pairs_mean_is_exactly_auc():
     # the identity behind the demo: the mean over every pair is the AUC
     y, p = _softmax_data(8, n=300, k=3, sharp=1.0)
     p = np.round(p, 2)
+    p /= p.sum(axis=1, keepdims=True)
     pos, neg = p[y == 0, 0].astype(float), p[y != 0, 0].astype(float)
     wins = (pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])
     assert wins.mean() == pytest.approx(auc_pairs(y, p, pos_label=0).auc, abs=1e-12)
@@ -229,7 +235,7 @@ def test_pairs_reproducible_and_tables():
 
 def test_pair_plots():
     y, p = _softmax_data(7)
-    a = auc_pairs(y, p, pos_label="b", labels=list("abcd"), n_pairs=2000)
+    a = auc_pairs(y, p, pos_label="b", display_labels=list("abcd"), n_pairs=2000)
     a.plot()
     lines = {line.get_gid(): line for line in a.ax_.lines}
     np.testing.assert_array_equal(lines["estimate"].get_ydata(), a.estimate)
@@ -301,3 +307,87 @@ def test_logit_pairs_on_a_narrow_range_get_a_tick_per_power_of_ten():
     assert len(labels) >= 4
     assert "1e-3" in labels and "1e-2" in labels
     assert "one more 9" in a.ax_.get_xlabel()
+
+
+# --------------------------------------------------------------------------
+# One reading of the inputs, display contract (issue 10)
+
+
+def test_labels_one_and_two_and_strings():
+    y = [1, 1, 2, 2, 1, 2]
+    s = [0.1, 0.3, 0.8, 0.6, 0.4, 0.9]
+    with pytest.raises(ValueError, match="pos_label"):
+        score_distribution(y, s)
+    d = score_distribution(y, s, pos_label=2, thresholds=0.5)
+    assert d.class_name == "2" and d.n_pos == 3
+    assert d.thresholds[["tp", "fp"]].values.tolist() == [[3, 0]]
+    pairs = auc_pairs(y, s, pos_label=2, n_pairs=100)
+    assert pairs.auc == skm.roc_auc_score(np.array(y) == 2, s) == 1.0
+    words = ["no", "no", "yes", "yes", "no", "yes"]
+    d = score_distribution(words, s, pos_label="yes")
+    assert d.class_name == "yes"
+    np.testing.assert_array_equal(np.sort(d.pos_scores), [0.6, 0.8, 0.9])
+    with pytest.raises(ValueError, match="pos_label"):
+        score_distribution(words, s)
+
+
+def test_multiclass_string_labels_and_predict_proba():
+    y, p = _softmax_data(11, n=400, k=3)
+    names = np.array(["cat", "dog", "emu"])[y]
+    d = score_distribution(names, p, pos_label="dog")
+    assert d.class_name == "dog" and d.n_pos == np.sum(y == 1)
+    np.testing.assert_array_equal(np.sort(d.pos_scores), np.sort(p[y == 1, 1]))
+    a = auc_pairs(names, p, pos_label="emu")
+    assert a.auc == pytest.approx(skm.roc_auc_score(y == 2, p[:, 2]), abs=1e-12)
+    rng = np.random.default_rng(12)
+    yb = rng.integers(0, 2, 100)
+    p1 = rng.random(100)
+    two = np.column_stack([1 - p1, p1])
+    assert auc_pairs(yb, two).auc == auc_pairs(yb, p1).auc
+    assert score_distribution(yb, two).n_pos == yb.sum()
+
+
+def test_logits_are_refused():
+    y, p = _softmax_data(13, n=300, k=3)
+    logits = np.log(p.astype(float)) + 2.0
+    with pytest.raises(ValueError, match="not probabilities"):
+        score_distribution(y, logits, pos_label=0)
+    with pytest.raises(ValueError, match="not probabilities"):
+        auc_pairs(y, logits, pos_label=0)
+
+
+def test_display_contract_and_repr():
+    from evalviz.distributions import AucPairs, ScoreDistribution
+
+    y, p = _softmax_data(14, n=500, k=3)
+    d = ScoreDistribution.from_predictions(
+        y, p, pos_label=1, thresholds=[0.5], log_counts=True
+    )
+    assert d.ax_ is not None and d.ax_.get_yscale() == "log"
+    assert d.figure_.get_layout_engine() is not None
+    assert d.lines_["0.5"].get_xdata()[0] == 0.5
+    text = repr(d)
+    assert text == (
+        f"ScoreDistribution('1': {d.n_pos} positives, {d.n_neg} negatives, 1 threshold)"
+    )
+    direct = ScoreDistribution(p[y == 1, 1], p[y != 1, 1], class_name="1")
+    np.testing.assert_array_equal(direct.pos_counts, d.pos_counts)
+    a = AucPairs.from_predictions(y, p, pos_label=1, n_pairs=1000)
+    np.testing.assert_array_equal(a.lines_["estimate"].get_ydata(), a.estimate)
+    assert "\n" not in repr(a) and "0x" not in repr(a)
+    assert repr(a).startswith("AucPairs('1': exact AUC ")
+
+
+def test_threshold_keyword_is_deprecated():
+    y, p = _softmax_data(15, n=200, k=3)
+    with pytest.warns(DeprecationWarning, match="thresholds="):
+        d = score_distribution(y, p, pos_label=0, threshold=0.5)
+    assert list(d.thresholds["threshold"]) == [0.5]
+
+
+def test_threshold_texts_never_print_a_false_one():
+    y, p = _softmax_data(16, n=300, k=3)
+    d = score_distribution(y, p, pos_label=0, thresholds=0.99999999).plot()
+    texts = " ".join(t.get_text() for t in d.ax_.get_legend().get_texts())
+    assert "score >= 0.99999999:" in texts
+    assert "score >= 1:" not in texts

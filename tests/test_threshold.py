@@ -10,6 +10,7 @@ import pytest  # noqa: E402
 from sklearn import metrics as skm  # noqa: E402
 
 from evalviz import threshold as evt  # noqa: E402
+from evalviz._format import format_area  # noqa: E402
 
 
 def _binary(seed, n=300, decimals=2):
@@ -90,9 +91,9 @@ def test_pick_threshold_checks_targets(kwargs, match):
 
 def test_inputs_are_checked_with_teaching_messages():
     proba = np.full((4, 3), 1 / 3)
-    with pytest.raises(ValueError, match=r"y_score\[:, k\]"):
+    with pytest.raises(ValueError, match="binary problem is needed"):
         evt.pick_threshold([0, 1, 0, 1], proba, precision=0.9)
-    with pytest.raises(ValueError, match="y_true == k"):
+    with pytest.raises(ValueError, match="y_true == value"):
         evt.ThresholdDisplay.from_predictions([0, 1, 2, 1], [0.1, 0.2, 0.3, 0.4])
     with pytest.raises(ValueError, match="NaN"):
         evt.threshold_curve([0, 1], [0.5, np.nan])
@@ -107,8 +108,8 @@ def test_threshold_display_draws_curves_and_marks():
     t80 = evt.pick_threshold(y_true, y_score, precision=0.8)
     marks = {"0.5": 0.5, "80% precision": t80}
     disp = evt.ThresholdDisplay.from_predictions(
-        y_true, y_score, mark=marks, name="positive"
-    ).plot()
+        y_true, y_score, thresholds=marks, name="positive"
+    )
     lines = {ln.get_label(): ln for ln in disp.ax_.get_lines()}
     curve = evt.threshold_curve(y_true, y_score)
     np.testing.assert_allclose(lines["Precision"].get_xdata(), curve["threshold"])
@@ -132,8 +133,9 @@ def test_threshold_display_draws_curves_and_marks():
 def test_threshold_display_marks_from_a_list_and_on_given_axes():
     y_true, y_score = _binary(8)
     fig, ax = plt.subplots()
-    disp = evt.ThresholdDisplay.from_predictions(y_true, y_score, mark=[0.3, 0.9])
-    disp.plot(ax=ax, ylim=(0.5, 1.0))
+    disp = evt.ThresholdDisplay.from_predictions(
+        y_true, y_score, thresholds=[0.3, 0.9], ax=ax, ylim=(0.5, 1.0)
+    )
     assert disp.ax_ is ax and disp.figure_ is fig
     assert list(disp.marked["name"]) == ["t = 0.3", "t = 0.9"]
     assert ax.get_ylim() == (0.5, 1.0)
@@ -141,7 +143,7 @@ def test_threshold_display_marks_from_a_list_and_on_given_axes():
 
 def test_threshold_display_without_marks():
     y_true, y_score = _binary(9)
-    disp = evt.ThresholdDisplay.from_predictions(y_true, y_score).plot()
+    disp = evt.ThresholdDisplay.from_predictions(y_true, y_score)
     assert disp.marked.empty
     assert len(disp.ax_.texts) == 0
 
@@ -159,8 +161,8 @@ def test_operating_points_display_marks_same_thresholds_on_both_curves():
     y_true, y_score = _binary(10)
     marks = {"0.3": 0.3, "0.5": 0.5, "0.9": 0.9}
     disp = evt.OperatingPointsDisplay.from_predictions(
-        y_true, y_score, mark=marks
-    ).plot()
+        y_true, y_score, thresholds=marks
+    )
     pr_ax, roc_ax = disp.ax_
     fpr, tpr, _ = skm.roc_curve(y_true, y_score, drop_intermediate=False)
     roc_line = roc_ax.get_lines()[0]
@@ -168,8 +170,9 @@ def test_operating_points_display_marks_same_thresholds_on_both_curves():
     np.testing.assert_allclose(roc_line.get_ydata(), tpr)
     precision, recall, _ = skm.precision_recall_curve(y_true, y_score)
     pr_line = pr_ax.get_lines()[0]
-    np.testing.assert_allclose(pr_line.get_xdata(), recall[::-1])
-    np.testing.assert_allclose(pr_line.get_ydata(), precision[::-1])
+    # every threshold's point; not scikit-learn's convention (recall 0, precision 1)
+    np.testing.assert_allclose(pr_line.get_xdata(), recall[:-1][::-1])
+    np.testing.assert_allclose(pr_line.get_ydata(), precision[:-1][::-1])
     for name, t in marks.items():
         y_pred = y_score >= t
         p = skm.precision_score(y_true, y_pred)
@@ -185,8 +188,8 @@ def test_operating_points_display_marks_same_thresholds_on_both_curves():
 def test_operating_points_zoom_limits_cover_the_marks():
     y_true, y_score = _binary(11)
     disp = evt.OperatingPointsDisplay.from_predictions(
-        y_true, y_score, mark=[0.4, 0.6]
-    ).plot(zoom=True)
+        y_true, y_score, thresholds=[0.4, 0.6], zoom=True
+    )
     pr_ax, roc_ax = disp.ax_
     for _, row in disp.marked.iterrows():
         lo, hi = pr_ax.get_xlim()
@@ -199,8 +202,12 @@ def test_operating_points_zoom_limits_cover_the_marks():
 def test_threshold_display_names_split_and_keeps_mark_names_off_the_curves():
     y_true, y_score = _binary(12)
     disp = evt.ThresholdDisplay.from_predictions(
-        y_true, y_score, mark={"a": 0.2, "b": 0.7}, name="Sandal", split="validation"
-    ).plot()
+        y_true,
+        y_score,
+        thresholds={"a": 0.2, "b": 0.7},
+        name="Sandal",
+        split="validation",
+    )
     assert "Sandal vs rest, validation split" in disp.ax_.get_title()
     assert disp.ax_.get_ylabel() == "precision, recall, F1"
     for text in disp.ax_.texts:
@@ -213,7 +220,7 @@ def test_threshold_display_names_split_and_keeps_mark_names_off_the_curves():
 def test_precision_dips_are_the_steps_where_precision_falls():
     for seed in range(15):
         y_true, y_score = _binary(seed)
-        disp = evt.ThresholdDisplay.from_predictions(y_true, y_score)
+        disp = evt.ThresholdDisplay(evt.threshold_curve(y_true, y_score))
         dips = disp.precision_dips()
         curve = disp.curve
         falls = np.flatnonzero(np.diff(curve["precision"].to_numpy()) < 0)
@@ -227,8 +234,8 @@ def test_precision_dips_are_the_steps_where_precision_falls():
         assert (dips["precision"] < dips["precision before"]).all()
         # a dip is always a positive sample dropping out
         assert (dips["tp"] < dips["tp before"]).all()
-    small = evt.ThresholdDisplay.from_predictions(
-        [1, 0, 1, 1, 0, 1], [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+    small = evt.ThresholdDisplay(
+        evt.threshold_curve([1, 0, 1, 1, 0, 1], [0.9, 0.8, 0.7, 0.6, 0.5, 0.4])
     ).precision_dips()
     assert list(small["threshold"]) == [0.5, 0.7, 0.8]
 
@@ -237,14 +244,14 @@ def test_operating_points_titles_areas_and_colours():
     y_true, y_score = _binary(13)
     marks = {"0.3": 0.3, "0.5": 0.5, "0.9": 0.9, "90% precision": 0.1}
     disp = evt.OperatingPointsDisplay.from_predictions(
-        y_true, y_score, mark=marks, name="Sandal", split="validation"
-    ).plot()
+        y_true, y_score, thresholds=marks, name="Sandal", split="validation"
+    )
     pr_ax, roc_ax = disp.ax_
     assert disp.roc_auc == pytest.approx(skm.roc_auc_score(y_true, y_score))
     assert disp.average_precision == pytest.approx(
         skm.average_precision_score(y_true, y_score)
     )
-    assert f"ROC AUC {disp.roc_auc:.4f}" in roc_ax.get_title()
+    assert f"ROC AUC {format_area(disp.roc_auc, 4)}" in roc_ax.get_title()
     assert "Sandal vs rest, validation split" in pr_ax.get_title()
     assert "FP / (FP + TN)" in roc_ax.get_xlabel()
     colours = [ln.get_color() for ln in roc_ax.get_lines() if ln.get_label() in marks]
@@ -252,17 +259,25 @@ def test_operating_points_titles_areas_and_colours():
     assert colours[0] == evt.P.PALETTE[1] and evt.P.PALETTE[4] not in colours
     plt.close(disp.figure_)
     zoomed = evt.OperatingPointsDisplay.from_predictions(
-        y_true, y_score, mark=marks, split="test"
-    ).plot(zoom=True)
+        y_true, y_score, thresholds=marks, split="test", zoom=True
+    )
     first_line = zoomed.ax_[1].get_title().split("\n")[0]
     assert first_line.endswith("test split, zoomed")
     plt.close(zoomed.figure_)
 
 
-def test_area_text_never_rounds_up_to_one():
-    assert evt._area_text(0.99996) == ">0.9999"
-    assert evt._area_text(1.0) == "1.0000"
-    assert evt._area_text(0.99954) == "0.9995"
+def test_areas_in_titles_never_round_up_to_one():
+    # kind 7: an area of 0.99996 is not shown as 1.0000
+    assert format_area(0.99996, 4) == "0.99996"
+    assert format_area(1.0, 4) == "1.0000"
+    assert format_area(0.99954, 4) == "0.9995"
+    y = np.r_[np.zeros(5000, int), np.ones(5000, int)]
+    s = np.r_[np.linspace(0, 0.5, 5000), np.linspace(0.49999, 1, 5000)]
+    auc = skm.roc_auc_score(y, s)
+    assert 0.9999 < auc < 1.0 and f"{auc:.4f}" == "1.0000"
+    disp = evt.OperatingPointsDisplay.from_predictions(y, s)
+    assert "ROC AUC 1.0000" not in disp.ax_[1].get_title()
+    assert f"ROC AUC {format_area(auc, 4)}" in disp.ax_[1].get_title()
 
 
 def test_evaluate_thresholds_matches_sklearn_on_every_split():
@@ -271,7 +286,7 @@ def test_evaluate_thresholds_matches_sklearn_on_every_split():
     table = evt.evaluate_thresholds(
         {"low": 0.2, "high": 0.8}, a=(y_a, s_a), b=(y_b, s_b)
     )
-    assert list(table.index) == ["low (t = 0.2000)", "high (t = 0.8000)"]
+    assert list(table.index) == ["low (t = 0.2)", "high (t = 0.8)"]
     assert list(table.columns.get_level_values(0)) == ["a"] * 3 + ["b"] * 3
     for split, (y, s) in {"a": (y_a, s_a), "b": (y_b, s_b)}.items():
         for row, t in enumerate([0.2, 0.8]):
@@ -351,3 +366,59 @@ def test_tuning_optimism_recall_target_and_checks():
         [1, 1, 0, 0] * 5, [0.1, 0.2, 0.9, 0.8] * 5, precision=0.99, n_repeats=3
     )
     assert unreachable.runs.isna().all().all()
+
+
+# --------------------------------------------------------------------------
+# Which class is positive, display contract (issue 10)
+
+
+def test_pick_threshold_with_labels_one_and_two():
+    y = [1, 1, 2, 2, 1, 2]
+    s = [0.1, 0.3, 0.8, 0.6, 0.4, 0.9]
+    # before: "cannot be reached" (1 was taken as positive)
+    assert evt.pick_threshold(y, s, precision=0.9, pos_label=2) == 0.6
+    assert evt.pick_threshold(y, s, recall=1.0, pos_label=2) == 0.6
+    with pytest.raises(ValueError, match="pos_label"):
+        evt.pick_threshold(y, s, precision=0.9)
+    curve = evt.threshold_curve(y, s, pos_label=2)
+    precision, recall, thresholds = skm.precision_recall_curve(y, s, pos_label=2)
+    np.testing.assert_allclose(curve["threshold"], thresholds)
+    np.testing.assert_allclose(curve["precision"], precision[:-1])
+    np.testing.assert_allclose(curve["recall"], recall[:-1])
+
+
+def test_minus_one_one_booleans_and_strings():
+    y_true, y_score = _binary(18)
+    t = evt.pick_threshold(y_true, y_score, precision=0.8)
+    assert evt.pick_threshold(2 * y_true - 1, y_score, precision=0.8) == t
+    assert evt.pick_threshold(y_true == 1, y_score, precision=0.8) == t
+    words = np.where(y_true == 1, "spam", "ham")
+    assert evt.pick_threshold(words, y_score, precision=0.8, pos_label="spam") == t
+    proba = np.column_stack([1 - y_score, y_score])
+    assert evt.pick_threshold(y_true, proba, precision=0.8) == t
+    table = evt.evaluate_thresholds(
+        [0.5], a=(words, y_score), pos_label="spam", columns=["tp"]
+    )
+    assert table["a"]["tp"].iloc[0] == np.sum((y_score >= 0.5) & (y_true == 1))
+    runs = evt.tuning_optimism(
+        words, y_score, precision=0.8, pos_label="spam", n_repeats=3, seed=1
+    ).runs
+    same = evt.tuning_optimism(y_true, y_score, precision=0.8, n_repeats=3, seed=1)
+    np.testing.assert_array_equal(runs.to_numpy(), same.runs.to_numpy())
+
+
+def test_mark_keyword_is_deprecated_and_reprs_are_one_line():
+    y_true, y_score = _binary(19)
+    with pytest.warns(DeprecationWarning, match="thresholds="):
+        disp = evt.ThresholdDisplay.from_predictions(y_true, y_score, mark=[0.5])
+    assert list(disp.marked["name"]) == ["t = 0.5"]
+    assert repr(disp).startswith("ThresholdDisplay(") and "0x" not in repr(disp)
+    ops = evt.OperatingPointsDisplay.from_predictions(y_true, y_score, thresholds=0.5)
+    auc = skm.roc_auc_score(y_true, y_score)
+    assert repr(ops).startswith(f"OperatingPointsDisplay(ROC AUC {format_area(auc)}")
+    assert ops.figure_.get_layout_engine() is not None
+    result = evt.TuningOptimism.from_predictions(
+        y_true, y_score, recall=0.5, n_repeats=4
+    )
+    assert result.ax_ is not None and "\n" not in repr(result)
+    assert repr(result).startswith("TuningOptimism(recall 0.5 on A: mean ")

@@ -20,6 +20,18 @@ from ._counting import (
     report_from_confusion,
     top_confusions,
 )
+
+# --- from curves (h-curves) ---
+from ._curves import (
+    OneVsRestCurves,
+    macro_pr_curve,
+    macro_roc_curve,
+    one_vs_rest_scores,
+    operating_points,
+    pr_curves,
+    roc_curves,
+    threshold_marks,
+)
 from ._prevalence import (  # --- from widgets ---
     prevalence_bounds,
     prevalence_sweep,
@@ -46,6 +58,12 @@ from ._summary import (
     frequency_summary,
     share_of_negatives_beaten,
     top_k_summary,
+)
+from ._threshold_search import (
+    sample_auc_pairs,
+    threshold_for_target,
+    threshold_table,
+    tuning_optimism_runs,
 )
 from ._thresholds import (  # --- from widgets ---
     confusion_at_threshold,
@@ -86,4 +104,17 @@ __all__ = [
     "prevalence_bounds",
     "prevalence_sweep",
     # --- end widgets ---
+    # --- from curves (h-curves) ---
+    "OneVsRestCurves",
+    "roc_curves",
+    "pr_curves",
+    "macro_roc_curve",
+    "macro_pr_curve",
+    "one_vs_rest_scores",
+    "operating_points",
+    "threshold_marks",
+    "threshold_table",
+    "threshold_for_target",
+    "tuning_optimism_runs",
+    "sample_auc_pairs",
 ]
