@@ -7,7 +7,7 @@ same number reads the same everywhere: an area of 0.9996 is never shown as
 
 from __future__ import annotations
 
-__all__ = ["format_area", "format_count", "format_rate", "plural"]
+__all__ = ["format_area", "format_count", "format_percent", "format_rate", "plural"]
 
 
 def format_area(value: float, digits: int = 3) -> str:
@@ -45,3 +45,23 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
 def format_count(n: int) -> str:
     """A whole number with thousands separators: 12,345."""
     return f"{int(n):,}"
+
+
+def format_percent(share: float, digits: int = 1) -> str:
+    """A share in [0, 1] as a percentage, never rounded to look like 0% or 100%.
+
+    ``format_percent(0.1234)`` is "12.3%"; a share above 0 that would print as
+    "0.0%" prints "<0.1%", one below 1 that would print as "100.0%" prints
+    ">99.9%". NaN prints "" (an empty row or column has no share).
+    """
+    x = float(share)
+    if x != x:  # NaN
+        return ""
+    pct = 100.0 * x
+    text = f"{pct:.{digits}f}"
+    step = 10.0**-digits
+    if 0 < pct and float(text) == 0:
+        return f"<{step:.{digits}f}%"
+    if pct < 100 and float(text) == 100:
+        return f">{100 - step:.{digits}f}%"
+    return f"{text}%"

@@ -34,6 +34,17 @@ from ._ranking import (
     top_k_accuracy_curve,
 )
 
+# --- from the confusion / top-k part ---
+from ._topk_summary import (
+    compare_reports,
+    forgiven_confusions,
+    forgiven_summary,
+    label_group_table,
+    score_shares,
+    scores_in_cells,
+    topk_auc_summary,
+)
+
 __all__ = [
     # ranking
     "roc_curve",
@@ -55,4 +66,12 @@ __all__ = [
     "counts_at_thresholds",
     "normalize_confusion",
     "top_confusions",
+    # --- from the confusion / top-k part ---
+    "forgiven_confusions",
+    "forgiven_summary",
+    "topk_auc_summary",
+    "compare_reports",
+    "scores_in_cells",
+    "score_shares",
+    "label_group_table",
 ]
