@@ -76,6 +76,14 @@ def _score_text(score: float) -> str:
     return f"{score:.4f}"
 
 
+def _caption(rec, has_score: bool) -> str:
+    text = f"#{int(rec['index'])}"
+    if has_score:
+        score = _score_text(rec["score"])
+        text += "\np" + ("" if score.startswith(">") else "=") + score
+    return text
+
+
 class ErrorGallery:
     """The images behind confusion-matrix cells, one row per cell.
 
@@ -180,14 +188,6 @@ class ErrorGallery:
             Self, with ``ax_`` and ``figure_`` set.
         """
         has_score = "score" in self.examples.columns
-
-        def caption(rec):
-            text = f"#{int(rec['index'])}"
-            if has_score:
-                score = _score_text(rec["score"])
-                text += "\np" + ("" if score.startswith(">") else "=") + score
-            return text
-
         row_labels = [
             f"true: {cell['true_name']}\npredicted:\n{cell['predicted_name']}"
             f"\n({plural(cell['count'], 'image')})"
@@ -198,7 +198,7 @@ class ErrorGallery:
             self.examples,
             row_labels,
             n_cols=self.n_images,
-            caption=caption,
+            caption=lambda rec: _caption(rec, has_score),
             ax=ax,
             cmap=cmap,
         )

@@ -117,7 +117,7 @@ class ClassificationReportDisplay:
     >>> from evalviz.confusion import ClassificationReportDisplay
     >>> from evalviz.metrics import report_from_confusion
     >>> ClassificationReportDisplay(report_from_confusion(np.array([[5, 1], [2, 2]])))
-    ClassificationReportDisplay(2 classes, 10 samples, accuracy 0.700, macro F1 0.667)
+    ClassificationReportDisplay(2 classes, 10 samples, accuracy 0.700, macro F1 0.670)
     """
 
     _METRICS = ("precision", "recall", "f1-score")
@@ -310,11 +310,7 @@ class ClassificationReportDisplay:
         ax.set_title(
             f"{title}: accuracy {format_rate(self.accuracy)} on "
             f"{plural(self._total(), 'sample')}"
-            + (
-                f"\n{plural(self.n_tied, 'row')}, {_TIE_NOTE}"
-                if self.n_tied
-                else ""
-            ),
+            + (f"\n{plural(self.n_tied, 'row')}, {_TIE_NOTE}" if self.n_tied else ""),
             fontsize=P.TITLE_SIZE,
         )
         if colorbar:
@@ -408,7 +404,7 @@ def report(
     --------
     >>> from evalviz.confusion import report
     >>> rep = report(["cat", "dog", "dog", "cat"], ["cat", "dog", "cat", "cat"])
-    >>> round(rep.report.loc["dog", "recall"], 3)
+    >>> float(rep.report.loc["dog", "recall"])
     0.5
     """
     return ClassificationReportDisplay._compute(

@@ -136,6 +136,10 @@ class ConfusionDisplay:
         column).
     display_labels : list of str
         The class names.
+    n_samples : int
+        Samples counted.
+    accuracy : float
+        Share of the samples on the diagonal.
     ax_, figure_, im_ : matplotlib objects, set by :meth:`plot`.
     text_ : numpy.ndarray of Text or None
         The cell texts, shape (n_classes, n_classes); None past
@@ -169,6 +173,8 @@ class ConfusionDisplay:
         self.normalize = normalize
         self.shares = normalize_confusion(self.confusion_matrix, normalize)
         self.n_tied = int(n_tied)
+        self.n_samples = int(self.confusion_matrix.sum())
+        self.accuracy = float(np.trace(self.confusion_matrix) / self.n_samples)
 
     @classmethod
     def _compute(cls, y_true, y_pred_or_score, labels, display_labels, normalize):
@@ -223,16 +229,6 @@ class ConfusionDisplay:
         """
         disp = cls._compute(y_true, y_pred_or_score, labels, display_labels, normalize)
         return disp.plot(ax=ax, **kwargs)
-
-    @property
-    def n_samples(self) -> int:
-        """Number of samples counted."""
-        return int(self.confusion_matrix.sum())
-
-    @property
-    def accuracy(self) -> float:
-        """Share of the samples on the diagonal."""
-        return float(np.trace(self.confusion_matrix) / self.n_samples)
 
     def __repr__(self) -> str:
         k = self.confusion_matrix.shape[0]
@@ -433,7 +429,13 @@ class ConfusionMatrixDisplay(ConfusionDisplay):
 
     @property
     def labels(self) -> list[str]:
-        """The class names (old name of ``display_labels``)."""
+        """The class names (old name of ``display_labels``).
+
+        Returns
+        -------
+        list of str
+            ``display_labels``.
+        """
         return self.display_labels
 
     @classmethod

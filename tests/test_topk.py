@@ -73,7 +73,7 @@ def test_plot_on_given_axes_and_title():
 
 def test_forgiven_confusions_sum_to_the_top_k_gain(multiclass):
     y, s = multiclass
-    table = forgiven_confusions(y, s, k=2, labels=NAMES)
+    table = forgiven_confusions(y, s, k=2, display_labels=NAMES)
     gain = metrics.top_k_accuracy(y, s, 2) - metrics.top_k_accuracy(y, s, 1)
     assert table["count"].sum() == round(gain * len(y))
     assert (table["true"] != table["top1"]).all()
@@ -93,7 +93,7 @@ def test_topk_gallery_shows_images_wrong_at_top1_right_at_top2(multiclass):
     y, s = multiclass
     rng = np.random.default_rng(0)
     images = rng.integers(0, 255, size=(len(y), 8, 8), dtype=np.uint8)
-    gallery = topk_gallery(images, y, s, k=2, labels=NAMES, top=2, n_images=3)
+    gallery = topk_gallery(images, y, s, k=2, display_labels=NAMES, top=2, n_images=3)
     frame = gallery.to_frame()
     assert len(gallery.cells) == 2
     assert (frame["true_rank"] == 2).all()
@@ -158,7 +158,7 @@ def test_label_groups_decompose_macro_and_micro_auc():
 
 def test_forgiven_gaps_cover_every_forgiven_sample(multiclass):
     y, s = multiclass
-    table = forgiven_confusions(y, s, k=2, labels=NAMES)
+    table = forgiven_confusions(y, s, k=2, display_labels=NAMES)
     rank = metrics.rank_of_true_class(y, s)
     for _, row in table.iterrows():
         idx = [
@@ -175,7 +175,7 @@ def test_forgiven_gaps_cover_every_forgiven_sample(multiclass):
 def test_forgiven_summary_counts_and_gaps(multiclass):
     y, s = multiclass
     summary = forgiven_summary(
-        y, s, k=2, labels=NAMES, within=["c3", "c5", 6], close=0.05
+        y, s, k=2, display_labels=NAMES, within=["c3", "c5", 6], close=0.05
     )
     rank = metrics.rank_of_true_class(y, s)
     idx = np.flatnonzero(rank == 2)
@@ -201,7 +201,7 @@ def test_forgiven_summary_counts_and_gaps(multiclass):
 def test_forgiven_summary_errors(multiclass):
     y, s = multiclass
     with pytest.raises(ValueError, match="within"):
-        forgiven_summary(y, s, labels=NAMES, within=["nope"])
+        forgiven_summary(y, s, display_labels=NAMES, within=["nope"])
     with pytest.raises(ValueError, match="close"):
         forgiven_summary(y, s, close=0)
 
@@ -239,7 +239,7 @@ def test_beyond_bar_has_its_own_legend_entry(multiclass):
 def test_gallery_captions_readable_and_named(multiclass):
     y, s = multiclass
     images = np.zeros((len(y), 4, 4))
-    g = topk_gallery(images, y, s, k=2, labels=NAMES, top=2, n_images=3).plot()
+    g = topk_gallery(images, y, s, k=2, display_labels=NAMES, top=2, n_images=3).plot()
     first = g.ax_[0, 0].title
     assert first.get_text().startswith("image ")
     assert first.get_fontsize() >= 12
