@@ -275,3 +275,48 @@ def test_typical_gallery_shows_gaps_near_the_median(multiclass):
     assert "typical" in typical.plot().figure_._suptitle.get_text()
     with pytest.raises(ValueError, match="order"):
         topk_gallery(images, y, s, order="random")
+
+
+def test_ties_rank_the_lowest_class_first_so_top1_is_argmax_accuracy():
+    # kind 1 of issue 10: all-zero scores for 10 classes
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 10, 1000)
+    s = np.zeros((1000, 10))
+    disp = topk(y, s, max_k=3)
+    assert disp.accuracy[0] == pytest.approx(np.mean(y == s.argmax(axis=1)))
+    assert disp.accuracy[0] == pytest.approx(np.mean(y == 0))
+    assert disp.n_tied == 1000 and "1,000 tied rows" in repr(disp)
+    table = forgiven_confusions(y, s, k=2)
+    # forgiven at top-2 = true class 1, top-1 guess 0 (the lowest index)
+    assert table[["true", "top1"]].values.tolist() == [[1, 0]]
+    assert table["count"].iloc[0] == np.sum(y == 1)
+
+
+def test_string_labels_map_to_sorted_score_columns(multiclass):
+    y, s = multiclass
+    names = np.array([f"c{i:02d}" for i in range(10)])  # sorted == column order
+    by_name = topk(names[y], s, max_k=3)
+    np.testing.assert_array_equal(by_name.rank_counts, topk(y, s, max_k=3).rank_counts)
+    table = forgiven_confusions(names[y], s, k=2)
+    assert table["true_name"].iloc[0] == names[table["true"].iloc[0]]
+
+
+def test_from_predictions_draws_and_reprs_are_one_line(multiclass):
+    import matplotlib.pyplot as plt
+
+    y, s = multiclass
+    disp = TopKDisplay.from_predictions(y, s, max_k=3)
+    assert disp.figure_.get_layout_engine() is not None
+    np.testing.assert_allclose(disp.line_.get_ydata(), disp.accuracy)
+    assert len(disp.bars_) == 2
+    top1 = metrics.top_k_accuracy(y, s, 1)
+    assert repr(disp).startswith(f"TopKDisplay(1,000 samples, top-1 {top1:.3f}")
+    images = np.zeros((len(y), 4, 4))
+    gallery = topk_gallery(images, y, s, k=2, top=2, n_images=3)
+    assert (
+        repr(gallery) == f"TopKGallery(2 rows, {len(gallery.examples)} images, top-2)"
+    )
+    plt.close("all")
+    yl, sl = multilabel_zipf(300, 30, seed=3)
+    groups = label_groups(yl, sl, k=3, edges=(5,))
+    assert "\n" not in repr(groups) and "top-3 accuracy" in repr(groups)
