@@ -7,7 +7,14 @@ same number reads the same everywhere: an area of 0.9996 is never shown as
 
 from __future__ import annotations
 
-__all__ = ["format_area", "format_count", "format_percent", "format_rate", "plural"]
+__all__ = [
+    "format_area",
+    "format_count",
+    "format_number",
+    "format_percent",
+    "format_rate",
+    "plural",
+]
 
 
 def format_area(value: float, digits: int = 3) -> str:
@@ -65,3 +72,15 @@ def format_percent(share: float, digits: int = 1) -> str:
     if pct < 100 and float(text) == 100:
         return f">{100 - step:.{digits}f}%"
     return f"{text}%"
+
+
+def format_number(value: float, digits: int = 4) -> str:
+    """A value on no fixed scale (a loss, a pixel mean): ``digits`` significant digits.
+
+    ``format_number(0.123456)`` is "0.1235", ``format_number(2.0)`` is "2";
+    NaN prints "n/a".
+    """
+    x = float(value)
+    if x != x:  # NaN
+        return "n/a"
+    return f"{x:.{digits}g}"
