@@ -33,6 +33,7 @@ _SHORTCUTS = {
     "roc": ("curves", "roc"),
     "pr": ("curves", "pr"),
     "explain": ("explainer", "explain"),
+    "confusion_display": ("confusion", "confusion_display"),
 }
 
 __all__ = ["__version__", *_SUBMODULES, *_SHORTCUTS]

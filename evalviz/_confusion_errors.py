@@ -211,6 +211,35 @@ class ErrorGallery:
         return self
 
 
+def _check_images(images, truth):
+    pics = as_array(images, "images")
+    if pics.ndim not in (3, 4):
+        raise ValueError(
+            f"images must have shape (n, height, width) or (n, height, width, 3), "
+            f"got {pics.shape}; reshape flat rows with images.reshape(-1, 28, 28)"
+        )
+    check_same_length(truth, pics, "y_true", "images")
+    return pics
+
+
+def _gallery_examples(truth, pred, score, cells, names, n_images):
+    """One record per image shown: most confident first with scores, else data order."""
+    records = []
+    for row, (t, p) in enumerate(zip(cells["true"], cells["predicted"], strict=True)):
+        idx = np.flatnonzero((truth == t) & (pred == p))
+        if score is not None:
+            idx = idx[np.argsort(-score[idx, p], kind="stable")]
+        for i in idx[:n_images]:
+            rec = {"row": row, "index": int(i), "true": names[t], "predicted": names[p]}
+            if score is not None:
+                rec["score"] = float(score[i, p])
+            records.append(rec)
+    columns = ["row", "index", "true", "predicted"] + (
+        ["score"] if score is not None else []
+    )
+    return pd.DataFrame.from_records(records, columns=columns)
+
+
 def _gallery_cells(cm, pairs, top, names):
     if pairs is None:
         cells = top_confusions(cm, top)
@@ -299,32 +328,13 @@ def error_gallery(
             y_true, y_score, y_pred, labels, display_labels
         )
     truth, pred, score = inputs.y, inputs.y_pred, inputs.score
-    pics = as_array(images, "images")
-    if pics.ndim not in (3, 4):
-        raise ValueError(
-            f"images must have shape (n, height, width) or (n, height, width, 3), "
-            f"got {pics.shape}; reshape flat rows with images.reshape(-1, 28, 28)"
-        )
-    check_same_length(truth, pics, "y_true", "images")
+    pics = _check_images(images, truth)
     n_images = _positive_int(n_images, "n_images")
     names = inputs.names
     cm = confusion_matrix(truth, pred, n_classes=inputs.n_classes)
     pairs = None if cell is None else _cell_pairs(cell, inputs.classes, names)
     cells = _gallery_cells(cm, pairs, top, names)
-    records = []
-    for row, (t, p) in enumerate(zip(cells["true"], cells["predicted"], strict=True)):
-        idx = np.flatnonzero((truth == t) & (pred == p))
-        if score is not None:
-            idx = idx[np.argsort(-score[idx, p], kind="stable")]
-        for i in idx[:n_images]:
-            rec = {"row": row, "index": int(i), "true": names[t], "predicted": names[p]}
-            if score is not None:
-                rec["score"] = float(score[i, p])
-            records.append(rec)
-    columns = ["row", "index", "true", "predicted"] + (
-        ["score"] if score is not None else []
-    )
-    examples = pd.DataFrame.from_records(records, columns=columns)
+    examples = _gallery_examples(truth, pred, score, cells, names, n_images)
     return ErrorGallery(pics, cells, examples, names, n_images=n_images)
 
 

@@ -616,6 +616,37 @@ def mean_images(
     return MeanImageDisplay(means, names)
 
 
+def _activation_inputs(images, y_true, n_classes, n_samples):
+    """Flattened float64 images and class indices (or None), checked."""
+    pics = as_array(images, "images")
+    if pics.ndim < 2:
+        raise ValueError(
+            f"images must have shape (n, height, width) or (n, n_features), got "
+            f"{pics.shape}"
+        )
+    flat = pics.reshape(pics.shape[0], -1).astype(np.float64)
+    truth = None
+    if y_true is not None:
+        inputs = read_inputs(y_true, kind="multiclass")
+        values = inputs.classes
+        if (
+            values.dtype.kind not in "iu"
+            or values.min() < 0
+            or values.max() >= n_classes
+        ):
+            raise ValueError(
+                f"y_true holds {values[:10].tolist()}, but the network has "
+                f"n_classes={n_classes} outputs: pass class indices 0..{n_classes - 1}"
+            )
+        truth = values[inputs.y]
+        check_same_length(truth, flat, "y_true", "images")
+    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)):
+        raise ValueError(f"n_samples must be a positive integer, got {n_samples!r}")
+    if n_samples < 1:
+        raise ValueError(f"n_samples must be at least 1, got {n_samples}")
+    return flat, truth
+
+
 def initial_activations(
     images,
     y_true=None,
@@ -677,8 +708,6 @@ def initial_activations(
     homogeneous (``relu(c * z) = c * relu(z)`` for ``c > 0``), so the logits
     are 255 times larger as well and the softmax starts saturated: one class
     gets a probability near 1, and a wrong guess costs a very large loss.
-    The forward pass lives in ``evalviz._activations`` (a model computation);
-    this function reads the inputs and lays out the table.
 
     Examples
     --------
@@ -690,34 +719,9 @@ def initial_activations(
     >>> round(float(ratio["std of output logits"]), 6)
     255.0
     """
-    pics = as_array(images, "images")
-    if pics.ndim < 2:
-        raise ValueError(
-            f"images must have shape (n, height, width) or (n, n_features), got "
-            f"{pics.shape}"
-        )
-    flat = pics.reshape(pics.shape[0], -1).astype(np.float64)
-    truth = None
-    if y_true is not None:
-        inputs = read_inputs(y_true, kind="multiclass")
-        values = inputs.classes
-        if (
-            values.dtype.kind not in "iu"
-            or values.min() < 0
-            or values.max() >= n_classes
-        ):
-            raise ValueError(
-                f"y_true holds {values[:10].tolist()}, but the network has "
-                f"n_classes={n_classes} outputs: pass class indices 0..{n_classes - 1}"
-            )
-        truth = values[inputs.y]
-        check_same_length(truth, flat, "y_true", "images")
+    flat, truth = _activation_inputs(images, y_true, n_classes, n_samples)
     if scales is None:
         scales = {"raw 0-255": 1.0, "scaled 0-1": 1.0 / 255.0}
-    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)):
-        raise ValueError(f"n_samples must be a positive integer, got {n_samples!r}")
-    if n_samples < 1:
-        raise ValueError(f"n_samples must be at least 1, got {n_samples}")
     rows = initial_activation_rows(
         flat,
         truth,

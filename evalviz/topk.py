@@ -484,6 +484,31 @@ _GALLERY_COLUMNS = [
 ]
 
 
+def _topk_examples(truth, score, cells, k, n_images, order):
+    """One record per image shown, per row the closest (or typical) gaps first."""
+    rank = rank_of_true_class(truth, score)
+    top1 = np.argmax(score, axis=1)
+    records = []
+    for r, (t, p) in enumerate(zip(cells["true"], cells["top1"], strict=True)):
+        idx = np.flatnonzero((truth == t) & (top1 == p) & (rank > 1) & (rank <= k))
+        gap = (score[idx, p] - score[idx, t]).astype(np.float64)
+        key = gap if order == "closest" else np.abs(gap - np.median(gap))
+        for i in idx[np.argsort(key, kind="stable")][:n_images]:
+            records.append(
+                {
+                    "row": r,
+                    "index": int(i),
+                    "true": cells["true_name"][r],
+                    "top1": cells["top1_name"][r],
+                    "true_rank": int(rank[i]),
+                    "true_score": float(score[i, t]),
+                    "top1_score": float(score[i, p]),
+                    "gap": float(score[i, p] - score[i, t]),
+                }
+            )
+    return pd.DataFrame.from_records(records, columns=_GALLERY_COLUMNS)
+
+
 def topk_gallery(
     images,
     y_true,
@@ -556,27 +581,7 @@ def topk_gallery(
     n_images = _positive_int(n_images, "n_images")
     check_choice(order, "order", ("closest", "typical"))
     cells = cells.head(top).reset_index(drop=True)
-    rank = rank_of_true_class(truth, score)
-    top1 = np.argmax(score, axis=1)
-    records = []
-    for r, (t, p) in enumerate(zip(cells["true"], cells["top1"], strict=True)):
-        idx = np.flatnonzero((truth == t) & (top1 == p) & (rank > 1) & (rank <= k))
-        gap = (score[idx, p] - score[idx, t]).astype(np.float64)
-        key = gap if order == "closest" else np.abs(gap - np.median(gap))
-        for i in idx[np.argsort(key, kind="stable")][:n_images]:
-            records.append(
-                {
-                    "row": r,
-                    "index": int(i),
-                    "true": cells["true_name"][r],
-                    "top1": cells["top1_name"][r],
-                    "true_rank": int(rank[i]),
-                    "true_score": float(score[i, t]),
-                    "top1_score": float(score[i, p]),
-                    "gap": float(score[i, p] - score[i, t]),
-                }
-            )
-    examples = pd.DataFrame.from_records(records, columns=_GALLERY_COLUMNS)
+    examples = _topk_examples(truth, score, cells, k, n_images, order)
     return TopKGallery(pics, cells, examples, k=int(k), n_images=n_images, order=order)
 
 

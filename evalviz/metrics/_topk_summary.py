@@ -147,6 +147,16 @@ def forgiven_confusions(y_true, y_score, *, k=2, labels=None, display_labels=Non
     )
 
 
+def _positive_number(value, name: str) -> float:
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number, got {value!r}") from None
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a positive number, got {value}")
+    return value
+
+
 def _group_indices(within, names, classes) -> list[int]:
     group = []
     values = classes.tolist()
@@ -227,12 +237,7 @@ def forgiven_summary(
         y_true, y_score, "forgiven_summary", labels, display_labels
     )
     k = check_k(k, inputs.n_classes)
-    try:
-        close = float(close)
-    except (TypeError, ValueError):
-        raise ValueError(f"close must be a number, got {close!r}") from None
-    if not np.isfinite(close) or close <= 0:
-        raise ValueError(f"close must be a positive number, got {close}")
+    close = _positive_number(close, "close")
     rows, top1, gap = _forgiven(inputs, k)
     n = rows.size
     nan = float("nan")
@@ -374,6 +379,41 @@ def compare_reports(
     """
     import pandas as pd
 
+    tables = _class_tables(reports, metrics)
+    sizes = {name: len(t) for name, t in tables.items()}
+    if len(set(sizes.values())) != 1:
+        raise ValueError(
+            f"the reports have different numbers of classes: {sizes}; compare "
+            "reports of the same classes"
+        )
+    first = next(iter(tables.values()))
+    if labels is not None and display_labels is None:
+        import warnings
+
+        warnings.warn(
+            "compare_reports(labels=names) is deprecated: pass display_labels=",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+    shown = display_labels if display_labels is not None else labels
+    names = [str(i) for i in (first.index if shown is None else shown)]
+    if len(names) != len(first):
+        raise ValueError(
+            f"display_labels has {len(names)} names but the reports have "
+            f"{len(first)} classes; pass one name per class"
+        )
+    columns = {
+        f"{name}: {metric}": t[metric].to_numpy()
+        for metric in metrics
+        for name, t in tables.items()
+    }
+    return pd.DataFrame(columns, index=pd.Index(names, name="class"))
+
+
+def _class_tables(reports, metrics) -> dict:
+    """The class rows of each report, checked."""
+    import pandas as pd
+
     if not reports:
         raise ValueError("reports is empty; pass {'name': report, ...}")
     tables = {}
@@ -391,26 +431,7 @@ def compare_reports(
                 f"{list(frame.columns)}"
             )
         tables[str(name)] = frame.drop(index=_AVERAGE_ROWS, errors="ignore")
-    sizes = {name: len(t) for name, t in tables.items()}
-    if len(set(sizes.values())) != 1:
-        raise ValueError(
-            f"the reports have different numbers of classes: {sizes}; compare "
-            "reports of the same classes"
-        )
-    first = next(iter(tables.values()))
-    shown = display_labels if display_labels is not None else labels
-    names = [str(i) for i in (first.index if shown is None else shown)]
-    if len(names) != len(first):
-        raise ValueError(
-            f"display_labels has {len(names)} names but the reports have "
-            f"{len(first)} classes; pass one name per class"
-        )
-    columns = {
-        f"{name}: {metric}": t[metric].to_numpy()
-        for metric in metrics
-        for name, t in tables.items()
-    }
-    return pd.DataFrame(columns, index=pd.Index(names, name="class"))
+    return tables
 
 
 def scores_in_cells(truth, pred, score, pairs):
@@ -550,6 +571,20 @@ def label_group_table(y_true, y_score, *, k=5, edges=(10, 100)):
     per_label_auc = np.asarray(roc_auc(truth, score, average=None), dtype=float)
     micro_part = micro_auc_by_label(truth, score)
     hits = label_hits_at_k(truth, score, k)
+    rows = _group_rows(n_pos, edges, m, per_label_auc, micro_part, hits)
+    totals = pd.Series(
+        {
+            f"top_{k}_accuracy": top_k_accuracy(truth, score, k),
+            "macro_auc": float(per_label_auc.mean()),
+            "micro_auc": roc_auc(truth, score, average="micro"),
+            "weighted_auc": float(np.average(per_label_auc, weights=n_pos)),
+        }
+    )
+    return pd.DataFrame(rows), totals
+
+
+def _group_rows(n_pos, edges, m, per_label_auc, micro_part, hits) -> list[dict]:
+    """One row of numbers per frequency group of labels."""
     order = np.argsort(-n_pos, kind="stable")
     bounds = [0, *edges, m]
     rows = []
@@ -571,12 +606,4 @@ def label_group_table(y_true, y_score, *, k=5, edges=(10, 100)):
                 "recall_at_k": float(hits[idx].sum() / max(pos, 1)),
             }
         )
-    totals = pd.Series(
-        {
-            f"top_{k}_accuracy": top_k_accuracy(truth, score, k),
-            "macro_auc": float(per_label_auc.mean()),
-            "micro_auc": roc_auc(truth, score, average="micro"),
-            "weighted_auc": float(np.average(per_label_auc, weights=n_pos)),
-        }
-    )
-    return pd.DataFrame(rows), totals
+    return rows
