@@ -567,3 +567,17 @@ def test_error_scores_ties_and_names_in_cells():
     frame = disp.to_frame()
     assert frame["count"].tolist() == [1, 1]
     assert frame["median score"].tolist() == [0.6, 0.8]
+
+
+def test_report_and_compare_reports_read_old_names_with_a_warning():
+    y_true, y_pred = _data(5, n=300)
+    with pytest.warns(DeprecationWarning):
+        old = evc.report(y_true, y_pred, labels=NAMES)
+    assert list(old.report.index[:10]) == NAMES
+    numbered = ev.report_from_confusion(ev.confusion_matrix(y_true, y_pred))
+    with pytest.warns(DeprecationWarning, match="display_labels"):
+        table = evc.compare_reports({"a": numbered}, labels=NAMES)
+    assert list(table.index) == NAMES
+    np.testing.assert_allclose(
+        table["a: recall"], skm.recall_score(y_true, y_pred, average=None)
+    )
