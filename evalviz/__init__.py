@@ -1,14 +1,44 @@
-"""evalviz: learn, teach and check classifier evaluation.
+"""Learn, teach and check classifier evaluation: the evalviz package.
 
 Submodules are imported on first use, so ``import evalviz`` stays light: it
-imports neither pyplot nor ipywidgets.
+imports neither pyplot, nor ipywidgets, nor pandas. Three shortcuts reach the
+helpers people call most: ``ev.roc`` and ``ev.pr`` (from
+:mod:`evalviz.curves`) and ``ev.explain`` (from :mod:`evalviz.explainer`).
+
+Examples
+--------
+>>> import evalviz as ev
+>>> ev.explain([0, 1, 1, 0], [0.2, 0.9, 0.6, 0.4]).to_frame().loc["ROC AUC", "value"]
+1.0
 """
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+if TYPE_CHECKING:  # for type checkers and IDEs; at run time they load lazily
+    from . import (
+        confusion,
+        conventions,
+        curves,
+        datasets,
+        distributions,
+        doctor,
+        explainer,
+        explore,
+        metrics,
+        models,
+        simulate,
+        threshold,
+        topk,
+        training,
+        widgets,
+    )
+    from .curves import pr, roc
+    from .explainer import explain
 
 _SUBMODULES = (
     "confusion",
@@ -28,7 +58,7 @@ _SUBMODULES = (
     "widgets",
 )
 
-# Short names for the helpers people call most: ``ev.roc(y_true, y_score).plot()``.
+# Short names for the helpers people call most: ``ev.roc(y_true, y_score)``.
 _SHORTCUTS = {
     "roc": ("curves", "roc"),
     "pr": ("curves", "pr"),
@@ -36,7 +66,29 @@ _SHORTCUTS = {
     "confusion_display": ("confusion", "confusion_display"),
 }
 
-__all__ = ["__version__", *_SUBMODULES, *_SHORTCUTS]
+__all__ = [
+    "__version__",
+    # shortcuts
+    "roc",
+    "pr",
+    "explain",
+    # submodules, imported on first use
+    "confusion",
+    "conventions",
+    "curves",
+    "datasets",
+    "distributions",
+    "doctor",
+    "explainer",
+    "explore",
+    "metrics",
+    "models",
+    "simulate",
+    "threshold",
+    "topk",
+    "training",
+    "widgets",
+]
 
 
 def __getattr__(name: str):

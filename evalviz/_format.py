@@ -13,6 +13,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_rate",
+    "format_threshold",
     "plural",
 ]
 
@@ -54,31 +55,85 @@ def format_count(n: int) -> str:
     return f"{int(n):,}"
 
 
-def format_percent(share: float, digits: int = 1) -> str:
-    """A share in [0, 1] as a percentage, never rounded to look like 0% or 100%.
+def format_percent(value: float, digits: int = 0) -> str:
+    """A share as a percentage, never rounded to look like 0% or 100%.
 
-    ``format_percent(0.1234)`` is "12.3%"; a share above 0 that would print as
-    "0.0%" prints "<0.1%", one below 1 that would print as "100.0%" prints
-    ">99.9%". NaN prints "" (an empty row or column has no share).
+    Parameters
+    ----------
+    value : float
+        A share in [0, 1].
+    digits : int, default=0
+        Decimals shown; more when the share would otherwise print as "0%" or
+        "100%" without being exactly 0 or 1.
+
+    Returns
+    -------
+    str
+        For example "42%", "99.6%" for 0.996, "0.4%" for 0.004; "n/a" for NaN.
+
+    Examples
+    --------
+    >>> format_percent(0.42), format_percent(0.996), format_percent(1.0)
+    ('42%', '99.6%', '100%')
     """
-    x = float(share)
+    x = float(value)
     if x != x:  # NaN
-        return ""
-    pct = 100.0 * x
-    text = f"{pct:.{digits}f}"
-    step = 10.0**-digits
-    if 0 < pct and float(text) == 0:
-        return f"<{step:.{digits}f}%"
-    if pct < 100 and float(text) == 100:
-        return f">{100 - step:.{digits}f}%"
-    return f"{text}%"
+        return "n/a"
+    if x in (0.0, 1.0):
+        return f"{x:.{digits}%}"
+    for d in range(digits, 10):
+        text = f"{x:.{d}%}"
+        if text not in (f"{0.0:.{d}%}", f"{1.0:.{d}%}"):
+            return text
+    return ">99.99999999%" if x > 0.5 else "<0.00000001%"
+
+
+def format_threshold(value: float) -> str:
+    """A threshold or a score cut, to six significant digits.
+
+    Never rounded to a neighbouring round number the way ``f"{t:.3g}"`` turns
+    0.9996 into "1"; float noise such as 0.30000000000000004 prints "0.3".
+
+    Parameters
+    ----------
+    value : float
+        The threshold, in score units.
+
+    Returns
+    -------
+    str
+        For example "0.5", "0.9996", "1e-07"; "n/a" for NaN.
+
+    Examples
+    --------
+    >>> format_threshold(0.9996), format_threshold(0.1 + 0.2)
+    ('0.9996', '0.3')
+    """
+    x = float(value)
+    if x != x:  # NaN
+        return "n/a"
+    return f"{x:.6g}"
 
 
 def format_number(value: float, digits: int = 4) -> str:
-    """A value on no fixed scale (a loss, a pixel mean): ``digits`` significant digits.
+    """A value on no fixed scale (a loss, a pixel mean), to ``digits`` significant digits.
 
-    ``format_number(0.123456)`` is "0.1235", ``format_number(2.0)`` is "2";
-    NaN prints "n/a".
+    Parameters
+    ----------
+    value : float
+        The number.
+    digits : int, default=4
+        Significant digits.
+
+    Returns
+    -------
+    str
+        For example "0.1235" for 0.123456, "2" for 2.0; "n/a" for NaN.
+
+    Examples
+    --------
+    >>> format_number(0.123456), format_number(2.0)
+    ('0.1235', '2')
     """
     x = float(value)
     if x != x:  # NaN

@@ -71,7 +71,7 @@ class PixelHistogramDisplay:
         n = int(self.counts.sum())
         return (
             f"PixelHistogramDisplay({plural(n, 'pixel')}, "
-            f"{format_percent(self.zero_count / max(n, 1))} exactly 0, "
+            f"{format_percent(self.zero_count / max(n, 1), 1)} exactly 0, "
             f"{plural(self.counts.size, 'bin')})"
         )
 
@@ -141,7 +141,7 @@ class PixelHistogramDisplay:
         )
         ax.bar_label(
             bars,
-            labels=[format_percent(v) for v in shares],
+            labels=[format_percent(v, 1) for v in shares],
             fontsize=P.LABEL_SIZE,
             padding=3,
         )
@@ -182,7 +182,7 @@ class PixelHistogramDisplay:
             0.98,
             0.95,
             f"min {s['min']:g}, max {s['max']:g}\nmean {s['mean']:.1f}, "
-            f"std {s['std']:.1f}\n{format_percent(s['share zero'])} of pixels are 0",
+            f"std {s['std']:.1f}\n{format_percent(s['share zero'], 1)} of pixels are 0",
             transform=ax.transAxes,
             ha="right",
             va="top",

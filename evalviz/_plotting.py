@@ -38,7 +38,24 @@ TITLE_SIZE = 13
 LABEL_SIZE = 12
 TICK_SIZE = 10
 
-# --- matrix displays (confusion matrix, classification report) ---
+# --- from widgets ---
+# Sizes of the explorers' figures and of their static twins.
+WIDGET_STYLE = {
+    "legend_size": 12,  # legends of the static figures (read at 1,000 px)
+    "suptitle_size": 14,
+    "inset_title_size": 11,
+    "inset_tick_size": 10,
+    "sweep_legend_size": 11,
+    "sweep_line_width": 2.2,
+    "sweep_marker_size": 3,
+    "marker_line_width": 2.0,  # the prevalence marker on the sweep
+    "sweep_figsize": (10.0, 5.0),
+    "legend_below_inches": 0.62,  # from the axes' bottom: below ticks and x label
+    "html_font_px": 14,  # the numbers panel under the sliders
+}
+# --- end widgets ---
+
+# --- from confusion: matrix displays (confusion matrix, classification report) ---
 # The largest figure a matrix display makes: fits a 1280-pixel JupyterLab
 # column at any class count.
 MATRIX_MAX_FIGSIZE = (10.0, 9.0)

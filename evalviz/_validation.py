@@ -394,6 +394,45 @@ class Inputs:
         return out
 
 
+def class_index(inputs: Inputs, value, name: str = "pos_label") -> int:
+    """Column index of one class: a class value, a display name or an index.
+
+    Class values win over names and names over indices, so ``"cat"`` finds the
+    class ``"cat"`` and ``3`` finds the class value 3 before column 3.
+
+    Parameters
+    ----------
+    inputs : Inputs
+        What :func:`read_inputs` returned.
+    value : object
+        A class value, a display name or a column index.
+    name : str, default "pos_label"
+        The argument's name, for the error.
+
+    Returns
+    -------
+    int
+        The column of that class in ``inputs.score``.
+
+    Raises
+    ------
+    ValueError
+        When ``value`` names no class.
+    """
+    classes = [c.item() if hasattr(c, "item") else c for c in inputs.classes]
+    for candidates in (classes, list(inputs.names)):
+        for k, c in enumerate(candidates):
+            if isinstance(c, str) == isinstance(value, str) and c == value:
+                return k
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        if 0 <= int(value) < inputs.n_classes:
+            return int(value)
+    raise ValueError(
+        f"{name}={value!r} is neither a class value nor a class name; the classes "
+        f"are {_show(classes)} with the names {_show(list(inputs.names))}"
+    )
+
+
 def _to_numpy(x):
     """Tensors (torch, TensorFlow, JAX), pandas objects and lists as numpy."""
     if hasattr(x, "detach") and hasattr(x, "cpu"):  # torch tensors

@@ -99,7 +99,9 @@ def _text_color(value: float, vmax: float) -> str:
 
 
 def _percent(share: float) -> str:
-    return format_percent(share)
+    if not np.isfinite(share):
+        return ""
+    return format_percent(share, 1)
 
 
 def _cell_text(count: int, share: float, with_share: bool) -> str:

@@ -272,7 +272,7 @@ class TopKDisplay:
         )
         for k, acc in zip(self.k, self.accuracy, strict=True):
             ax.annotate(
-                format_percent(acc),
+                format_percent(acc, 1),
                 (k, acc),
                 textcoords="offset points",
                 xytext=(0, 8),

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import inspect
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,3 +49,90 @@ def test_constraints_pin_the_output_producing_packages():
     )
     for dist in ("numpy", "pandas", "matplotlib", "scikit-learn", "nbval", "ipykernel"):
         assert dist in {k.lower() for k in pins}, f"{dist} not pinned"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        args, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def test_layers_hold():
+    """import-linter checks the layers declared in pyproject.toml."""
+    exe = shutil.which("lint-imports") or str(
+        Path(sys.executable).with_name("lint-imports")
+    )
+    result = _run(exe)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "0 broken" in result.stdout
+
+
+def _public_files() -> list[str]:
+    """Every module of the package except the three shared private helpers."""
+    shared = {"_validation.py", "_format.py", "_plotting.py"}
+    return sorted(
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "evalviz").rglob("*.py")
+        if p.name not in shared
+    )
+
+
+def test_docstrings_follow_numpydoc():
+    """numpydoc's own validator, with the checks chosen in pyproject.toml."""
+    result = _run(sys.executable, "-m", "numpydoc", "lint", *_public_files())
+    findings = [line for line in result.stdout.splitlines() if ": " in line]
+    assert result.returncode == 0 and not findings, "\n".join(findings[:40])
+
+
+def _public_callables():
+    import evalviz
+
+    for name in evalviz.__all__:
+        obj = getattr(evalviz, name)
+        if inspect.ismodule(obj):
+            for attr in getattr(obj, "__all__", []):
+                value = getattr(obj, attr)
+                if inspect.isfunction(value) or inspect.isclass(value):
+                    yield f"evalviz.{name}.{attr}", value
+
+
+def test_public_functions_and_classes_have_examples_and_raises():
+    """numpydoc cannot ask for these two: an Examples section on every public
+    function and class, and a Raises section wherever the body raises."""
+    missing = []
+    for qualname, obj in _public_callables():
+        doc = inspect.getdoc(obj) or ""
+        if "Examples\n--------" not in doc:
+            missing.append(f"{qualname}: no Examples")
+        if inspect.isfunction(obj):
+            try:
+                source = inspect.getsource(obj)
+            except (OSError, TypeError):
+                continue
+            if re.search(r"^\s+raise \w", source, re.M) and "Raises\n------" not in doc:
+                missing.append(f"{qualname}: raises but documents no Raises")
+    assert not missing, "\n".join(missing)
+
+
+def test_docstring_examples_run():
+    """Every Examples section runs as written (doctest, numbers compared)."""
+    import doctest
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    runner = doctest.DocTestRunner(
+        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    )
+    seen = set()
+    report: list[str] = []
+    for qualname, obj in _public_callables():
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        for test in finder.find(obj, qualname, globs={}):
+            runner.run(test, out=report.append)
+    summary = runner.summarize(verbose=False)
+    assert summary.failed == 0, "".join(report)[-4000:]
+    assert summary.attempted > 0

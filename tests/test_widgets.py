@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import subprocess
 import sys
 
@@ -30,7 +31,9 @@ from sklearn.metrics import (  # noqa: E402
 pytest.importorskip("ipywidgets")
 
 from evalviz import metrics, widgets  # noqa: E402
-from evalviz.confusion import ConfusionMatrixDisplay  # noqa: E402
+from evalviz._format import format_count  # noqa: E402
+from evalviz.confusion import ConfusionDisplay  # noqa: E402
+from evalviz.widgets import _render  # noqa: E402
 
 
 def binary_data(n=2000, seed=0):
@@ -79,9 +82,11 @@ def sklearn_numbers(truth, score, t):
     }
 
 
-def assert_matches_sklearn(state, truth, score):
+def assert_matches_sklearn(state, truth, score, skip=()):
     expected = sklearn_numbers(truth, score, state["threshold"])
     for key, value in expected.items():
+        if key in skip:
+            continue
         assert state[key] == pytest.approx(value, abs=1e-12), key
 
 
@@ -102,7 +107,9 @@ def test_import_evalviz_does_not_import_ipywidgets():
 
 def test_binary_slider_updates_numbers_image_and_artists():
     y, s = binary_data()
-    ex = widgets.threshold_explorer(y, s, labels=["healthy", "sick"], threshold=0.5)
+    ex = widgets.threshold_explorer(
+        y, s, display_labels=["healthy", "sick"], threshold=0.5
+    )
     assert ex.class_selector is None
     assert_matches_sklearn(ex.state, y, s)
     first_png, first_html = png_of(ex.output), ex.numbers.value
@@ -115,7 +122,7 @@ def test_binary_slider_updates_numbers_image_and_artists():
     assert png_of(ex.output) != first_png
     assert ex.numbers.value != first_html
     for key in ("tp", "fp", "tn", "fn"):
-        assert f">{state[key]}</td>" in ex.numbers.value
+        assert f">{format_count(state[key])}</td>" in ex.numbers.value
     # The threshold line, and the points on the ROC and PR curves, moved.
     (line,) = ex._dist_lines
     assert list(line.get_xdata()) == pytest.approx([0.8, 0.8])
@@ -143,13 +150,13 @@ def test_numbers_match_evalviz_metrics_on_many_thresholds():
 
 def test_confusion_fast_path_draws_what_the_display_draws():
     y, s = binary_data(seed=4)
-    ex = widgets.threshold_explorer(y, s, labels=["no", "yes"])
+    ex = widgets.threshold_explorer(y, s, display_labels=["no", "yes"])
     assert ex._live_cm is not None, "fast path refused the display's formatting"
     for t in (0.05, 0.35, 0.9, 1.0):
         ex.slider.value = t
         ex._canvas.render()
-        fresh = ConfusionMatrixDisplay.from_matrix(
-            ex.state["confusion_matrix"], labels=["no", "yes"]
+        fresh = ConfusionDisplay(
+            ex.state["confusion_matrix"], display_labels=["no", "yes"]
         ).plot(colorbar=False)
         drawn = [(x.get_text(), x.get_color()) for x in ex._ax_cm.texts]
         expected = [(x.get_text(), x.get_color()) for x in fresh.ax_.texts]
@@ -162,7 +169,7 @@ def test_confusion_fast_path_draws_what_the_display_draws():
 
 def test_confusion_falls_back_to_replotting(monkeypatch):
     y, s = binary_data(seed=5)
-    monkeypatch.setattr(widgets._LiveConfusion, "attach", classmethod(lambda *a: None))
+    monkeypatch.setattr(_render._LiveConfusion, "attach", classmethod(lambda *a: None))
     ex = widgets.threshold_explorer(y, s)
     assert ex._live_cm is None
     ex.slider.value = 0.7
@@ -175,7 +182,9 @@ def test_confusion_falls_back_to_replotting(monkeypatch):
 def test_multiclass_class_selector():
     y, p = multiclass_data()
     names = ["ant", "bee", "cat", "dog"]
-    ex = widgets.threshold_explorer(y, p, labels=names, pos_label="cat", threshold=0.4)
+    ex = widgets.threshold_explorer(
+        y, p, display_labels=names, pos_label="cat", threshold=0.4
+    )
     assert ex.class_selector.value == 2
     assert ex.state["class"] == "cat"
     assert_matches_sklearn(ex.state, (y == 2).astype(int), p[:, 2])
@@ -191,7 +200,7 @@ def test_multiclass_class_selector():
 
 def test_multilabel_class_selector():
     y, s = multilabel_data()
-    ex = widgets.threshold_explorer(y, s, labels=["red", "green", "blue"])
+    ex = widgets.threshold_explorer(y, s, display_labels=["red", "green", "blue"])
     for k in (2, 1):
         ex.class_selector.value = k
         ex.slider.value = 0.6
@@ -222,7 +231,7 @@ def test_logit_scale_and_logit_scores():
 
 def test_output_is_one_png_and_reprs_are_stable():
     y, s = binary_data(seed=7)
-    ex = widgets.threshold_explorer(y, s, labels=["neg", "pos"])
+    ex = widgets.threshold_explorer(y, s, display_labels=["neg", "pos"])
     from PIL import Image
 
     image = Image.open(io.BytesIO(png_of(ex.output)))
@@ -230,10 +239,14 @@ def test_output_is_one_png_and_reprs_are_stable():
     ex.slider.value = 0.25
     bundle = ex._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
+    expected = sklearn_numbers(y, s, 0.25)
+    recall = expected["tp"] / (expected["tp"] + expected["fn"])
+    fpr = expected["fp"] / (expected["fp"] + expected["tn"])
     assert bundle["text/plain"] == (
-        "ThresholdExplorer('pos' vs 'neg', threshold=0.25, 2000 samples)"
+        "ThresholdExplorer('pos' vs 'neg', threshold=0.25, 2,000 samples, "
+        f"recall {recall:.3f}, FPR {fpr:.3f})"
     )
-    again = widgets.threshold_explorer(y, s, labels=["neg", "pos"])
+    again = widgets.threshold_explorer(y, s, display_labels=["neg", "pos"])
     again.slider.value = 0.25
     assert png_of(again.output) == png_of(ex.output)  # deterministic bytes
 
@@ -243,7 +256,7 @@ def test_encode_png_round_trip():
 
     rng = np.random.default_rng(0)
     rgba = rng.integers(0, 256, size=(7, 5, 4), dtype=np.uint8)
-    png = widgets._encode_png(rgba)
+    png = _render._encode_png(rgba)
     back = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
     np.testing.assert_array_equal(back, rgba[..., :3])
 
@@ -253,7 +266,7 @@ def test_encode_png_round_trip():
     [
         ({"threshold": 1.5}, "outside the scores' range"),
         ({"scale": "log"}, "scale='log' is not one of"),
-        ({"pos_label": 0}, "treats 1 as positive"),
+        ({"pos_label": 7}, "pos_label=7 is not among the labels"),
     ],
 )
 def test_threshold_explorer_errors(kwargs, match):
@@ -264,10 +277,8 @@ def test_threshold_explorer_errors(kwargs, match):
 
 def test_multiclass_errors_name_the_argument():
     y, p = multiclass_data(n=300)
-    with pytest.raises(ValueError, match="pos_label='emu' is not a class name"):
-        widgets.threshold_explorer(y, p, labels=list("abcd"), pos_label="emu")
-    with pytest.raises(ValueError, match="pass y_score\\[:, 1\\]"):
-        widgets.threshold_explorer((y == 1).astype(int), p[:, :2])
+    with pytest.raises(ValueError, match="pos_label='emu' is neither a class value"):
+        widgets.threshold_explorer(y, p, display_labels=list("abcd"), pos_label="emu")
 
 
 # --------------------------------------------------------------- static twin
@@ -276,7 +287,7 @@ def test_multiclass_errors_name_the_argument():
 def test_small_multiples_numbers_and_axes():
     y, p = multiclass_data(seed=8)
     twin = widgets.threshold_small_multiples(
-        y, p, labels=list("abcd"), pos_label=1, thresholds=(0.2, 0.5, 0.8)
+        y, p, display_labels=list("abcd"), pos_label=1, thresholds=(0.2, 0.5, 0.8)
     )
     frame = twin.to_frame()
     expected = metrics.counts_at_thresholds(
@@ -325,7 +336,7 @@ def test_resample_prevalence_sizes_and_nesting():
 
 def test_prevalence_explorer_auc_stays_precision_moves():
     y, s = binary_data(n=4000, seed=11)
-    ex = widgets.prevalence_explorer(y, s, labels=["neg", "pos"], threshold=0.5)
+    ex = widgets.prevalence_explorer(y, s, display_labels=["neg", "pos"], threshold=0.5)
     seen = {}
     for target in (0.05, 0.5, 0.9):
         ex.slider.value = target
@@ -335,7 +346,7 @@ def test_prevalence_explorer_auc_stays_precision_moves():
         assert state["average_precision"] == pytest.approx(
             average_precision_score(yy, ss), abs=1e-9
         )
-        assert_matches_sklearn(state, yy, ss)
+        assert_matches_sklearn(state, yy, ss, skip=("f1",))  # F1 is not shown
         assert ex._marker.get_xdata()[0] == pytest.approx(state["prevalence"])
         (baseline,) = ex._baseline
         assert baseline.get_ydata()[0] == pytest.approx(state["prevalence"])
@@ -344,8 +355,10 @@ def test_prevalence_explorer_auc_stays_precision_moves():
     assert max(aucs) - min(aucs) < 0.03
     assert seen[0.9]["precision"] - seen[0.05]["precision"] > 0.3
     assert seen[0.9]["average_precision"] - seen[0.05]["average_precision"] > 0.3
-    assert (
-        repr(ex) == "PrevalenceExplorer('pos' vs 'neg', prevalence=0.90, threshold=0.5)"
+    last = seen[0.9]
+    assert repr(ex) == (
+        "PrevalenceExplorer('pos' vs 'neg', prevalence=0.90, threshold=0.5, "
+        f"ROC AUC {last['roc_auc']:.3f}, AP {last['average_precision']:.3f})"
     )
     assert ex._repr_mimebundle_()["text/plain"] == repr(ex)
 
@@ -380,7 +393,7 @@ def test_small_multiples_titles_name_the_data_and_the_cell_convention_once():
     twin = widgets.threshold_small_multiples(
         y,
         p,
-        labels=list("abcd"),
+        display_labels=list("abcd"),
         pos_label="b",
         thresholds=(0.2, 0.5, 0.8),
         context="baseline, validation",
@@ -402,7 +415,7 @@ def test_small_multiples_titles_name_the_data_and_the_cell_convention_once():
 def test_small_multiples_multilabel_wording():
     y, s = multilabel_data(seed=14)
     twin = widgets.threshold_small_multiples(
-        y, s, labels=["red", "green", "blue"], pos_label="red", thresholds=[0.5]
+        y, s, display_labels=["red", "green", "blue"], pos_label="red", thresholds=[0.5]
     ).plot()
     assert twin.full_title == "label 'red': present vs absent (multi-label)"
     texts = legend_texts(twin.axes_["distributions"])
@@ -482,12 +495,12 @@ def sklearn_best_f1(truth, score):
 def test_f1_best_thresholds_match_sklearn_brute_force():
     from sklearn.metrics import f1_score
 
-    for seed in range(8):
+    for seed in range(3):
         y, s = multilabel_data(n=300, seed=100 + seed)
         s = np.round(s, 2)  # ties
         yt, st = multilabel_data(n=250, seed=200 + seed)
         table = widgets.f1_best_thresholds(
-            y, s, labels=["r", "g", "b"], test=(yt, st), default=0.5
+            y, s, display_labels=["r", "g", "b"], test=(yt, st), default=0.5
         )
         assert list(table.index) == ["r", "g", "b"]
         for k, name in enumerate("rgb"):
@@ -505,9 +518,9 @@ def test_f1_best_thresholds_match_sklearn_brute_force():
 
 
 def test_f1_best_thresholds_multiclass_subset_and_errors():
-    y, p = multiclass_data(seed=18)
+    y, p = multiclass_data(n=400, seed=18)
     table = widgets.f1_best_thresholds(
-        y, p, labels=list("abcd"), classes=["c", 0], default=0.3
+        y, p, display_labels=list("abcd"), classes=["c", 0], default=0.3
     )
     assert list(table.index) == ["c", "a"]
     assert list(table.columns) == ["threshold", "f1", "f1 at 0.3", "gain"]
@@ -557,3 +570,194 @@ def test_prevalence_sweep_title_colours_and_zoom():
     ).plot()
     assert flat.zoom_ax_ is None
     plt.close(flat.figure_)
+
+
+# ------------------------------------------- one input model (issue 10, kind 2)
+
+ISSUE_Y = np.array([1, 1, 2, 2, 1, 2])
+ISSUE_S = np.array([0.1, 0.3, 0.8, 0.6, 0.4, 0.9])
+
+
+def test_confusion_at_threshold_labels_1_2_need_pos_label():
+    with pytest.raises(ValueError, match=r"pos_label=.*y_true == 2"):
+        metrics.confusion_at_threshold(ISSUE_Y, ISSUE_S, 0.5)
+    state = metrics.confusion_at_threshold(ISSUE_Y, ISSUE_S, 0.5, pos_label=2)
+    assert (state["tp"], state["fp"], state["tn"], state["fn"]) == (3, 0, 3, 0)
+    for t in (0.05, 0.35, 0.7, 0.95):
+        state = metrics.confusion_at_threshold(ISSUE_Y, ISSUE_S, t, pos_label=2)
+        assert_matches_sklearn(state, (ISSUE_Y == 2).astype(int), ISSUE_S)
+        state = metrics.confusion_at_threshold(ISSUE_Y, ISSUE_S, t, pos_label=1)
+        assert_matches_sklearn(state, (ISSUE_Y == 1).astype(int), ISSUE_S)
+
+
+def test_widgets_labels_1_2_need_pos_label_with_the_clear_error():
+    y = np.where(binary_data(n=400, seed=30)[0] == 1, 2, 1)
+    s = binary_data(n=400, seed=30)[1]
+    calls = (
+        lambda **kw: widgets.threshold_explorer(y, s, **kw),
+        lambda **kw: widgets.threshold_small_multiples(y, s, **kw),
+        lambda **kw: widgets.prevalence_explorer(y, s, **kw),
+        lambda **kw: widgets.f1_best_thresholds(y, s, **kw),
+    )
+    for call in calls:
+        with pytest.raises(ValueError, match=r"pos_label=.*y_true == 2"):
+            call()
+    ex = widgets.threshold_explorer(y, s, pos_label=2, threshold=0.4)
+    assert_matches_sklearn(ex.state, (y == 2).astype(int), s)
+    assert ex.class_selector is None
+    twin = widgets.threshold_small_multiples(y, s, pos_label=2, thresholds=[0.4])
+    assert twin.to_frame()["tp"].iloc[0] == ex.state["tp"]
+    table = widgets.f1_best_thresholds(y, s, pos_label=2)
+    t, f = sklearn_best_f1((y == 2).astype(int), s)
+    assert list(table.index) == ["2"]
+    assert table["threshold"].iloc[0] == pytest.approx(t)
+    assert table["f1"].iloc[0] == pytest.approx(f, abs=1e-12)
+
+
+def test_minus_one_one_and_string_labels_work():
+    y01, s = binary_data(n=500, seed=31)
+    signed = np.where(y01 == 1, 1, -1)
+    ex = widgets.threshold_explorer(signed, s, threshold=0.6)
+    assert_matches_sklearn(ex.state, y01, s)
+    assert ex._title == "'1' vs '-1'"
+    words = np.where(y01 == 1, "yes", "no")
+    with pytest.raises(ValueError, match=r"pos_label=.*y_true == 'yes'"):
+        widgets.threshold_explorer(words, s)
+    ex = widgets.threshold_explorer(words, s, pos_label="yes", threshold=0.6)
+    assert_matches_sklearn(ex.state, y01, s)
+    assert "true no" in ex.numbers.value and "predicted yes" in ex.numbers.value
+    # multi-class string labels: sorted classes, names taken from them
+    y, p = multiclass_data(n=600, k=3, seed=32)
+    animals = np.array(["cat", "dog", "emu"])[y]
+    ex = widgets.threshold_explorer(animals, p, pos_label="dog", threshold=0.4)
+    assert [o[0] for o in ex.class_selector.options] == ["cat", "dog", "emu"]
+    assert ex.state["class"] == "dog"
+    assert_matches_sklearn(ex.state, (y == 1).astype(int), p[:, 1])
+
+
+def test_predict_proba_matrix_is_one_column_per_class():
+    y, s = binary_data(n=500, seed=33)
+    proba = np.column_stack([1 - s, s])
+    ex = widgets.threshold_explorer(y, proba, threshold=0.3)
+    assert_matches_sklearn(ex.state, y, s)
+    assert ex.class_selector is None
+
+
+def test_multiclass_logits_are_refused_with_the_teaching_error():
+    y, p = multiclass_data(n=300, seed=34)
+    logits = np.log(p) + 3.0  # same softmax, same argmax
+    calls = (
+        widgets.threshold_explorer,
+        widgets.threshold_small_multiples,
+        widgets.prevalence_explorer,
+        widgets.f1_best_thresholds,
+    )
+    for call in calls:
+        with pytest.raises(ValueError, match=r"softmax\(y_score, axis=1\)"):
+            call(y, logits)
+
+
+def test_labels_as_names_still_work_with_a_deprecation_warning():
+    y, s = binary_data(n=300, seed=35)
+    with pytest.warns(DeprecationWarning, match="display_labels"):
+        ex = widgets.threshold_explorer(y, s, labels=["healthy", "sick"])
+    assert ex._title == "'sick' vs 'healthy'"
+
+
+# ------------------------------------------- numbers on screen (kind 7)
+
+
+def near_one_auc_data():
+    """500 positives, 500 negatives, 100 discordant pairs: ROC AUC 0.9996."""
+    y = np.repeat([1, 0, 1], [100, 500, 400])
+    s = np.concatenate([np.full(100, 0.5), np.r_[0.55, np.full(499, 0.1)], [0.9] * 400])
+    return y, s
+
+
+def test_auc_of_0_9996_shows_as_0_9996_not_1_000():
+    y, s = near_one_auc_data()
+    assert roc_auc_score(y, s) == pytest.approx(0.9996, abs=1e-12)
+    ex = widgets.prevalence_explorer(y, s, threshold=0.5)
+    assert ex.state["positives"] == 500 and ex.state["negatives"] == 500
+    assert ex.state["roc_auc"] == pytest.approx(0.9996, abs=1e-12)
+    shown = dict(
+        re.findall(r"<th[^>]*>([^<]*)</th><td[^>]*>([^<]*)</td>", ex.numbers.value)
+    )
+    assert shown["ROC AUC"] == "0.9996"  # was "1.000" with 3 decimals
+    assert shown["recall (TPR)"] == "1.000"  # exactly 1
+    assert "ROC AUC 0.9996" in repr(ex)
+
+
+def test_precision_of_0_9996_shows_as_0_9996():
+    y = np.repeat([1, 0, 0], [2499, 1, 500])
+    s = np.repeat([0.9, 0.8, 0.1], [2499, 1, 500])
+    ex = widgets.threshold_explorer(y, s, threshold=0.5)
+    assert ex.state["precision"] == pytest.approx(2499 / 2500)
+    assert ">0.9996</td>" in ex.numbers.value
+    assert ">2,499</td>" in ex.numbers.value  # counts with separators
+
+
+# ------------------------------------------- computations behind the widgets
+
+
+def test_resample_prevalence_is_deterministic_with_a_seed():
+    y = np.repeat([0, 1], [30, 20])
+    s = np.arange(50) / 50
+    kept = {}
+    for seed in (0, 1):
+        yy, ss = metrics.resample_prevalence(y, s, 0.2, seed=seed)
+        assert (yy.size, int(yy.sum())) == (38, 8)  # every negative, 8 positives
+        kept[seed] = np.flatnonzero(np.isin(s, ss[yy == 1])).tolist()
+        again = metrics.resample_prevalence(y, s, 0.2, seed=seed)
+        np.testing.assert_array_equal(again[1], ss)
+    assert kept[0] == [32, 33, 34, 36, 41, 43, 46, 49]
+    assert kept[1] == [31, 37, 40, 41, 42, 46, 47, 48]
+    assert metrics.prevalence_bounds(y) == (5 / 35, 20 / 25)
+    with pytest.raises(ValueError, match="prevalence=0.9 cannot be reached"):
+        metrics.resample_prevalence(y, s, 0.9)
+
+
+def test_prevalence_sweep_matches_sklearn_on_each_resample():
+    y, s = binary_data(n=1500, seed=36)
+    table = metrics.prevalence_sweep(
+        y, s, [0.02, 0.1, 0.5, 0.99], threshold=0.4, seed=3
+    )
+    assert table["target"].tolist() == [0.02, 0.1, 0.5]  # 0.99 cannot be reached
+    for row in table.to_dict("records"):
+        yy, ss = metrics.resample_prevalence(y, s, row["target"], seed=3)
+        assert row["prevalence"] == pytest.approx(yy.mean())
+        assert row["roc_auc"] == pytest.approx(roc_auc_score(yy, ss), abs=1e-12)
+        assert row["average_precision"] == pytest.approx(
+            average_precision_score(yy, ss), abs=1e-12
+        )
+        assert_matches_sklearn({**row, "threshold": 0.4}, yy, ss, skip=("f1",))
+
+
+def test_names_go_to_display_labels_where_the_entry_point_takes_it():
+    def new_style(y_true, y_score, *, labels=None, display_labels=None):
+        pass
+
+    def old_style(y_true, y_score, *, labels=None):
+        pass
+
+    assert _render._names_kwargs(new_style, ("a", "b")) == {
+        "display_labels": ["a", "b"]
+    }
+    assert _render._names_kwargs(old_style, ("a", "b")) == {"labels": ["a", "b"]}
+
+
+def test_reprs_are_one_line_with_the_numbers():
+    y, s = binary_data(n=800, seed=37)
+    twin = widgets.threshold_small_multiples(y, s, thresholds=(0.3, 0.7))
+    recalls = [sklearn_numbers(y, s, t) for t in (0.3, 0.7)]
+    recalls = [f"{r['tp'] / (r['tp'] + r['fn']):.3f}" for r in recalls]
+    assert repr(twin) == (
+        f"ThresholdSmallMultiples('1' vs '0', thresholds 0.3, 0.7: recall "
+        f"{recalls[0]}, {recalls[1]})"
+    )
+    sweep = widgets.PrevalenceSweep.from_predictions(y, s, prevalences=[0.1, 0.3])
+    table = sweep.to_frame()
+    text = repr(sweep)
+    assert "\n" not in text and "0x" not in text
+    assert text.startswith("PrevalenceSweep(threshold 0.5, prevalence 0.1 to 0.3:")
+    assert f"ROC AUC {table['roc_auc'].min():.3f}" in text

@@ -20,6 +20,11 @@ from ._counting import (
     report_from_confusion,
     top_confusions,
 )
+from ._prevalence import (  # --- from widgets ---
+    prevalence_bounds,
+    prevalence_sweep,
+    resample_prevalence,
+)
 from ._ranking import (
     average_precision,
     label_hits_at_k,
@@ -32,6 +37,19 @@ from ._ranking import (
     roc_curve,
     top_k_accuracy,
     top_k_accuracy_curve,
+)
+
+# --- from explainer ---
+from ._summary import (
+    binary_summary,
+    class_summary,
+    frequency_summary,
+    share_of_negatives_beaten,
+    top_k_summary,
+)
+from ._thresholds import (  # --- from widgets ---
+    confusion_at_threshold,
+    f1_best_thresholds,
 )
 
 # --- from the confusion / top-k part ---
@@ -66,6 +84,19 @@ __all__ = [
     "counts_at_thresholds",
     "normalize_confusion",
     "top_confusions",
+    # --- from explainer ---
+    "share_of_negatives_beaten",
+    "binary_summary",
+    "class_summary",
+    "top_k_summary",
+    "frequency_summary",
+    # --- from widgets ---
+    "confusion_at_threshold",
+    "f1_best_thresholds",
+    "resample_prevalence",
+    "prevalence_bounds",
+    "prevalence_sweep",
+    # --- end widgets ---
     # --- from the confusion / top-k part ---
     "forgiven_confusions",
     "forgiven_summary",

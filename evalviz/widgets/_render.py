@@ -1,0 +1,258 @@
+"""Rendering for the explorers: a blitted PNG figure, a live confusion matrix.
+
+Nothing here computes a metric or draws a display's content: the displays
+(:mod:`evalviz.curves`, :mod:`evalviz.distributions`,
+:mod:`evalviz.confusion`) draw once, and these helpers move their artists,
+render the figure to PNG and put it into an ipywidgets Output.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import inspect
+import re
+import struct
+import zlib
+
+import numpy as np
+
+from .._plotting import WIDGET_STYLE
+
+# A number as the displays write one in a legend ("threshold 0.5", "score >= 1e-05").
+_NUMBER = r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+
+_CELL_CSS = "padding:2px 10px;text-align:right;font-variant-numeric:tabular-nums"
+_HEAD_CSS = "padding:2px 10px;text-align:left;font-weight:normal;color:#444"
+_BLOCK_CSS = "display:inline-block;vertical-align:top;margin-right:28px"
+
+
+def _require_ipywidgets():
+    try:
+        import ipywidgets
+    except ImportError as exc:  # pragma: no cover - ipywidgets is a dependency
+        raise ImportError(
+            "the interactive explorers need ipywidgets: pip install ipywidgets "
+            "(and, for JupyterLab 3 or older, jupyterlab_widgets)"
+        ) from exc
+    return ipywidgets
+
+
+def _names_kwargs(function, names) -> dict:
+    """Pass display names as ``display_labels=`` where the entry point takes it.
+
+    The displays move from ``labels=`` (names) to scikit-learn's
+    ``display_labels=``; this keeps the widgets working on both sides of the
+    move without the deprecation warning.
+    """
+    try:
+        accepted = inspect.signature(function).parameters
+    except (TypeError, ValueError):  # pragma: no cover - builtins
+        accepted = {}
+    key = "display_labels" if "display_labels" in accepted else "labels"
+    return {key: list(names)}
+
+
+class _FastFigure:
+    """A matplotlib figure rendered to PNG, redrawing only what moves.
+
+    The first render draws everything except the artists registered with
+    :meth:`animate` and keeps that background; later renders paste the
+    background back and draw only the moving artists on top (blitting), then
+    encode the Agg buffer as PNG at low compression. No pyplot: the figure is
+    never shown by the inline backend and is not kept by pyplot.
+    """
+
+    def __init__(self, figsize, dpi):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+        FigureCanvasAgg(self.figure)
+        self._animated: list = []
+        self._background = None
+
+    def clear(self) -> None:
+        self.figure.clear()
+        self.figure.set_layout_engine("constrained")
+        self._animated = []
+        self._background = None
+
+    def animate(self, *artists) -> None:
+        for artist in artists:
+            artist.set_animated(True)
+            self._animated.append(artist)
+
+    def render(self) -> bytes:
+        canvas = self.figure.canvas
+        if self._background is None:
+            canvas.draw()  # runs the layout; skips animated artists
+            self._background = canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for artist in self._animated:
+            self.figure.draw_artist(artist)
+        return _encode_png(np.asarray(canvas.buffer_rgba()))
+
+
+def _png_chunk(tag: bytes, data: bytes) -> bytes:
+    crc = zlib.crc32(tag + data)
+    return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
+
+
+def _encode_png(rgba: np.ndarray, level: int = 1) -> bytes:
+    """An (h, w, 4) uint8 image as an RGB PNG: no row filters, fast zlib.
+
+    About twice as fast as Pillow's encoder for a figure (which is mostly
+    flat colour, so the result is as small); deterministic bytes.
+    """
+    h, w, _ = rgba.shape
+    raw = np.empty((h, 1 + 3 * w), dtype=np.uint8)
+    raw[:, 0] = 0  # filter type "None" for every row
+    raw[:, 1:].reshape(h, w, 3)[...] = rgba[..., :3]
+    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", header)
+        + _png_chunk(b"IDAT", zlib.compress(raw, level))
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def _png_output(png: bytes, text: str) -> tuple[dict, ...]:
+    """An Output widget's ``outputs``: one display_data holding the PNG."""
+    return (
+        {
+            "output_type": "display_data",
+            "data": {
+                "image/png": base64.b64encode(png).decode("ascii"),
+                "text/plain": text,
+            },
+            "metadata": {},
+        },
+    )
+
+
+class _LiveConfusion:
+    """A drawn confusion-matrix display, updated in place.
+
+    Re-plotting the display costs tens of milliseconds (ticks, labels); a
+    threshold move only changes the cell colours and texts. This keeps those
+    artists and gives them the numbers of a new display. :meth:`attach` first
+    checks that it reproduces exactly what the display drew (texts and
+    colours); where it does not (the display changed its formatting), it
+    returns None and the caller re-plots instead.
+    """
+
+    def __init__(self, ax, image, texts):
+        self.ax = ax
+        self.image = image
+        self.texts = texts
+
+    @staticmethod
+    def _cells(display):
+        from ..confusion import _percent, _text_color
+
+        cm, shares = display.confusion_matrix, display.shares
+        normalized = display.normalize is not None
+        colour = shares if normalized else cm.astype(float)
+        vmax = 1.0 if normalized else float(max(cm.max(), 1))
+        cells = []
+        for i in range(cm.shape[0]):
+            for j in range(cm.shape[1]):
+                text = f"{int(cm[i, j])}"
+                if normalized and cm[i, j] > 0:
+                    text += f"\n{_percent(shares[i, j])}"
+                cells.append((text, _text_color(colour[i, j], vmax)))
+        return cells, np.nan_to_num(colour, nan=0.0)
+
+    @classmethod
+    def attach(cls, ax, display):
+        from matplotlib.colors import same_color
+
+        try:
+            cells, colour = cls._cells(display)
+            texts = list(ax.texts)
+            drawn = [(t.get_text(), t.get_color()) for t in texts]
+            ok = len(ax.images) == 1 and len(drawn) == len(cells)
+            ok = ok and all(
+                a == b and same_color(c, d)
+                for (a, c), (b, d) in zip(drawn, cells, strict=False)
+            )
+            ok = ok and np.array_equal(ax.images[0].get_array(), colour)
+        except (ImportError, AttributeError, ValueError, TypeError):
+            ok = False
+        if not ok:
+            return None
+        return cls(ax, ax.images[0], texts)
+
+    @property
+    def artists(self) -> list:
+        return [self.image, *self.texts, *self.ax.spines.values()]
+
+    def update(self, display) -> None:
+        cells, colour = self._cells(display)
+        self.image.set_data(colour)
+        for artist, (text, color) in zip(self.texts, cells, strict=True):
+            artist.set_text(text)
+            artist.set_color(color)
+
+
+def _distribution_x(threshold: float, scale: str) -> float:
+    """Where ``score_distribution`` draws a threshold on its x axis."""
+    if scale != "logit":
+        return threshold
+    try:
+        from ..distributions import _to_logit
+    except ImportError:  # same transform: log10 odds, clipped at 1e-9
+
+        def _to_logit(p):
+            p = np.clip(p, 1e-9, 1 - 1e-9)
+            return np.log10(p) - np.log10(1 - p)
+
+    return float(_to_logit(np.array([threshold]))[0])
+
+
+def _lines_with_gid(ax, prefix: str) -> list:
+    return [
+        line for line in ax.get_lines() if str(line.get_gid() or "").startswith(prefix)
+    ]
+
+
+def _relabel_legend(ax, pattern: str, new: str) -> None:
+    """Replace the regular expression ``pattern`` in the axes' legend texts.
+
+    Used for labels naming the first value of something the slider moves
+    ("threshold 0.5" becomes "threshold (slider)"). ``{number}`` in
+    ``pattern`` matches a number however the display formatted it.
+    """
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    regex = re.compile(pattern.replace("{number}", _NUMBER))
+    for text in legend.get_texts():
+        text.set_text(regex.sub(lambda _: new, text.get_text()))
+
+
+def _pin_legend(ax, loc: str) -> None:
+    """Fix an inside legend's corner: it is drawn once, under moving curves."""
+    legend = ax.get_legend()
+    if legend is not None and hasattr(legend, "set_loc"):
+        legend.set_loc(loc)
+
+
+def _html_table(rows, css_class: str) -> str:
+    """``(header, value)`` rows as a two-column HTML table (values already text)."""
+    body = "".join(
+        f"<tr><th style='{_HEAD_CSS}'>{html.escape(str(k))}</th>"
+        f"<td style='{_CELL_CSS}'>{html.escape(str(v))}</td></tr>"
+        for k, v in rows
+    )
+    return f"<table class='{css_class}' style='border-collapse:collapse'>{body}</table>"
+
+
+def _html_panel(title: str, *blocks: str) -> str:
+    """A bold title over side-by-side blocks of HTML (the numbers panel)."""
+    inner = "".join(f"<div style='{_BLOCK_CSS}'>{b}</div>" for b in blocks)
+    size = WIDGET_STYLE["html_font_px"]
+    return f"<div style='font-size:{size}px'><b>{title}</b><br>{inner}</div>"
