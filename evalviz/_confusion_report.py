@@ -370,7 +370,9 @@ class ClassificationReportDisplay:
         ax.set_ylim(n - 0.5, -0.5)
         for spine in ax.spines.values():
             spine.set_visible(False)
-        ax.tick_params(labelsize=_by_count(P.MATRIX_TICK_SIZES, n_classes), length=0)
+        ax.tick_params(length=0)
+        ax.tick_params(axis="x", labelsize=P.LABEL_SIZE)
+        ax.tick_params(axis="y", labelsize=_by_count(P.MATRIX_TICK_SIZES, n_classes))
 
 
 def report(

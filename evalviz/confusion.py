@@ -324,7 +324,7 @@ class ConfusionDisplay:
         cm = self.confusion_matrix
         k = cm.shape[0]
         size = _by_count(P.MATRIX_CELL_SIZES, k)
-        with_share = self.normalize is not None and k <= P.MATRIX_CELL_SIZES[-2][0]
+        with_share = self._with_share()
         texts = np.empty((k, k), dtype=object)
         for i in range(k):
             for j in range(k):
@@ -339,6 +339,11 @@ class ConfusionDisplay:
                     fontweight="bold" if i == j else "normal",
                 )
         return texts
+
+    def _with_share(self) -> bool:
+        """Cells show the share under the count (up to 16 classes)."""
+        k = self.confusion_matrix.shape[0]
+        return self.normalize is not None and k <= P.MATRIX_CELL_SIZES[-2][0]
 
     def _draw_ticks(self, ax):
         k = self.confusion_matrix.shape[0]
@@ -355,9 +360,9 @@ class ConfusionDisplay:
         k = self.confusion_matrix.shape[0]
         what = _NORMALIZE_TEXT[self.normalize]
         if include_values:
-            second = "cell: count" + (
-                f" and {what}" if self.normalize is not None else ""
-            )
+            second = "cell: count" + (f" and {what}" if self._with_share() else "")
+            if self.normalize is not None and not self._with_share():
+                second += f"; colour: {what}"
         else:
             second = f"colour: {what}"
         if len(_tick_positions(k)) < k:

@@ -581,3 +581,16 @@ def test_report_and_compare_reports_read_old_names_with_a_warning():
     np.testing.assert_allclose(
         table["a: recall"], skm.recall_score(y_true, y_pred, average=None)
     )
+
+
+def test_title_says_what_the_cells_show():
+    small = evc.ConfusionDisplay(np.full((10, 10), 2)).plot()
+    assert "cell: count and % of each true class" in small.ax_.get_title()
+    assert small.ax_.texts[0].get_text() == "2\n10.0%"
+    medium = evc.ConfusionDisplay(np.full((20, 20), 2)).plot()
+    assert medium.ax_.texts[0].get_text() == "2"
+    assert "cell: count; colour: % of each true class" in medium.ax_.get_title()
+    large = evc.ConfusionDisplay(np.full((40, 40), 2)).plot()
+    assert "colour: % of each true class" in large.ax_.get_title()
+    assert "cell:" not in large.ax_.get_title()
+    plt.close("all")
