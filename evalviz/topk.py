@@ -1,18 +1,12 @@
 """Top-k views: accuracy against k, the true class's rank, what top-k forgives.
 
-Displays in scikit-learn's pattern (the constructor stores computed arrays,
-``from_predictions(..., ax=None, **kwargs)`` computes and draws, ``plot(ax=None,
-**kwargs)`` draws and returns self); the short functions compute and return the
-display without drawing:
-
-- :func:`topk` / :class:`TopKDisplay`: top-k accuracy for k = 1..K with the
-  histogram of the true class's rank (top-k accuracy is its running sum);
-- :func:`forgiven_confusions`, :func:`forgiven_summary`,
-  :func:`topk_auc_summary`: tables, computed by :mod:`evalviz.metrics`;
-- :func:`topk_gallery` / :class:`TopKGallery`: images wrong at top-1 but right
-  at top-k;
-- :func:`label_groups` / :class:`LabelGroupsDisplay`: which label groups drive
-  top-k accuracy, macro AUC and micro AUC.
+:func:`topk` (top-k accuracy for k = 1..K and the true class's rank),
+:func:`topk_gallery` (images wrong at top-1, right at top-k) and
+:func:`label_groups` (which labels drive top-k, macro and micro AUC) compute
+and return a display; ``.plot()`` draws it, and each display's
+``from_predictions(..., ax=None, **kwargs)`` computes and draws, as in
+scikit-learn. The tables :func:`forgiven_confusions`, :func:`forgiven_summary`
+and :func:`topk_auc_summary` are computed by :mod:`evalviz.metrics`.
 
 Tie rule: the lowest class index ranks first among equal scores (numpy's
 argmax), so top-1 accuracy equals argmax accuracy. scikit-learn's
@@ -168,10 +162,7 @@ class TopKDisplay:
         return disp.plot(ax=ax, **kwargs)
 
     def __repr__(self) -> str:
-        acc = ", ".join(
-            f"top-{int(k)} {format_rate(a)}"
-            for k, a in zip(self.k[:1], self.accuracy[:1], strict=True)
-        )
+        acc = f"top-1 {format_rate(self.accuracy[0])}"
         if self.k.size > 1:
             acc += f", top-{int(self.k[-1])} {format_rate(self.accuracy[-1])}"
         tied = f", {plural(self.n_tied, 'tied row')}" if self.n_tied else ""
@@ -472,16 +463,7 @@ def _positive_int(value, name: str) -> int:
     return int(value)
 
 
-_GALLERY_COLUMNS = [
-    "row",
-    "index",
-    "true",
-    "top1",
-    "true_rank",
-    "true_score",
-    "top1_score",
-    "gap",
-]
+_GALLERY_COLUMNS = "row index true top1 true_rank true_score top1_score gap".split()
 
 
 def _topk_examples(truth, score, cells, k, n_images, order):
@@ -719,13 +701,10 @@ class LabelGroupsDisplay:
         return self
 
     def _draw_weights(self, ax, x):
+        micro = "weight in micro AUC (share of positives)"
         bars = [
             ("share_of_labels", "weight in macro AUC (share of labels)", P.PALETTE[0]),
-            (
-                "share_of_positives",
-                "weight in micro AUC (share of positives)",
-                P.PALETTE[1],
-            ),
+            ("share_of_positives", micro, P.PALETTE[1]),
         ]
         _grouped_bars(
             ax, x, self.groups, bars, width=0.38, fmt=format_percent, size=P.LABEL_SIZE
