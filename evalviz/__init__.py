@@ -1,9 +1,10 @@
 """Learn, teach and check classifier evaluation: the evalviz package.
 
 Submodules are imported on first use, so ``import evalviz`` stays light: it
-imports neither pyplot, nor ipywidgets, nor pandas. Three shortcuts reach the
+imports neither pyplot, nor ipywidgets, nor pandas. Four shortcuts reach the
 helpers people call most: ``ev.roc`` and ``ev.pr`` (from
-:mod:`evalviz.curves`) and ``ev.explain`` (from :mod:`evalviz.explainer`).
+:mod:`evalviz.curves`), ``ev.explain`` (from :mod:`evalviz.explainer`) and
+``ev.confusion_display`` (from :mod:`evalviz.confusion`).
 
 Examples
 --------
@@ -37,6 +38,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time they load lazily
         training,
         widgets,
     )
+    from .confusion import confusion_display
     from .curves import pr, roc
     from .explainer import explain
 
@@ -63,6 +65,7 @@ _SHORTCUTS = {
     "roc": ("curves", "roc"),
     "pr": ("curves", "pr"),
     "explain": ("explainer", "explain"),
+    "confusion_display": ("confusion", "confusion_display"),
 }
 
 __all__ = [
@@ -71,6 +74,7 @@ __all__ = [
     "roc",
     "pr",
     "explain",
+    "confusion_display",
     # submodules, imported on first use
     "confusion",
     "conventions",

@@ -10,6 +10,7 @@ from __future__ import annotations
 __all__ = [
     "format_area",
     "format_count",
+    "format_number",
     "format_percent",
     "format_rate",
     "format_threshold",
@@ -115,3 +116,29 @@ def format_threshold(value: float, digits: int = 6) -> str:
         if x in (0.0, 1.0) or float(text) not in (0.0, 1.0):
             return text
     return repr(x)
+
+
+def format_number(value: float, digits: int = 4) -> str:
+    """A value on no fixed scale (a loss, a pixel mean), to ``digits`` significant digits.
+
+    Parameters
+    ----------
+    value : float
+        The number.
+    digits : int, default=4
+        Significant digits.
+
+    Returns
+    -------
+    str
+        For example "0.1235" for 0.123456, "2" for 2.0; "n/a" for NaN.
+
+    Examples
+    --------
+    >>> format_number(0.123456), format_number(2.0)
+    ('0.1235', '2')
+    """
+    x = float(value)
+    if x != x:  # NaN
+        return "n/a"
+    return f"{x:.{digits}g}"

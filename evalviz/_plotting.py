@@ -78,6 +78,22 @@ STYLE = {
     "optimism_figsize": (9.6, 4.8),
 }
 
+# --- from confusion: matrix displays (confusion matrix, classification report) ---
+# The largest figure a matrix display makes: fits a 1280-pixel JupyterLab
+# column at any class count.
+MATRIX_MAX_FIGSIZE = (10.0, 9.0)
+# Cell texts are written up to this many classes (rows); past it the colour
+# alone carries the numbers (and one image keeps 1,000 classes fast).
+MATRIX_MAX_CELL_TEXT = 30
+# At most this many tick labels per axis; past it every n-th class is named.
+MATRIX_MAX_TICKS = 30
+# Cell text size by class count: (up to k classes, font size).
+MATRIX_CELL_SIZES = ((6, 13), (10, 11), (16, 9), (30, 7))
+# Tick label size by class count, same layout.
+MATRIX_TICK_SIZES = ((10, LABEL_SIZE), (20, TICK_SIZE), (10**9, 8))
+# Classification report: figure width, row height and extra height, inches.
+REPORT_FIGSIZE = (7.4, 0.45, 1.6)
+
 
 def new_axes(ax=None, *, figsize=(6.4, 4.8)):
     """Return ``(fig, ax)``: the given axes, or a fresh figure when ``ax`` is None."""

@@ -561,6 +561,13 @@ def _read_labels_arg(labels, present: np.ndarray, n_columns: int | None):
                 DeprecationWarning,
                 stacklevel=4,
             )
+            if (
+                n_columns is None
+                and present.dtype.kind in "iu"
+                and present.min() >= 0
+                and present.max() < values.size
+            ):  # old style: one name per class index 0..k-1, some may be absent
+                return np.arange(values.size), [str(v) for v in values]
             return None, [str(v) for v in values]
     missing = [v for v, ok in zip(present_list, overlap, strict=True) if not ok]
     if missing:
@@ -802,7 +809,12 @@ def read_inputs(
     binary = (
         kind == "binary"
         or (score is not None and (score.ndim == 1 or score.shape[1] == 1))
-        or (score is not None and score.shape[1] == 2 and len(classes) <= 2)
+        or (
+            score is not None
+            and score.shape[1] == 2
+            and len(classes) <= 2
+            and kind != "multiclass"  # argmax readers need no positive class
+        )
     )
     if binary:
         if len(classes) > 2:

@@ -12,13 +12,10 @@ import numpy as np
 import pandas as pd
 
 from . import _plotting as P
-from ._validation import (
-    as_array,
-    check_class_names,
-    check_labels,
-    check_labels_in_range,
-    check_same_length,
-)
+from ._activations import initial_activation_rows
+from ._format import format_count, plural
+from ._pixels import PixelHistogramDisplay, pixel_histogram
+from ._validation import as_array, check_same_length, read_inputs
 
 __all__ = [
     "ClassBalanceDisplay",
@@ -33,55 +30,120 @@ __all__ = [
 ]
 
 
-def _images_and_labels(images, y_true, labels):
+def _read_labels(y_true, labels, display_labels, name="y_true"):
+    """Class indices, names and the number of classes, by the one input model."""
+    inputs = read_inputs(
+        y_true,
+        labels=labels,
+        display_labels=display_labels,
+        kind="multiclass",
+        y_true_name=name,
+    )
+    return inputs.y, inputs.names
+
+
+def _images_and_labels(images, y_true, labels, display_labels=None):
     pics = as_array(images, "images")
     if pics.ndim != 3:
         raise ValueError(
             f"images must have shape (n, height, width), got {pics.shape}; reshape "
             "flat rows with images.reshape(-1, 28, 28)"
         )
-    truth = check_labels(y_true, "y_true")
+    truth, names = _read_labels(y_true, labels, display_labels)
     check_same_length(truth, pics, "y_true", "images")
-    n_classes = len(list(labels)) if labels is not None else int(truth.max()) + 1
-    check_labels_in_range(truth, n_classes, "y_true", "labels")
-    return pics, truth, check_class_names(labels, n_classes)
+    return pics, truth, names
+
+
+def _new_axes(ax, figsize):
+    if ax is not None:
+        return ax.figure, ax
+    fig, axes = P.new_grid(1, 1, figsize=figsize, layout="constrained")
+    return fig, axes[0, 0]
 
 
 class ClassBalanceDisplay:
     """How many samples each class has, per split.
 
-    Attributes
+    Parameters
     ----------
     counts : pandas.DataFrame
-        One row per class, one column per split.
+        One row per class (index: class names), one column per split.
+
+    Attributes
+    ----------
+    ax_, figure_ : matplotlib objects, set by :meth:`plot`.
 
     Notes
     -----
     A balanced data set makes accuracy easy to read: the majority-class
     baseline is ``1 / n_classes``. With imbalance, compare against the largest
     class share instead.
+
+    Examples
+    --------
+    >>> from evalviz.explore import class_balance
+    >>> class_balance(train=["cat", "dog", "dog"], test=["cat", "dog"])
+    ClassBalanceDisplay(2 classes, train 3 samples, test 2 samples)
     """
 
     def __init__(self, counts):
         self.counts = counts
 
+    def __repr__(self) -> str:
+        splits = ", ".join(
+            f"{split} {plural(self.counts[split].sum(), 'sample')}"
+            for split in self.counts.columns
+        )
+        k = len(self.counts)
+        return f"ClassBalanceDisplay({plural(k, 'class', 'classes')}, {splits})"
+
     def to_frame(self) -> pd.DataFrame:
+        """Counts and shares per class.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per class: the count of each split and ``<split> share``.
+        """
         frame = self.counts.copy()
         for split in self.counts.columns:
             frame[f"{split} share"] = self.counts[split] / self.counts[split].sum()
         return frame
 
     def plot(self, ax=None, *, title="Samples per class"):
+        """Horizontal bars, one group per class.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes, optional
+            Where to draw; a new figure (constrained layout) when None.
+        title : str, default="Samples per class"
+            The title.
+
+        Returns
+        -------
+        ClassBalanceDisplay
+            Self, with ``ax_``, ``figure_`` and ``bars_`` (one container per
+            split) set.
+        """
         counts = self.counts
         k, n_splits = counts.shape
-        fig, ax = P.new_axes(ax, figsize=(8.8, 0.5 * k + 1.6))
+        fig, ax = _new_axes(ax, (8.8, min(0.5 * k + 1.6, P.MATRIX_MAX_FIGSIZE[1])))
         height = 0.8 / n_splits
+        self.bars_ = []
         for s, split in enumerate(counts.columns):
             y = np.arange(k) + (s - (n_splits - 1) / 2) * height
             bars = ax.barh(
                 y, counts[split], height=height, color=P.PALETTE[s], label=split
             )
-            ax.bar_label(bars, fontsize=P.LABEL_SIZE, padding=3)
+            if k <= P.MATRIX_MAX_CELL_TEXT:
+                ax.bar_label(
+                    bars,
+                    labels=[format_count(v) for v in counts[split]],
+                    fontsize=P.LABEL_SIZE,
+                    padding=3,
+                )
+            self.bars_.append(bars)
         ax.set_yticks(range(k), list(counts.index))
         ax.tick_params(axis="y", labelsize=P.LABEL_SIZE)
         ax.invert_yaxis()
@@ -97,33 +159,50 @@ class ClassBalanceDisplay:
         return self
 
 
-def class_balance(*, labels=None, **splits) -> ClassBalanceDisplay:
+def class_balance(*, labels=None, display_labels=None, **splits) -> ClassBalanceDisplay:
     """Count the samples of each class in one or more splits.
 
     Parameters
     ----------
-    labels : sequence of str, optional
-        Class names, in label order.
-    **splits : array-like of int
+    labels : array-like, optional
+        The class values and their order (default: the sorted values of all
+        splits); a list of names that are not class values is read as
+        ``display_labels`` (deprecated).
+    display_labels : sequence of str, optional
+        Class names, in class order.
+    **splits : array-like of shape (n_samples,)
         One label array per split, e.g. ``train=y_train, test=y_test``.
 
     Returns
     -------
     ClassBalanceDisplay
+        Not drawn yet: ``.plot()`` draws, ``.to_frame()`` gives the numbers.
+
+    Raises
+    ------
+    ValueError
+        If no split is given or the labels do not match the names.
+
+    Examples
+    --------
+    >>> from evalviz.explore import class_balance
+    >>> class_balance(train=[0, 1, 1], test=[1, 1]).counts["test"].tolist()
+    [0, 2]
     """
     if not splits:
         raise ValueError("pass at least one split, e.g. class_balance(train=y_train)")
-    arrays = {name: check_labels(y, name) for name, y in splits.items()}
-    n_classes = (
-        len(list(labels))
-        if labels is not None
-        else max(int(a.max()) for a in arrays.values()) + 1
-    )
-    for name, a in arrays.items():
-        check_labels_in_range(a, n_classes, name, "labels")
-    names = check_class_names(labels, n_classes)
+    arrays = {name: as_array(y, name) for name, y in splits.items()}
+    for name, arr in arrays.items():
+        if arr.ndim != 1:
+            raise ValueError(f"{name} must be 1-D class labels, got shape {arr.shape}")
+    sizes = np.cumsum([a.shape[0] for a in arrays.values()])[:-1]
+    joined = np.concatenate(list(arrays.values()))
+    truth, names = _read_labels(joined, labels, display_labels, name="the splits")
     counts = pd.DataFrame(
-        {name: np.bincount(a, minlength=n_classes) for name, a in arrays.items()},
+        {
+            name: np.bincount(part, minlength=len(names))
+            for name, part in zip(arrays, np.split(truth, sizes), strict=True)
+        },
         index=pd.Index(names, name="class"),
     )
     return ClassBalanceDisplay(counts)
@@ -132,21 +211,65 @@ def class_balance(*, labels=None, **splits) -> ClassBalanceDisplay:
 class ExampleGridDisplay:
     """A few example images of each class, one row per class.
 
+    Parameters
+    ----------
+    images : numpy.ndarray of shape (n, height, width)
+        The images.
+    indices : pandas.DataFrame
+        One row per class (index: class names); columns ``example 1`` ...
+        hold the positions of the images shown (-1: none).
+
     Attributes
     ----------
-    indices : pandas.DataFrame
-        One row per class; columns ``example 1`` ... hold the positions of the
-        images shown.
+    ax_ : numpy.ndarray of Axes, set by :meth:`plot`.
+    figure_ : matplotlib Figure, set by :meth:`plot`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.explore import example_grid
+    >>> example_grid(np.zeros((4, 3, 3)), [0, 1, 1, 0], n=2)
+    ExampleGridDisplay(2 classes x 2 examples)
     """
 
     def __init__(self, images, indices):
         self.images = images
         self.indices = indices
 
+    def __repr__(self) -> str:
+        k, n = self.indices.shape
+        return (
+            f"ExampleGridDisplay({plural(k, 'class', 'classes')} x "
+            f"{plural(n, 'example')})"
+        )
+
     def to_frame(self) -> pd.DataFrame:
+        """The positions of the images shown.
+
+        Returns
+        -------
+        pandas.DataFrame
+            A copy of :attr:`indices`.
+        """
         return self.indices.copy()
 
     def plot(self, ax=None, *, cmap="gray_r", title="Examples of each class"):
+        """One row of images per class.
+
+        Parameters
+        ----------
+        ax : 2-D array of Axes, optional
+            At least (classes, examples) axes; a new figure when None.
+        cmap : str, default="gray_r"
+            Colour map.
+        title : str, default="Examples of each class"
+            The figure title.
+
+        Returns
+        -------
+        ExampleGridDisplay
+            Self, with ``ax_`` and ``figure_`` set.
+        """
         k, n = self.indices.shape
         if ax is None:
             fig, axes = P.new_grid(
@@ -158,10 +281,7 @@ class ExampleGridDisplay:
         for r, (name, row) in enumerate(self.indices.iterrows()):
             for c in range(n):
                 a = axes[r, c]
-                a.set_xticks([])
-                a.set_yticks([])
-                for spine in a.spines.values():
-                    spine.set_visible(False)
+                _bare(a)
                 idx = row.iloc[c]
                 if idx >= 0:
                     a.imshow(self.images[int(idx)], cmap=cmap)
@@ -178,13 +298,52 @@ class ExampleGridDisplay:
         return self
 
 
-def example_grid(images, y_true, *, labels=None, n=8, seed=0) -> ExampleGridDisplay:
+def _bare(ax) -> None:
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+
+
+def example_grid(
+    images, y_true, *, labels=None, display_labels=None, n=8, seed=0
+) -> ExampleGridDisplay:
     """Pick ``n`` random examples of each class (reproducible with ``seed``).
 
-    A class with fewer than ``n`` images shows what it has (missing cells hold
-    -1 in the index table).
+    Parameters
+    ----------
+    images : array-like of shape (n_samples, height, width)
+        The images.
+    y_true : array-like of shape (n_samples,)
+        Class labels (any sortable type).
+    labels : array-like, optional
+        The class values and their order (a list of names is read as
+        ``display_labels``, deprecated).
+    display_labels : sequence of str, optional
+        Class names.
+    n : int, default=8
+        Examples per class; a class with fewer images shows what it has.
+    seed : int, default=0
+        Seed of the random choice.
+
+    Returns
+    -------
+    ExampleGridDisplay
+        Not drawn yet.
+
+    Raises
+    ------
+    ValueError
+        If the images are not 3-D, the labels do not match, or ``n < 1``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.explore import example_grid
+    >>> example_grid(np.zeros((4, 3, 3)), [0, 1, 1, 0], n=2).to_frame().shape
+    (2, 2)
     """
-    pics, truth, names = _images_and_labels(images, y_true, labels)
+    pics, truth, names = _images_and_labels(images, y_true, labels, display_labels)
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise ValueError(f"n must be a positive integer, got {n!r}")
     rng = np.random.default_rng(seed)
@@ -204,25 +363,53 @@ def example_grid(images, y_true, *, labels=None, n=8, seed=0) -> ExampleGridDisp
 class MeanImageDisplay:
     """The average image of each class.
 
-    Attributes
+    Parameters
     ----------
     means : numpy.ndarray of shape (n_classes, height, width)
         Mean pixel value of each class, on the scale of the input.
-    labels : list of str
+    display_labels : list of str
+        Class names (also kept as ``labels``).
+
+    Attributes
+    ----------
+    ax_ : numpy.ndarray of Axes, set by :meth:`plot`.
+    figure_ : matplotlib Figure, set by :meth:`plot`.
 
     Notes
     -----
     A mean image shows where a class puts ink on average: classes whose mean
     images look alike (Shirt, T-shirt/top, Pullover, Coat in Fashion-MNIST)
     are the ones a pixel-based model will confuse.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.explore import mean_images
+    >>> mean_images(np.ones((4, 3, 5)), ["a", "b", "b", "a"])
+    MeanImageDisplay(2 classes, 3 x 5 pixels)
     """
 
-    def __init__(self, means, labels):
+    def __init__(self, means, display_labels):
         self.means = means
-        self.labels = labels
+        self.display_labels = list(display_labels)
+        self.labels = self.display_labels
+
+    def __repr__(self) -> str:
+        k, h, w = self.means.shape
+        return (
+            f"MeanImageDisplay({plural(k, 'class', 'classes')}, {h} x "
+            f"{plural(w, 'pixel')})"
+        )
 
     def to_frame(self) -> pd.DataFrame:
-        """Per class: mean pixel value and share of pixels that are mostly ink."""
+        """Per class: mean pixel value and share of pixels that are mostly ink.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per class: ``mean pixel`` and ``share of pixels above
+            half the max``.
+        """
         flat = self.means.reshape(len(self.labels), -1)
         top = max(float(self.means.max()), 1e-12)
         return pd.DataFrame(
@@ -234,12 +421,30 @@ class MeanImageDisplay:
         )
 
     def similarity(self) -> pd.DataFrame:
-        """Correlation between the mean images of every pair of classes."""
+        """Correlation between the mean images of every pair of classes.
+
+        Returns
+        -------
+        pandas.DataFrame
+            A (n_classes, n_classes) Pearson correlation table.
+        """
         flat = self.means.reshape(len(self.labels), -1)
         return pd.DataFrame(np.corrcoef(flat), index=self.labels, columns=self.labels)
 
     def most_similar(self, n=5) -> pd.DataFrame:
-        """The ``n`` pairs of classes whose mean images correlate most."""
+        """The ``n`` pairs of classes whose mean images correlate most.
+
+        Parameters
+        ----------
+        n : int, default=5
+            How many pairs.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``class``, ``other class``, ``correlation``, most similar
+            first.
+        """
         sim = self.similarity().to_numpy()
         i, j = np.triu_indices(len(self.labels), k=1)
         order = np.argsort(-sim[i, j], kind="stable")[: int(n)]
@@ -326,6 +531,24 @@ class MeanImageDisplay:
     def plot(
         self, ax=None, *, cmap="gray_r", ncols=5, title="Mean image of each class"
     ):
+        """One small image per class, on one grey scale.
+
+        Parameters
+        ----------
+        ax : 2-D array of Axes, optional
+            Enough axes for every class; a new figure when None.
+        cmap : str, default="gray_r"
+            Colour map.
+        ncols : int, default=5
+            Images per row.
+        title : str, default="Mean image of each class"
+            The figure title.
+
+        Returns
+        -------
+        MeanImageDisplay
+            Self, with ``ax_`` and ``figure_`` set.
+        """
         k = len(self.labels)
         nrows = int(np.ceil(k / ncols))
         if ax is None:
@@ -340,10 +563,7 @@ class MeanImageDisplay:
             fig = axes.flat[0].figure
         vmax = float(self.means.max())
         for i, a in enumerate(axes.flat):
-            a.set_xticks([])
-            a.set_yticks([])
-            for spine in a.spines.values():
-                spine.set_visible(False)
+            _bare(a)
             if i < k:
                 a.imshow(self.means[i], cmap=cmap, vmin=0, vmax=vmax)
                 a.set_title(self.labels[i], fontsize=P.LABEL_SIZE)
@@ -352,9 +572,42 @@ class MeanImageDisplay:
         return self
 
 
-def mean_images(images, y_true, *, labels=None) -> MeanImageDisplay:
-    """Average the images of each class (float64, same scale as the input)."""
-    pics, truth, names = _images_and_labels(images, y_true, labels)
+def mean_images(
+    images, y_true, *, labels=None, display_labels=None
+) -> MeanImageDisplay:
+    """Average the images of each class (float64, same scale as the input).
+
+    Parameters
+    ----------
+    images : array-like of shape (n_samples, height, width)
+        The images.
+    y_true : array-like of shape (n_samples,)
+        Class labels (any sortable type).
+    labels : array-like, optional
+        The class values and their order (a list of names is read as
+        ``display_labels``, deprecated).
+    display_labels : sequence of str, optional
+        Class names.
+
+    Returns
+    -------
+    MeanImageDisplay
+        Not drawn yet.
+
+    Raises
+    ------
+    ValueError
+        If the images are not 3-D or the labels do not match them.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.explore import mean_images
+    >>> images = np.arange(4)[:, None, None] * np.ones((4, 2, 2))
+    >>> mean_images(images, [0, 1, 1, 0]).means[:, 0, 0].tolist()
+    [1.5, 1.5]
+    """
+    pics, truth, names = _images_and_labels(images, y_true, labels, display_labels)
     k = len(names)
     sums = np.zeros((k, *pics.shape[1:]), dtype=np.float64)
     np.add.at(sums, truth, pics.astype(np.float64))
@@ -363,168 +616,35 @@ def mean_images(images, y_true, *, labels=None) -> MeanImageDisplay:
     return MeanImageDisplay(means, names)
 
 
-class PixelHistogramDisplay:
-    """How pixel values are distributed: the share that is exactly 0, and the rest.
-
-    Attributes
-    ----------
-    edges : numpy.ndarray
-        Bin edges. For 0-255 integer images the first bin holds only the
-        value 0 (edges 0 and 1) and the others hold 8 values each (1-8, 9-16,
-        ..., 249-255), so the background is never mixed with dark ink.
-    counts : numpy.ndarray
-        Number of pixels in each bin.
-    zero_count : int
-        Number of pixels exactly equal to 0.
-    stats : pandas.Series
-        min, max, mean, std and the share of pixels equal to zero.
-    ax_ : numpy.ndarray of two Axes, figure_ : set by :meth:`plot`.
-
-    Notes
-    -----
-    Raw Fashion-MNIST pixels run from 0 to 255 and about half are exactly 0
-    (background). The plot therefore has two panels on linear axes: the share
-    of pixels that are exactly 0 against the share above 0, and the histogram
-    of the values above 0. A single histogram would need a log axis for the
-    zero bar and the rest to fit, and a log axis exaggerates small
-    differences. See :func:`initial_activations` for why the 0-255 scale
-    matters to a network.
-    """
-
-    def __init__(self, edges, counts, stats, *, zero_count=None, what="all images"):
-        self.edges = np.asarray(edges)
-        self.counts = np.asarray(counts)
-        self.stats = stats
-        self.zero_count = (
-            int(zero_count)
-            if zero_count is not None
-            else int(round(stats["share zero"] * self.counts.sum()))
-        )
-        self.what = what
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per bin: ``from`` (included), ``to`` (excluded), ``pixels``, ``share``."""
-        return pd.DataFrame(
-            {
-                "from": self.edges[:-1],
-                "to": self.edges[1:],
-                "pixels": self.counts,
-                "share": self.counts / max(int(self.counts.sum()), 1),
-            }
-        )
-
-    def plot(self, ax=None, *, title=None):
-        """Draw the zero / non-zero shares (left) and the non-zero histogram (right).
-
-        ``ax`` may be a pair of axes. Both y axes are linear and start at 0.
-        """
-        if ax is None:
-            fig, axes = P.new_grid(
-                1,
-                2,
-                figsize=(11.0, 4.4),
-                width_ratios=(1, 3.2),
-                layout="constrained",
-            )
-            axes = axes[0]
-        else:
-            axes = np.asarray(ax, dtype=object).ravel()
-            fig = axes[0].figure
-        total = max(int(self.counts.sum()), 1)
-        zero_share = self.zero_count / total
-        left, right = axes[0], axes[1]
-        bars = left.bar(
-            ["exactly 0", "above 0"],
-            [100 * zero_share, 100 * (1 - zero_share)],
-            color=[P.PALETTE[6], P.PALETTE[0]],
-            width=0.6,
-        )
-        left.bar_label(bars, fmt="%.1f%%", fontsize=P.LABEL_SIZE, padding=3)
-        left.set_ylim(0, 115)
-        P.style_axes(left, title="Share of pixels", ylabel="% of all pixels")
-        left.tick_params(axis="x", labelsize=P.LABEL_SIZE)
-        # Right panel: every bin that holds values above 0.
-        nonzero_from = 1 if self.edges.size > 1 and self.edges[1] <= 1 else 0
-        lo, hi = self.edges[nonzero_from:-1], self.edges[nonzero_from + 1 :]
-        counts = self.counts[nonzero_from:].astype(float)
-        if nonzero_from == 0 and self.zero_count:
-            counts = counts.copy()
-            counts[0] -= self.zero_count
-        right.bar(
-            lo,
-            100 * counts / total,
-            width=hi - lo,
-            align="edge",
-            color=P.PALETTE[0],
-            edgecolor="white",
-            linewidth=0.5,
-        )
-        right.set_xlim(0, float(self.edges[-1]))
-        if counts.size and counts.max() > 0:
-            # room above the bars for the summary box
-            right.set_ylim(0, 1.5 * 100 * counts.max() / total)
-        P.style_axes(
-            right,
-            title="Pixels above 0: histogram",
-            xlabel="pixel value",
-            ylabel="% of all pixels",
-        )
-        s = self.stats
-        right.text(
-            0.98,
-            0.95,
-            f"min {s['min']:g}, max {s['max']:g}\nmean {s['mean']:.1f}, "
-            f"std {s['std']:.1f}\n{100 * s['share zero']:.1f}% of pixels are 0",
-            transform=right.transAxes,
-            ha="right",
-            va="top",
-            fontsize=P.TICK_SIZE + 1,
-            bbox=dict(facecolor="white", edgecolor="#cccccc"),
-        )
-        if title is None:
-            title = f"Pixel values of {self.what}"
-        fig.suptitle(title, fontsize=P.TITLE_SIZE)
-        self.ax_, self.figure_ = axes, fig
-        return self
-
-
-def pixel_histogram(images, *, bins=32, what="all images") -> PixelHistogramDisplay:
-    """Histogram of every pixel value in ``images`` (any shape), plus summary stats.
-
-    Parameters
-    ----------
-    images : array-like of numbers
-    bins : int, default 32
-        Number of bins above 0 for 0-255 integer images (their first bin is
-        the value 0 alone, so there are ``bins + 1`` in all); the number of
-        equal-width bins for other data.
-    what : str, default "all images"
-        What the pixels are, for the title (``"the 60,000 training images"``).
-    """
+def _activation_inputs(images, y_true, n_classes, n_samples):
+    """Flattened float64 images and class indices (or None), checked."""
     pics = as_array(images, "images")
-    if not np.issubdtype(pics.dtype, np.number) or pics.dtype == bool:
-        raise ValueError(f"images must hold numbers, got dtype {pics.dtype}")
-    if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or bins < 1:
-        raise ValueError(f"bins must be a positive integer, got {bins!r}")
-    flat = pics.ravel()
-    if np.issubdtype(flat.dtype, np.integer) and flat.min() >= 0 and flat.max() <= 255:
-        width = int(np.ceil(255 / int(bins)))
-        edges = np.r_[0, np.arange(1, 256, width), 256]
-    else:
-        edges = np.histogram_bin_edges(flat.astype(np.float64), bins=int(bins))
-    counts, edges = np.histogram(flat, bins=edges)
-    as_float = flat.astype(np.float64)
-    zero_count = int(np.count_nonzero(as_float == 0))
-    stats = pd.Series(
-        {
-            "min": float(as_float.min()),
-            "max": float(as_float.max()),
-            "mean": float(as_float.mean()),
-            "std": float(as_float.std()),
-            "share zero": zero_count / max(as_float.size, 1),
-        }
-    )
-    return PixelHistogramDisplay(edges, counts, stats, zero_count=zero_count, what=what)
+    if pics.ndim < 2:
+        raise ValueError(
+            f"images must have shape (n, height, width) or (n, n_features), got "
+            f"{pics.shape}"
+        )
+    flat = pics.reshape(pics.shape[0], -1).astype(np.float64)
+    truth = None
+    if y_true is not None:
+        inputs = read_inputs(y_true, kind="multiclass")
+        values = inputs.classes
+        if (
+            values.dtype.kind not in "iu"
+            or values.min() < 0
+            or values.max() >= n_classes
+        ):
+            raise ValueError(
+                f"y_true holds {values[:10].tolist()}, but the network has "
+                f"n_classes={n_classes} outputs: pass class indices 0..{n_classes - 1}"
+            )
+        truth = values[inputs.y]
+        check_same_length(truth, flat, "y_true", "images")
+    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)):
+        raise ValueError(f"n_samples must be a positive integer, got {n_samples!r}")
+    if n_samples < 1:
+        raise ValueError(f"n_samples must be at least 1, got {n_samples}")
+    return flat, truth
 
 
 def initial_activations(
@@ -548,16 +668,20 @@ def initial_activations(
     Parameters
     ----------
     images : array-like of shape (n, height, width) or (n, n_features)
+        Pixel values (0-255 for raw Fashion-MNIST).
     y_true : array-like of int, optional
-        Class labels; when given, the initial cross-entropy loss is reported.
+        Class indices 0..n_classes-1; when given, the initial cross-entropy
+        loss is reported.
     scales : mapping {name: factor}, optional
         Input scalings to compare; default ``{"raw 0-255": 1.0,
         "scaled 0-1": 1 / 255}``.
-    hidden : sequence of int, default (512, 256)
-    n_classes : int, default 10
-    n_samples : int, default 2000
+    hidden : sequence of int, default=(512, 256)
+        Widths of the hidden ReLU layers.
+    n_classes : int, default=10
+        Width of the softmax output.
+    n_samples : int, default=2000
         Images drawn at random (without replacement) to keep it fast.
-    seed : int, default 0
+    seed : int, default=0
         The same weights and images are used for every scale.
 
     Returns
@@ -567,6 +691,12 @@ def initial_activations(
         an image vector), ``std of first-layer pre-activations``, ``std of
         output logits``, ``mean largest softmax probability`` and, with
         ``y_true``, ``initial loss`` (mean cross-entropy).
+
+    Raises
+    ------
+    ValueError
+        If the images are not at least 2-D, ``y_true`` holds values outside
+        0..n_classes-1, or ``n_samples`` is not positive.
 
     Notes
     -----
@@ -578,58 +708,29 @@ def initial_activations(
     homogeneous (``relu(c * z) = c * relu(z)`` for ``c > 0``), so the logits
     are 255 times larger as well and the softmax starts saturated: one class
     gets a probability near 1, and a wrong guess costs a very large loss.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.explore import initial_activations
+    >>> images = np.random.default_rng(0).integers(0, 256, (50, 4, 4))
+    >>> table = initial_activations(images, hidden=(8,), n_samples=20)
+    >>> ratio = table.iloc[0] / table.iloc[1]
+    >>> round(float(ratio["std of output logits"]), 6)
+    255.0
     """
-    pics = as_array(images, "images")
-    if pics.ndim < 2:
-        raise ValueError(
-            f"images must have shape (n, height, width) or (n, n_features), got "
-            f"{pics.shape}"
-        )
-    flat = pics.reshape(pics.shape[0], -1).astype(np.float64)
-    truth = None
-    if y_true is not None:
-        truth = check_labels(y_true, "y_true")
-        check_same_length(truth, flat, "y_true", "images")
-        check_labels_in_range(truth, int(n_classes), "y_true", "n_classes")
+    flat, truth = _activation_inputs(images, y_true, n_classes, n_samples)
     if scales is None:
         scales = {"raw 0-255": 1.0, "scaled 0-1": 1.0 / 255.0}
-    if isinstance(n_samples, bool) or not isinstance(n_samples, (int, np.integer)):
-        raise ValueError(f"n_samples must be a positive integer, got {n_samples!r}")
-    if n_samples < 1:
-        raise ValueError(f"n_samples must be at least 1, got {n_samples}")
-    rng = np.random.default_rng(seed)
-    take = rng.choice(
-        flat.shape[0], size=min(int(n_samples), flat.shape[0]), replace=False
+    rows = initial_activation_rows(
+        flat,
+        truth,
+        scales=scales,
+        hidden=hidden,
+        n_classes=n_classes,
+        n_samples=n_samples,
+        seed=seed,
     )
-    take.sort()
-    x0 = flat[take]
-    sizes = [flat.shape[1], *[int(h) for h in hidden], int(n_classes)]
-    weights = []
-    for fan_in, fan_out in zip(sizes[:-1], sizes[1:], strict=True):
-        limit = np.sqrt(6.0 / (fan_in + fan_out))
-        weights.append(rng.uniform(-limit, limit, size=(fan_in, fan_out)))
-    rows = {}
-    for name, factor in scales.items():
-        x = x0 * float(factor)
-        first = x @ weights[0]
-        logits = first
-        for w in weights[1:]:
-            logits = np.maximum(logits, 0.0) @ w
-        shifted = logits - logits.max(axis=1, keepdims=True)
-        log_proba = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
-        row = {
-            "mean input length": float(np.linalg.norm(x, axis=1).mean()),
-            "std of first-layer pre-activations": float(first.std()),
-            "std of output logits": float(logits.std()),
-            "mean largest softmax probability": float(
-                np.exp(log_proba.max(axis=1)).mean()
-            ),
-        }
-        if truth is not None:
-            row["initial loss"] = float(
-                -log_proba[np.arange(len(take)), truth[take]].mean()
-            )
-        rows[str(name)] = row
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame.index.name = "input"
     return frame

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import _plotting as P
+from ._format import format_number, plural
 
 __all__ = ["TrainingRunsDisplay", "compare_runs"]
 
@@ -44,16 +45,21 @@ def _test_accuracy(run) -> float:
 class TrainingRunsDisplay:
     """Per-epoch training loss and validation accuracy of several runs.
 
-    Build it with :func:`compare_runs`.
-
-    Attributes
+    Parameters
     ----------
     epochs : pandas.DataFrame
         Index ``epoch`` (1, 2, ...); columns ``loss, <run>`` and, where the
         runs have them, ``val. accuracy, <run>``.
     test_accuracy : pandas.Series
         Final test accuracy of each run (NaN when unknown).
-    ax_ : numpy.ndarray of Axes, figure_ : set by :meth:`plot`.
+    names : sequence of str
+        The runs, in order.
+
+    Attributes
+    ----------
+    ax_ : numpy.ndarray of Axes, set by :meth:`plot`.
+    figure_ : matplotlib Figure, set by :meth:`plot`.
+    lines_ : list of Line2D, set by :meth:`plot` (loss lines, then accuracy).
 
     Notes
     -----
@@ -61,6 +67,12 @@ class TrainingRunsDisplay:
     scikit-learn's ``MLPClassifier``: the mean cross-entropy over the epoch's
     mini-batches plus the L2 penalty), so it compares runs of the same loop,
     not runs of different libraries.
+
+    Examples
+    --------
+    >>> from evalviz.training import compare_runs
+    >>> compare_runs({"a": {"loss_curve": [0.9, 0.5]}, "b": {"loss_curve": [2, 1]}})
+    TrainingRunsDisplay(2 runs, 2 epochs, last-epoch loss a 0.5, b 1)
     """
 
     def __init__(self, epochs, test_accuracy, names):
@@ -68,11 +80,55 @@ class TrainingRunsDisplay:
         self.test_accuracy = test_accuracy
         self.names = list(names)
 
+    @classmethod
+    def from_runs(cls, runs, *, ax=None, **kwargs):
+        """Line up the runs' numbers and draw them.
+
+        Parameters
+        ----------
+        runs : mapping {name: run}
+            As :func:`compare_runs` takes.
+        ax : Axes or array of Axes, optional
+            Where to draw; a new figure when None.
+        **kwargs
+            Passed to :meth:`plot`.
+
+        Returns
+        -------
+        TrainingRunsDisplay
+            Drawn.
+        """
+        return compare_runs(runs).plot(ax=ax, **kwargs)
+
+    def __repr__(self) -> str:
+        last = ", ".join(
+            f"{name} {format_number(self.epochs[f'loss, {name}'].iloc[-1])}"
+            for name in self.names
+        )
+        return (
+            f"TrainingRunsDisplay({plural(len(self.names), 'run')}, "
+            f"{plural(len(self.epochs), 'epoch')}, last-epoch loss {last})"
+        )
+
     def to_frame(self) -> pd.DataFrame:
+        """The per-epoch numbers.
+
+        Returns
+        -------
+        pandas.DataFrame
+            A copy of :attr:`epochs`.
+        """
         return self.epochs.copy()
 
     def summary(self) -> pd.DataFrame:
-        """One row per run: first- and last-epoch loss, final validation and test accuracy."""
+        """One row per run: first- and last-epoch loss, final accuracies.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``run``; columns ``first-epoch loss``, ``last-epoch loss``,
+            ``final val. accuracy`` (where known) and ``test accuracy``.
+        """
         rows = {}
         for name in self.names:
             loss = self.epochs[f"loss, {name}"]
@@ -86,29 +142,65 @@ class TrainingRunsDisplay:
         frame.index.name = "run"
         return frame
 
+    @property
+    def _has_accuracy(self) -> bool:
+        return any(c.startswith("val. accuracy") for c in self.epochs.columns)
+
     def plot(self, ax=None, *, logy=True, title="Training runs compared"):
-        """Loss per epoch (left, log scale by default) and validation accuracy (right)."""
-        has_acc = any(c.startswith("val. accuracy") for c in self.epochs.columns)
+        """Loss per epoch (left, log scale by default) and validation accuracy (right).
+
+        Parameters
+        ----------
+        ax : Axes or array of Axes, optional
+            One or two axes; a new figure (constrained layout) when None.
+        logy : bool, default=True
+            Log scale for the loss.
+        title : str, default="Training runs compared"
+            The figure title (empty for none).
+
+        Returns
+        -------
+        TrainingRunsDisplay
+            Self, with ``ax_``, ``figure_`` and ``lines_`` set.
+        """
+        has_acc = self._has_accuracy
         if ax is None:
             fig, axes = P.new_grid(
-                1, 2 if has_acc else 1, figsize=(12.0 if has_acc else 7.0, 4.6)
+                1,
+                2 if has_acc else 1,
+                figsize=(12.0 if has_acc else 7.0, 4.6),
+                layout="constrained",
             )
             axes = axes[0]
         else:
             axes = np.atleast_1d(np.asarray(ax, dtype=object)).ravel()
             fig = axes[0].figure
+        self.lines_ = self._draw_lines(axes, has_acc)
+        self._style(axes, has_acc, logy)
+        if title:
+            fig.suptitle(title, fontsize=P.TITLE_SIZE)
+        self.ax_, self.figure_ = axes, fig
+        return self
+
+    def _draw_lines(self, axes, has_acc):
         x = self.epochs.index.to_numpy()
+        lines = []
         for i, name in enumerate(self.names):
             style = dict(color=P.PALETTE[i % len(P.PALETTE)], marker="o", linewidth=2)
-            axes[0].plot(x, self.epochs[f"loss, {name}"], label=name, **style)
+            lines += axes[0].plot(x, self.epochs[f"loss, {name}"], label=name, **style)
+        for i, name in enumerate(self.names):
+            style = dict(color=P.PALETTE[i % len(P.PALETTE)], marker="o", linewidth=2)
             key = f"val. accuracy, {name}"
             if has_acc and len(axes) > 1 and key in self.epochs.columns:
-                axes[1].plot(x, self.epochs[key], label=name, **style)
+                lines += axes[1].plot(x, self.epochs[key], label=name, **style)
+        return lines
+
+    def _style(self, axes, has_acc, logy):
         if logy:
             from matplotlib.ticker import FuncFormatter
 
             axes[0].set_yscale("log")
-            plain = FuncFormatter(lambda v, _pos: f"{v:g}")
+            plain = FuncFormatter(lambda v, _pos: format_number(v))
             axes[0].yaxis.set_major_formatter(plain)
             axes[0].yaxis.set_minor_formatter(plain)
         P.style_axes(
@@ -128,11 +220,6 @@ class TrainingRunsDisplay:
             axes[1].legend(fontsize=P.TICK_SIZE + 1)
         for a in axes:
             a.grid(True, alpha=0.3)
-        if title:
-            fig.suptitle(title, fontsize=P.TITLE_SIZE)
-        fig.tight_layout()
-        self.ax_, self.figure_ = axes, fig
-        return self
 
 
 def compare_runs(runs) -> TrainingRunsDisplay:
@@ -149,12 +236,22 @@ def compare_runs(runs) -> TrainingRunsDisplay:
     Returns
     -------
     TrainingRunsDisplay
+        Not drawn yet: ``.plot()`` draws, ``.to_frame()`` gives the table.
+
+    Raises
+    ------
+    ValueError
+        If ``runs`` is empty, a run has no loss curve, or the runs have
+        different numbers of epochs.
 
     Examples
     --------
-    >>> from evalviz.training import compare_runs  # doctest: +SKIP
-    >>> runs = compare_runs({"scaled 0-1": preds, "raw 0-255": raw})  # doctest: +SKIP
-    >>> runs.summary()  # doctest: +SKIP
+    >>> from evalviz.training import compare_runs
+    >>> runs = compare_runs(
+    ...     {"scaled": {"loss_curve": [0.6, 0.4]}, "raw": {"loss_curve": [3.1, 0.9]}}
+    ... )
+    >>> runs.summary()["last-epoch loss"].tolist()
+    [0.4, 0.9]
     """
     if not isinstance(runs, Mapping) or not runs:
         raise ValueError(

@@ -1,5 +1,6 @@
 """Confusion display, report heatmap and error gallery: numbers and drawn text."""
 
+import io
 import warnings
 
 import matplotlib
@@ -70,11 +71,13 @@ def test_top_confusions_skips_zero_cells():
 
 def test_confusion_display_cells_hold_count_and_row_percent():
     y_true, y_pred = _data(1)
-    disp = evc.confusion(y_true, y_pred, labels=NAMES).plot()
+    disp = evc.ConfusionDisplay.from_predictions(y_true, y_pred, display_labels=NAMES)
     cm = skm.confusion_matrix(y_true, y_pred, labels=range(10))
     np.testing.assert_array_equal(disp.confusion_matrix, cm)
     texts = _texts(disp.ax_)
     assert len(texts) == 100
+    assert disp.text_.shape == (10, 10) and disp.text_[2, 3].get_text() == texts[23]
+    assert disp.im_ is disp.ax_.images[0]
     for i in range(10):
         for j in range(10):
             text = texts[i * 10 + j]
@@ -94,21 +97,22 @@ def test_confusion_display_cells_hold_count_and_row_percent():
 
 def test_confusion_display_normalize_pred_uses_columns():
     cm = np.array([[8, 2], [2, 0]])
-    disp = evc.ConfusionMatrixDisplay.from_matrix(cm, normalize="pred").plot()
+    disp = evc.ConfusionDisplay(cm, normalize="pred").plot()
     assert _texts(disp.ax_)[0] == "8\n80.0%"
     assert _texts(disp.ax_)[1] == "2\n100.0%"
     assert "predicted class" in disp.ax_.get_title()
 
 
 def test_confusion_display_without_normalize_shows_counts_only():
-    disp = evc.ConfusionMatrixDisplay(np.array([[3, 1], [0, 2]]), normalize=None)
+    disp = evc.ConfusionDisplay(np.array([[3, 1], [0, 2]]), normalize=None)
     disp.plot(colorbar=False)
     assert _texts(disp.ax_) == ["3", "1", "0", "2"]
 
 
 def test_confusion_display_to_frame_has_every_number():
     y_true, y_pred = _data(2)
-    disp = evc.confusion(y_true, y_pred, labels=NAMES)
+    disp = evc.confusion_display(y_true, y_pred, display_labels=NAMES)
+    assert not hasattr(disp, "ax_")  # the entry point does not draw
     frame = disp.to_frame()
     assert len(frame) == 100
     assert frame["count"].sum() == len(y_true)
@@ -122,24 +126,26 @@ def test_confusion_display_to_frame_has_every_number():
 
 def test_confusion_display_draws_on_given_axes():
     fig, ax = plt.subplots()
-    disp = evc.confusion([0, 1, 1], [0, 1, 0]).plot(ax=ax)
+    disp = evc.ConfusionDisplay.from_predictions([0, 1, 1], [0, 1, 0], ax=ax)
     assert disp.ax_ is ax and disp.figure_ is fig
 
 
 def test_confusion_checks_inputs():
-    with pytest.raises(ValueError, match=r"argmax\(axis=1\)"):
-        evc.confusion([0, 1], np.array([[0.9, 0.1], [0.2, 0.8]]))
-    with pytest.raises(ValueError, match="labels describes only 2 classes"):
-        evc.confusion([0, 1, 2], [0, 1, 2], labels=["a", "b"])
+    with pytest.raises(ValueError, match="2 names but the data has 3 classes"):
+        evc.confusion_display([0, 1, 2], [0, 1, 2], display_labels=["a", "b"])
     with pytest.raises(ValueError, match="normalize"):
-        evc.confusion([0, 1], [0, 1], normalize="row")
+        evc.confusion_display([0, 1], [0, 1], normalize="row")
     with pytest.raises(ValueError, match="same samples"):
-        evc.confusion([0, 1, 1], [0, 1])
+        evc.confusion_display([0, 1, 1], [0, 1])
+    with pytest.raises(ValueError, match="not among the classes"):
+        evc.confusion_display(["a", "b"], ["a", "c"], labels=["a", "b"])
 
 
 def test_report_display_matches_classification_report():
     y_true, y_pred = _data(4, n=800)
-    disp = evc.report(y_true, y_pred, labels=NAMES).plot()
+    disp = evc.ClassificationReportDisplay.from_predictions(
+        y_true, y_pred, display_labels=NAMES
+    )
     expected = pd.DataFrame(
         skm.classification_report(y_true, y_pred, target_names=NAMES, output_dict=True)
     ).T
@@ -162,7 +168,9 @@ def test_report_display_matches_classification_report():
 
 def test_report_display_from_confusion():
     cm = np.array([[5, 1], [2, 2]])
-    disp = evc.ClassificationReportDisplay.from_confusion(cm, labels=["no", "yes"])
+    disp = evc.ClassificationReportDisplay.from_confusion(
+        cm, display_labels=["no", "yes"]
+    )
     assert disp.accuracy == pytest.approx(0.7)
     assert disp.report.loc["yes", "precision"] == pytest.approx(2 / 3)
 
@@ -181,11 +189,13 @@ def test_error_gallery_top_confusions_most_confident_first():
     y_true, y_pred = _data(5, n=600)
     score = rng.dirichlet(np.ones(10), y_true.size)
     images = _images(y_true.size, rng)
-    gallery = evc.error_gallery(
-        images, y_true, y_pred, y_score=score, labels=NAMES, top=2, n_images=4
-    ).plot()
+    gallery = evc.ErrorGallery.from_predictions(
+        images, y_true, y_pred, y_score=score, display_labels=NAMES, top=2, n_images=4
+    )
     cm = ev.confusion_matrix(y_true, y_pred, n_classes=10)
-    expected = ev.top_confusions(cm, 2, labels=NAMES)
+    expected = ev.top_confusions(cm, 2)
+    expected["true_name"] = [NAMES[i] for i in expected["true"]]
+    expected["predicted_name"] = [NAMES[i] for i in expected["predicted"]]
     pd.testing.assert_frame_equal(gallery.cells, expected)
     frame = gallery.to_frame()
     for r, cell in expected.iterrows():
@@ -226,7 +236,11 @@ def test_error_gallery_checks_inputs():
     with pytest.raises(ValueError, match="cell"):
         evc.error_gallery(images, [0, 1, 1], [0, 1, 0], cell=(0, 5))
     with pytest.raises(ValueError, match="one column per class"):
-        evc.error_gallery(images, [0, 1, 1], [0, 1, 0], y_score=np.ones((3, 3)) / 3)
+        evc.error_gallery(images, [0, 1, 1], [0, 1, 0], y_score=np.ones(3) / 3)
+    with pytest.raises(ValueError, match="3 columns"):
+        evc.error_gallery(
+            images, [0, 1, 1], [0, 1, 0], y_score=np.ones((3, 3)) / 3, labels=[0, 1]
+        )
     with pytest.raises(ValueError, match="NaN"):
         evc.error_gallery(
             images, [0, 1, 1], [0, 1, 0], y_score=[[np.nan, 1], [0, 1], [0, 1]]
@@ -237,7 +251,7 @@ def test_error_gallery_several_cells():
     y_true, y_pred = _data(6, n=800)
     images = _images(y_true.size, np.random.default_rng(6))
     gallery = evc.error_gallery(
-        images, y_true, y_pred, labels=NAMES, cell=[(6, 0), (4, 2)], n_images=3
+        images, y_true, y_pred, display_labels=NAMES, cell=[(6, 0), (4, 2)], n_images=3
     ).plot()
     assert gallery.cells[["true", "predicted"]].values.tolist() == [
         [6, 0],
@@ -252,15 +266,16 @@ def test_error_gallery_several_cells():
 
 def test_confusion_cell_text_is_projector_sized():
     y_true, y_pred = _data(9)
-    disp = evc.confusion(y_true, y_pred, labels=NAMES).plot()
+    disp = evc.ConfusionDisplay.from_predictions(y_true, y_pred, display_labels=NAMES)
     assert min(t.get_fontsize() for t in disp.ax_.texts) >= 11
-    assert disp.figure_.get_size_inches()[0] >= 11
+    # as large as the cap allows (fits a 1280-px JupyterLab column)
+    assert tuple(disp.figure_.get_size_inches()) == (10.0, 9.0)
     plt.close(disp.figure_)
 
 
 def test_report_display_has_a_colour_bar():
     y_true, y_pred = _data(4, n=300)
-    disp = evc.report(y_true, y_pred, labels=NAMES).plot()
+    disp = evc.report(y_true, y_pred, display_labels=NAMES).plot()
     assert disp.colorbar_.mappable.get_clim() == (0.0, 1.0)
     assert "precision, recall, F1" in disp.colorbar_.ax.get_xlabel()
     plt.close(disp.figure_)
@@ -290,9 +305,13 @@ def test_error_scores_use_every_image_of_the_cell():
     y_true = rng.integers(0, 4, n)
     score = rng.dirichlet(np.ones(4) * 0.5, n)
     y_pred = score.argmax(axis=1)
-    disp = evc.error_scores(
-        y_true, score, cell=[(1, 2), (3, 3)], labels=list("abcd"), levels=(0.5, 0.9)
-    ).plot()
+    disp = evc.ErrorScoresDisplay.from_predictions(
+        y_true,
+        score,
+        cell=[(1, 2), (3, 3)],
+        display_labels=list("abcd"),
+        levels=(0.5, 0.9),
+    )
     frame = disp.to_frame()
     for r, (t, p) in enumerate([(1, 2), (3, 3)]):
         idx = np.flatnonzero((y_true == t) & (y_pred == p))
@@ -327,7 +346,7 @@ def test_error_scores_checks_inputs():
 def test_compare_reports_lines_up_classes_by_position():
     y_true, y_pred = _data(3, n=400)
     _, other = _data(4, n=400)
-    named = evc.report(y_true, y_pred, labels=NAMES)
+    named = evc.report(y_true, y_pred, display_labels=NAMES)
     numbered = ev.report_from_confusion(
         ev.confusion_matrix(y_true, other, n_classes=10)
     )
@@ -355,3 +374,223 @@ def test_compare_reports_lines_up_classes_by_position():
         )
     with pytest.raises(ValueError, match="empty"):
         evc.compare_reports({})
+
+
+# --- one input model: string labels, labels=, ties -----------------------------
+
+ANIMALS = np.array(["cat", "dog", "bird", "fish"])
+
+
+def _animals(seed=0, n=300):
+    rng = np.random.default_rng(seed)
+    y_true = ANIMALS[rng.integers(0, 4, n)]
+    y_pred = np.where(rng.random(n) < 0.6, y_true, ANIMALS[rng.integers(0, 4, n)])
+    return y_true, y_pred
+
+
+def test_string_labels_match_sklearn_sorted_classes():
+    y_true, y_pred = _animals(1)
+    disp = evc.confusion_display(y_true, y_pred)
+    assert disp.display_labels == ["bird", "cat", "dog", "fish"]
+    np.testing.assert_array_equal(
+        disp.confusion_matrix, skm.confusion_matrix(y_true, y_pred)
+    )
+
+
+def test_labels_choose_class_values_and_order_as_in_sklearn():
+    y_true, y_pred = _animals(2)
+    order = ["dog", "cat", "fish", "bird"]
+    disp = evc.confusion_display(y_true, y_pred, labels=order)
+    assert disp.display_labels == order
+    np.testing.assert_array_equal(
+        disp.confusion_matrix, skm.confusion_matrix(y_true, y_pred, labels=order)
+    )
+    rep = evc.report(y_true, y_pred, labels=order, display_labels=list("DCFB"))
+    expected = skm.classification_report(
+        y_true, y_pred, labels=order, target_names=list("DCFB"), output_dict=True
+    )
+    assert rep.report.loc["F", "recall"] == pytest.approx(expected["F"]["recall"])
+    assert rep.accuracy == pytest.approx(skm.accuracy_score(y_true, y_pred))
+
+
+def test_binary_string_labels_with_predict_proba_need_no_pos_label():
+    y_true = np.array(["no", "yes", "yes", "no", "yes"])
+    proba = np.array([[0.8, 0.2], [0.3, 0.7], [0.6, 0.4], [0.5, 0.5], [0.1, 0.9]])
+    disp = evc.confusion_display(y_true, proba)
+    pred = np.array(["no", "yes"])[proba.argmax(axis=1)]
+    np.testing.assert_array_equal(
+        disp.confusion_matrix, skm.confusion_matrix(y_true, pred)
+    )
+    assert disp.n_tied == 1  # row 3 is a tie, decided for "no" (lowest index)
+    assert disp.confusion_matrix[0, 0] == 2
+
+
+def test_ties_go_to_the_lowest_class_and_are_counted():
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 10, 1000)
+    scores = np.zeros((1000, 10))  # every row tied
+    disp = evc.ConfusionDisplay.from_predictions(y, scores)
+    np.testing.assert_array_equal(disp.confusion_matrix[:, 0], np.bincount(y))
+    assert disp.confusion_matrix[:, 1:].sum() == 0
+    # argmax accuracy == top-1 accuracy under the one tie rule
+    assert disp.accuracy == pytest.approx(np.mean(y == 0))
+    assert disp.n_tied == 1000
+    assert "1,000 tied rows" in repr(disp)
+    assert "1,000 rows" in disp.ax_.get_title()
+    assert disp.to_frame().attrs["n_tied_rows"] == 1000
+    rep = evc.report(y, scores)
+    assert rep.n_tied == 1000 and "1,000 tied rows" in repr(rep)
+    plt.close(disp.figure_)
+
+
+def test_scores_without_ties_say_nothing_about_ties():
+    disp = evc.confusion_display([0, 1, 2], np.eye(3))
+    assert disp.n_tied == 0 and "tied" not in repr(disp)
+
+
+def test_reprs_are_one_line_with_numbers():
+    disp = evc.ConfusionDisplay([[5, 1], [2, 2]], display_labels=["no", "yes"])
+    assert repr(disp) == (
+        "ConfusionDisplay(2 classes, 10 samples, accuracy 0.700, normalize='true')"
+    )
+    rep = evc.ClassificationReportDisplay(ev.report_from_confusion([[1, 0], [0, 0]]))
+    assert repr(rep).startswith("ClassificationReportDisplay(2 classes, 1 sample,")
+    images = np.zeros((4, 3, 3))
+    gallery = evc.error_gallery(images, [0, 0, 1, 1], [0, 1, 1, 1], top=2)
+    assert repr(gallery) == "ErrorGallery(1 cell, 1 image)"
+
+
+# --- deprecated names (one release) -------------------------------------------
+
+
+def test_old_names_warn_and_still_work():
+    y_true, y_pred = _data(3)
+    with pytest.warns(DeprecationWarning, match="confusion_display"):
+        old = evc.confusion(y_true, y_pred)
+    np.testing.assert_array_equal(
+        old.confusion_matrix, evc.confusion_display(y_true, y_pred).confusion_matrix
+    )
+    with pytest.warns(DeprecationWarning, match="ConfusionDisplay"):
+        disp = evc.ConfusionMatrixDisplay.from_matrix(
+            [[3, 1], [0, 2]], labels=["no", "yes"]
+        )
+    assert isinstance(disp, evc.ConfusionDisplay)
+    assert disp.labels == disp.display_labels == ["no", "yes"]
+    assert not hasattr(disp, "ax_")  # the old classmethods did not draw
+    with pytest.warns(DeprecationWarning, match="display_labels"):
+        named = evc.confusion_display(y_true, y_pred, labels=NAMES)
+    assert named.display_labels == NAMES
+
+
+def test_old_names_as_labels_keep_absent_classes():
+    # labels= as names (old meaning): one name per class index, class 2 absent
+    with pytest.warns(DeprecationWarning):
+        disp = evc.confusion_display([0, 1, 1], [0, 1, 0], labels=["a", "b", "c"])
+    assert disp.confusion_matrix.tolist() == [[1, 0, 0], [1, 1, 0], [0, 0, 0]]
+
+
+# --- many classes: bounded, fast, no per-cell artists --------------------------
+
+
+def test_thousand_classes_draw_bounded_without_cell_texts():
+    rng = np.random.default_rng(0)
+    k, n = 1000, 100_000
+    y = rng.integers(0, k, n)
+    p = np.where(rng.random(n) < 0.7, y, rng.integers(0, k, n))
+    names = [f"class number {i}" for i in range(k)]
+    disp = evc.ConfusionDisplay.from_predictions(y, p, display_labels=names)
+    width, height = disp.figure_.get_size_inches()
+    assert width <= 10 and height <= 9
+    assert len(disp.ax_.texts) == 0 and disp.text_ is None
+    assert len(disp.ax_.images) == 1 and disp.im_.get_array().shape == (k, k)
+    xticks = [t.get_text() for t in disp.ax_.get_xticklabels()]
+    assert len(xticks) <= 30 and xticks[:2] == [names[0], names[34]]
+    assert "every 34th of 1,000 named" in disp.ax_.get_title()
+    buf = io.BytesIO()
+    disp.figure_.savefig(buf, format="png", dpi=100)
+    assert buf.tell() > 0
+    plt.close(disp.figure_)
+    rep = evc.ClassificationReportDisplay.from_predictions(y, p)
+    width, height = rep.figure_.get_size_inches()
+    assert width <= 10 and height <= 9
+    assert len(rep.ax_.texts) == 0 and rep.text_ is None
+    yticks = [t.get_text() for t in rep.ax_.get_yticklabels()]
+    assert len(yticks) <= 32 and yticks[-2:] == ["macro avg", "weighted avg"]
+    rep.figure_.savefig(io.BytesIO(), format="png", dpi=100)
+    plt.close(rep.figure_)
+
+
+@pytest.mark.parametrize("k", [2, 12, 30, 31])
+def test_cell_texts_up_to_thirty_classes(k):
+    cm = np.full((k, k), 3)
+    disp = evc.ConfusionDisplay(cm).plot()
+    assert len(disp.ax_.texts) == (k * k if k <= 30 else 0)
+    assert disp.figure_.get_size_inches()[0] <= 10
+    plt.close(disp.figure_)
+
+
+# --- layout engine: saved figures keep long class names ------------------------
+
+
+def _inside_after_savefig(fig, artists):
+    fig.savefig(io.BytesIO(), format="png", dpi=100)
+    renderer = fig.canvas.get_renderer()
+    box = fig.bbox
+    for artist in artists:
+        ext = artist.get_window_extent(renderer)
+        assert ext.x0 >= 0 and ext.y0 >= 0, artist.get_text()
+        assert ext.x1 <= box.x1 and ext.y1 <= box.y1, artist.get_text()
+
+
+@pytest.mark.parametrize("k", [3, 12, 60])
+def test_saved_figures_do_not_cut_long_class_names(k):
+    names = [f"a rather long class name number {i}" for i in range(k)]
+    cm = np.random.default_rng(k).integers(0, 40, (k, k)) + np.eye(k, dtype=int)
+    disp = evc.ConfusionDisplay(cm, display_labels=names, n_tied=2).plot()
+    assert disp.figure_.get_layout_engine() is not None
+    ax = disp.ax_
+    ticks = ax.get_xticklabels() + ax.get_yticklabels()
+    _inside_after_savefig(disp.figure_, [*ticks, ax.xaxis.label, ax.yaxis.label])
+    plt.close(disp.figure_)
+    rep = evc.ClassificationReportDisplay.from_confusion(cm, display_labels=names)
+    ax = rep.ax_
+    ticks = ax.get_xticklabels() + ax.get_yticklabels()
+    _inside_after_savefig(rep.figure_, [*ticks, ax.title, *ax.texts])
+    plt.close(rep.figure_)
+
+
+def test_error_scores_ties_and_names_in_cells():
+    y_true = np.array(["a", "b", "b", "c"])
+    score = np.array([[0.5, 0.5, 0.0], [0.2, 0.8, 0.0], [0.6, 0.3, 0.1], [0, 0, 1.0]])
+    disp = evc.error_scores(y_true, score, cell=[("b", "a"), ("b", "b")])
+    assert disp.n_tied == 1
+    frame = disp.to_frame()
+    assert frame["count"].tolist() == [1, 1]
+    assert frame["median score"].tolist() == [0.6, 0.8]
+
+
+def test_report_and_compare_reports_read_old_names_with_a_warning():
+    y_true, y_pred = _data(5, n=300)
+    with pytest.warns(DeprecationWarning):
+        old = evc.report(y_true, y_pred, labels=NAMES)
+    assert list(old.report.index[:10]) == NAMES
+    numbered = ev.report_from_confusion(ev.confusion_matrix(y_true, y_pred))
+    with pytest.warns(DeprecationWarning, match="display_labels"):
+        table = evc.compare_reports({"a": numbered}, labels=NAMES)
+    assert list(table.index) == NAMES
+    np.testing.assert_allclose(
+        table["a: recall"], skm.recall_score(y_true, y_pred, average=None)
+    )
+
+
+def test_title_says_what_the_cells_show():
+    small = evc.ConfusionDisplay(np.full((10, 10), 2)).plot()
+    assert "cell: count and % of each true class" in small.ax_.get_title()
+    assert small.ax_.texts[0].get_text() == "2\n10.0%"
+    medium = evc.ConfusionDisplay(np.full((20, 20), 2)).plot()
+    assert medium.ax_.texts[0].get_text() == "2"
+    assert "cell: count; colour: % of each true class" in medium.ax_.get_title()
+    large = evc.ConfusionDisplay(np.full((40, 40), 2)).plot()
+    assert "colour: % of each true class" in large.ax_.get_title()
+    assert "cell:" not in large.ax_.get_title()
+    plt.close("all")

@@ -21,7 +21,9 @@ def test_class_balance_counts_and_bars():
     _, y_train = _data(0)
     _, y_test = _data(1, n=50)
     names = ["a", "b", "c", "d"]
-    disp = explore.class_balance(train=y_train, test=y_test, labels=names).plot()
+    disp = explore.class_balance(
+        train=y_train, test=y_test, display_labels=names
+    ).plot()
     np.testing.assert_array_equal(
         disp.counts["train"], np.bincount(y_train, minlength=4)
     )
@@ -36,8 +38,8 @@ def test_class_balance_counts_and_bars():
 def test_class_balance_checks():
     with pytest.raises(ValueError, match="at least one split"):
         explore.class_balance()
-    with pytest.raises(ValueError, match="labels describes only 2 classes"):
-        explore.class_balance(train=[0, 1, 2], labels=["a", "b"])
+    with pytest.raises(ValueError, match="2 names but the data has 3 classes"):
+        explore.class_balance(train=[0, 1, 2], display_labels=["a", "b"])
 
 
 def test_example_grid_shows_images_of_the_right_class():
@@ -64,7 +66,7 @@ def test_example_grid_small_class_fills_what_it_has():
 
 def test_mean_images_are_class_means():
     images, y = _data(3)
-    disp = explore.mean_images(images, y, labels=list("abcd")).plot()
+    disp = explore.mean_images(images, y, display_labels=list("abcd")).plot()
     for k in range(4):
         np.testing.assert_allclose(disp.means[k], images[y == k].mean(axis=0))
     frame = disp.to_frame()
@@ -181,7 +183,7 @@ def test_images_must_be_3d():
 
 def test_most_similar_pairs_are_sorted_correlations():
     images, y = _data(6)
-    disp = explore.mean_images(images, y, labels=list("abcd"))
+    disp = explore.mean_images(images, y, display_labels=list("abcd"))
     top = disp.most_similar(3)
     sim = disp.similarity()
     assert len(top) == 3
@@ -194,7 +196,7 @@ def test_most_similar_pairs_are_sorted_correlations():
 
 def test_pairs_give_correlation_and_rank():
     images, y = _data(6)
-    disp = explore.mean_images(images, y, labels=list("abcd"))
+    disp = explore.mean_images(images, y, display_labels=list("abcd"))
     everything = disp.pairs()
     assert len(everything) == 6
     assert list(everything["rank"]) == list(range(1, 7))
@@ -218,3 +220,47 @@ def test_pairs_give_correlation_and_rank():
         disp.pairs([("a", "a")])
     with pytest.raises(ValueError, match="pairs of classes"):
         disp.pairs([("a",)])
+
+
+def test_string_labels_map_to_sorted_classes_across_splits():
+    disp = explore.class_balance(train=["dog", "cat", "dog"], test=["bird", "dog"])
+    assert list(disp.counts.index) == ["bird", "cat", "dog"]
+    assert disp.counts["train"].tolist() == [0, 1, 2]
+    assert disp.counts["test"].tolist() == [1, 0, 1]
+    assert (
+        repr(disp) == "ClassBalanceDisplay(3 classes, train 3 samples, test 2 samples)"
+    )
+    images = np.arange(5)[:, None, None] * np.ones((5, 2, 2))
+    means = explore.mean_images(images, ["b", "a", "b", "a", "a"])
+    assert means.display_labels == ["a", "b"]
+    np.testing.assert_allclose(means.means[:, 0, 0], [(1 + 3 + 4) / 3, (0 + 2) / 2])
+
+
+def test_old_names_in_labels_warn_and_keep_absent_classes():
+    with pytest.warns(DeprecationWarning, match="display_labels"):
+        disp = explore.class_balance(train=[0, 1, 1], labels=["a", "b", "c"])
+    assert disp.counts["train"].tolist() == [1, 2, 0]
+
+
+def test_reprs_are_one_line_with_numbers():
+    images, y = _data(3, n=40)
+    assert repr(explore.example_grid(images, y, n=2)) == (
+        "ExampleGridDisplay(4 classes x 2 examples)"
+    )
+    assert repr(explore.mean_images(images, y)) == (
+        "MeanImageDisplay(4 classes, 5 x 5 pixels)"
+    )
+    hist = explore.pixel_histogram(np.array([0, 0, 0, 7], dtype=np.uint8))
+    assert repr(hist) == "PixelHistogramDisplay(4 pixels, 75.0% exactly 0, 33 bins)"
+
+
+def test_class_balance_figure_has_a_layout_engine():
+    disp = explore.class_balance(train=[0, 1, 1]).plot()
+    assert disp.figure_.get_layout_engine() is not None
+    assert [b.get_label() for b in disp.bars_] == ["train"]
+
+
+def test_initial_activations_refuse_labels_outside_the_outputs():
+    images, _ = _data(7, n=30, size=4)
+    with pytest.raises(ValueError, match="n_classes=10 outputs"):
+        explore.initial_activations(images, np.full(30, 12), n_classes=10)

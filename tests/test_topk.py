@@ -73,7 +73,7 @@ def test_plot_on_given_axes_and_title():
 
 def test_forgiven_confusions_sum_to_the_top_k_gain(multiclass):
     y, s = multiclass
-    table = forgiven_confusions(y, s, k=2, labels=NAMES)
+    table = forgiven_confusions(y, s, k=2, display_labels=NAMES)
     gain = metrics.top_k_accuracy(y, s, 2) - metrics.top_k_accuracy(y, s, 1)
     assert table["count"].sum() == round(gain * len(y))
     assert (table["true"] != table["top1"]).all()
@@ -93,7 +93,7 @@ def test_topk_gallery_shows_images_wrong_at_top1_right_at_top2(multiclass):
     y, s = multiclass
     rng = np.random.default_rng(0)
     images = rng.integers(0, 255, size=(len(y), 8, 8), dtype=np.uint8)
-    gallery = topk_gallery(images, y, s, k=2, labels=NAMES, top=2, n_images=3)
+    gallery = topk_gallery(images, y, s, k=2, display_labels=NAMES, top=2, n_images=3)
     frame = gallery.to_frame()
     assert len(gallery.cells) == 2
     assert (frame["true_rank"] == 2).all()
@@ -158,7 +158,7 @@ def test_label_groups_decompose_macro_and_micro_auc():
 
 def test_forgiven_gaps_cover_every_forgiven_sample(multiclass):
     y, s = multiclass
-    table = forgiven_confusions(y, s, k=2, labels=NAMES)
+    table = forgiven_confusions(y, s, k=2, display_labels=NAMES)
     rank = metrics.rank_of_true_class(y, s)
     for _, row in table.iterrows():
         idx = [
@@ -175,7 +175,7 @@ def test_forgiven_gaps_cover_every_forgiven_sample(multiclass):
 def test_forgiven_summary_counts_and_gaps(multiclass):
     y, s = multiclass
     summary = forgiven_summary(
-        y, s, k=2, labels=NAMES, within=["c3", "c5", 6], close=0.05
+        y, s, k=2, display_labels=NAMES, within=["c3", "c5", 6], close=0.05
     )
     rank = metrics.rank_of_true_class(y, s)
     idx = np.flatnonzero(rank == 2)
@@ -201,7 +201,7 @@ def test_forgiven_summary_counts_and_gaps(multiclass):
 def test_forgiven_summary_errors(multiclass):
     y, s = multiclass
     with pytest.raises(ValueError, match="within"):
-        forgiven_summary(y, s, labels=NAMES, within=["nope"])
+        forgiven_summary(y, s, display_labels=NAMES, within=["nope"])
     with pytest.raises(ValueError, match="close"):
         forgiven_summary(y, s, close=0)
 
@@ -239,7 +239,7 @@ def test_beyond_bar_has_its_own_legend_entry(multiclass):
 def test_gallery_captions_readable_and_named(multiclass):
     y, s = multiclass
     images = np.zeros((len(y), 4, 4))
-    g = topk_gallery(images, y, s, k=2, labels=NAMES, top=2, n_images=3).plot()
+    g = topk_gallery(images, y, s, k=2, display_labels=NAMES, top=2, n_images=3).plot()
     first = g.ax_[0, 0].title
     assert first.get_text().startswith("image ")
     assert first.get_fontsize() >= 12
@@ -275,3 +275,48 @@ def test_typical_gallery_shows_gaps_near_the_median(multiclass):
     assert "typical" in typical.plot().figure_._suptitle.get_text()
     with pytest.raises(ValueError, match="order"):
         topk_gallery(images, y, s, order="random")
+
+
+def test_ties_rank_the_lowest_class_first_so_top1_is_argmax_accuracy():
+    # kind 1 of issue 10: all-zero scores for 10 classes
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 10, 1000)
+    s = np.zeros((1000, 10))
+    disp = topk(y, s, max_k=3)
+    assert disp.accuracy[0] == pytest.approx(np.mean(y == s.argmax(axis=1)))
+    assert disp.accuracy[0] == pytest.approx(np.mean(y == 0))
+    assert disp.n_tied == 1000 and "1,000 tied rows" in repr(disp)
+    table = forgiven_confusions(y, s, k=2)
+    # forgiven at top-2 = true class 1, top-1 guess 0 (the lowest index)
+    assert table[["true", "top1"]].values.tolist() == [[1, 0]]
+    assert table["count"].iloc[0] == np.sum(y == 1)
+
+
+def test_string_labels_map_to_sorted_score_columns(multiclass):
+    y, s = multiclass
+    names = np.array([f"c{i:02d}" for i in range(10)])  # sorted == column order
+    by_name = topk(names[y], s, max_k=3)
+    np.testing.assert_array_equal(by_name.rank_counts, topk(y, s, max_k=3).rank_counts)
+    table = forgiven_confusions(names[y], s, k=2)
+    assert table["true_name"].iloc[0] == names[table["true"].iloc[0]]
+
+
+def test_from_predictions_draws_and_reprs_are_one_line(multiclass):
+    import matplotlib.pyplot as plt
+
+    y, s = multiclass
+    disp = TopKDisplay.from_predictions(y, s, max_k=3)
+    assert disp.figure_.get_layout_engine() is not None
+    np.testing.assert_allclose(disp.line_.get_ydata(), disp.accuracy)
+    assert len(disp.bars_) == 2
+    top1 = metrics.top_k_accuracy(y, s, 1)
+    assert repr(disp).startswith(f"TopKDisplay(1,000 samples, top-1 {top1:.3f}")
+    images = np.zeros((len(y), 4, 4))
+    gallery = topk_gallery(images, y, s, k=2, top=2, n_images=3)
+    assert (
+        repr(gallery) == f"TopKGallery(2 rows, {len(gallery.examples)} images, top-2)"
+    )
+    plt.close("all")
+    yl, sl = multilabel_zipf(300, 30, seed=3)
+    groups = label_groups(yl, sl, k=3, edges=(5,))
+    assert "\n" not in repr(groups) and "top-3 accuracy" in repr(groups)

@@ -72,3 +72,17 @@ def test_checks():
         compare_runs({"a": {"loss_curve": [1, 2], "val_accuracy_curve": [0.5]}})
     with pytest.raises(ValueError, match="1-D"):
         compare_runs({"a": {"loss_curve": [[1, 2]]}})
+
+
+def test_from_runs_draws_with_a_layout_engine_and_repr_has_numbers():
+    runs = compare_runs(_runs())
+    assert repr(runs) == (
+        "TrainingRunsDisplay(2 runs, 3 epochs, last-epoch loss scaled 0.2, raw 0.4)"
+    )
+    drawn = runs.from_runs(_runs())
+    assert drawn.figure_.get_layout_engine() is not None
+    assert len(drawn.lines_) == 4
+    np.testing.assert_array_equal(drawn.lines_[3].get_ydata(), [0.8, 0.82, 0.85])
+    labels = [t.get_text() for t in drawn.ax_[0].get_yticklabels(minor=True)]
+    assert "0.3" in labels  # plain numbers on the log axis, not 3e-01
+    plt.close(drawn.figure_)

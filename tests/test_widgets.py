@@ -32,7 +32,7 @@ pytest.importorskip("ipywidgets")
 
 from evalviz import metrics, widgets  # noqa: E402
 from evalviz._format import format_count  # noqa: E402
-from evalviz.confusion import ConfusionMatrixDisplay  # noqa: E402
+from evalviz.confusion import ConfusionDisplay  # noqa: E402
 from evalviz.widgets import _render  # noqa: E402
 
 
@@ -155,8 +155,8 @@ def test_confusion_fast_path_draws_what_the_display_draws():
     for t in (0.05, 0.35, 0.9, 1.0):
         ex.slider.value = t
         ex._canvas.render()
-        fresh = ConfusionMatrixDisplay.from_matrix(
-            ex.state["confusion_matrix"], labels=["no", "yes"]
+        fresh = ConfusionDisplay(
+            ex.state["confusion_matrix"], display_labels=["no", "yes"]
         ).plot(colorbar=False)
         drawn = [(x.get_text(), x.get_color()) for x in ex._ax_cm.texts]
         expected = [(x.get_text(), x.get_color()) for x in fresh.ax_.texts]

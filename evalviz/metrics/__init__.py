@@ -70,6 +70,17 @@ from ._thresholds import (  # --- from widgets ---
     f1_best_thresholds,
 )
 
+# --- from the confusion / top-k part ---
+from ._topk_summary import (
+    compare_reports,
+    forgiven_confusions,
+    forgiven_summary,
+    label_group_table,
+    score_shares,
+    scores_in_cells,
+    topk_auc_summary,
+)
+
 __all__ = [
     # ranking
     "roc_curve",
@@ -117,4 +128,12 @@ __all__ = [
     "threshold_for_target",
     "tuning_optimism_runs",
     "sample_auc_pairs",
+    # --- from the confusion / top-k part ---
+    "forgiven_confusions",
+    "forgiven_summary",
+    "topk_auc_summary",
+    "compare_reports",
+    "scores_in_cells",
+    "score_shares",
+    "label_group_table",
 ]

@@ -191,15 +191,15 @@ class ThresholdSmallMultiples:
 
     def _draw_matrices(self, top) -> None:
         """One confusion-matrix display per threshold; the convention once."""
-        from ..confusion import ConfusionMatrixDisplay
+        from ..confusion import ConfusionDisplay
 
         k = len(self.thresholds)
         top_axes = top.subplots(1, k, squeeze=False)[0]
         convention = ""
-        names = _names_kwargs(ConfusionMatrixDisplay, self._names)
+        names = _names_kwargs(ConfusionDisplay, self._names)
         cuts = zip(top_axes, self.thresholds, self._matrices, strict=True)
         for ax, t, cm in cuts:
-            ConfusionMatrixDisplay(cm, **names).plot(
+            ConfusionDisplay(cm, **names).plot(
                 ax=ax, colorbar=False, title=f"score >= {format_threshold(t)}"
             )
             # the display writes its cell convention under every title: once is

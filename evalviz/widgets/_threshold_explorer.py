@@ -289,12 +289,12 @@ class ThresholdExplorer:
         self._pr_points = _lines_with_gid(ax_pr, "point:")
 
     def _confusion_display(self, state: dict):
-        from ..confusion import ConfusionMatrixDisplay
+        from ..confusion import ConfusionDisplay
 
         names = self._problem.side_names(self._k)
-        return ConfusionMatrixDisplay(
+        return ConfusionDisplay(
             state["confusion_matrix"],
-            **_names_kwargs(ConfusionMatrixDisplay, names),
+            **_names_kwargs(ConfusionDisplay, names),
         )
 
     def _draw_confusion(self, ax, t0: float) -> None:
