@@ -5,8 +5,9 @@ return a DataFrame, when they are called); no matplotlib. Every function reads
 its inputs through the one input model in ``evalviz._validation``.
 
 The work lives in private modules: ``_ranking`` (ROC / PR curves, AUC, average
-precision, top-k) and ``_counting`` (confusion matrices, precision / recall /
-F1, reports, threshold sweeps).
+precision), ``_topk`` (top-k metrics and the tie rule), ``_counting``
+(confusion matrices, precision / recall / F1, reports, counts at thresholds)
+and ``_sweep`` (the one threshold sweep behind every curve and count).
 """
 
 from __future__ import annotations
@@ -22,14 +23,17 @@ from ._counting import (
 )
 from ._ranking import (
     average_precision,
-    label_hits_at_k,
     micro_auc_by_label,
-    precision_at_k,
     precision_recall_curve,
-    rank_of_true_class,
-    recall_at_k,
     roc_auc,
     roc_curve,
+)
+from ._topk import (
+    label_hits_at_k,
+    precision_at_k,
+    rank_of_true_class,
+    recall_at_k,
+    tied_predictions,
     top_k_accuracy,
     top_k_accuracy_curve,
 )
@@ -47,6 +51,7 @@ __all__ = [
     "top_k_accuracy_curve",
     "label_hits_at_k",
     "micro_auc_by_label",
+    "tied_predictions",
     # counting
     "confusion_matrix",
     "accuracy",
