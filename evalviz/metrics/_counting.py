@@ -5,8 +5,8 @@ is plain numpy at import time; ``report_from_confusion``,
 ``counts_at_thresholds`` and ``top_confusions`` return pandas DataFrames and
 import pandas when they are called. No matplotlib.
 
-Conventions used throughout
----------------------------
+Conventions used throughout:
+
 - Labels are class values of any sortable type (ints, bools, strings), read by
   ``read_inputs``; by default the classes are the sorted values found in
   ``y_true`` or ``y_pred`` (scikit-learn's class set); ``labels=`` picks the
