@@ -283,7 +283,7 @@ def test_labels_subsets_and_orders_match_sklearn(seed):
         labels = np.r_[labels, y[0]]
     np.testing.assert_array_equal(
         metrics.confusion_matrix(y, pred, labels=labels),
-        skm.confusion_matrix(y, pred, labels=labels),
+        _sk(skm.confusion_matrix, y, pred, labels=labels),
     )
     for average in (None, "macro", "micro", "weighted"):
         ours = metrics.precision_recall_f1(y, pred, average=average, labels=labels)
@@ -298,6 +298,15 @@ def test_labels_subsets_and_orders_match_sklearn(seed):
         for a, b in zip(ours, ref, strict=True):
             if b is not None:
                 np.testing.assert_allclose(a, b, atol=1e-12)
+
+
+def test_accuracy_labels_check_the_class_values():
+    y = np.array(["b", "a", "c", "a"])
+    pred = np.array(["b", "c", "c", "a"])
+    assert metrics.accuracy(y, pred, labels=["c", "b", "a"]) == 0.75
+    assert skm.accuracy_score(y, pred) == 0.75
+    with pytest.raises(ValueError, match=r"\['c'\]"):
+        metrics.accuracy(y, pred, labels=["a", "b"])
 
 
 def test_undefined_auc_names_the_class_by_its_value():

@@ -463,3 +463,22 @@ def test_non_finite_scores_are_caught_on_every_path(bad, dtype):
     for call in calls:
         with pytest.raises(ValueError, match="NaN or infinite"):
             call()
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_weighted_curves_match_sklearn(seed):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, 60)
+    y[:2] = (0, 1)
+    score = np.round(rng.random(60) + 0.3 * y, 1)
+    w = rng.random(60) * 3
+    ours = metrics.roc_curve(y, score, sample_weight=w)
+    ref = skm.roc_curve(y, score, sample_weight=w, drop_intermediate=False)
+    for a, b in zip(ours, ref, strict=True):
+        np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
+    ours = metrics.precision_recall_curve(y, score, sample_weight=w)
+    ref = skm.precision_recall_curve(y, score, sample_weight=w)
+    for a, b in zip(ours, ref, strict=True):
+        np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
+    with pytest.raises(ValueError, match="sample_weight"):
+        metrics.roc_curve(y, score, sample_weight=w[:5])

@@ -343,12 +343,10 @@ def precision_recall_f1(
     Notes
     -----
     One class set for every average: the classes in ``y_true`` or ``y_pred``
-    (or ``labels``), as scikit-learn does, so a class that was never the truth
-    but was predicted counts (with recall ``zero_division``). F1 is computed
-    as ``2 TP / (2 TP + FP + FN)``, which equals the harmonic mean of
-    precision and recall whenever both are defined. The numbers match
-    :func:`sklearn.metrics.precision_recall_fscore_support` with the same
-    ``average``, ``labels``, ``pos_label`` and ``zero_division``.
+    (or ``labels``), as scikit-learn does. F1 is ``2 TP / (2 TP + FP + FN)``,
+    the harmonic mean of precision and recall whenever both are defined. The
+    numbers match :func:`sklearn.metrics.precision_recall_fscore_support` with
+    the same ``average``, ``labels``, ``pos_label`` and ``zero_division``.
 
     Examples
     --------
@@ -485,6 +483,17 @@ def report_from_confusion(
     )
 
 
+def _read_cuts(thresholds) -> np.ndarray:
+    cuts = np.atleast_1d(as_array(thresholds, "thresholds")).astype(np.float64)
+    if cuts.ndim != 1:
+        raise ValueError(
+            f"thresholds must be a number or a 1-D array, got shape {cuts.shape}"
+        )
+    if np.isnan(cuts).any():
+        raise ValueError("thresholds holds NaN; pass real numbers")
+    return cuts
+
+
 def counts_at_thresholds(
     y_true, y_score, thresholds, *, pos_label=None, zero_division=0.0
 ) -> pd.DataFrame:
@@ -540,13 +549,7 @@ def counts_at_thresholds(
 
     inp = read_inputs(y_true, y_score, pos_label=pos_label, kind="binary")
     zero_division = _check_zero_division(zero_division)
-    cuts = np.atleast_1d(as_array(thresholds, "thresholds")).astype(np.float64)
-    if cuts.ndim != 1:
-        raise ValueError(
-            f"thresholds must be a number or a 1-D array, got shape {cuts.shape}"
-        )
-    if np.isnan(cuts).any():
-        raise ValueError("thresholds holds NaN; pass real numbers")
+    cuts = _read_cuts(thresholds)
     fps, tps, distinct = binary_sweep(inp.y, inp.score)
     fp, tp = counts_at(fps, tps, distinct, cuts)
     tp = tp.astype(np.int64)
