@@ -6,10 +6,13 @@ Run from the repository root::
     python benchmarks/bench_metrics.py --large      # also 1,000,000 x 1,000 (needs ~8 GB)
     python benchmarks/bench_metrics.py --sizes 10000x10
 
-For each size it prints, per metric, the best time of evalviz and of
-scikit-learn, their ratio (how many times faster evalviz is), the largest
-absolute difference between the two results, and evalviz's peak extra memory
-as a multiple of the score matrix (numpy allocations traced with tracemalloc).
+For each size it first times the floor: one plain ``np.sort(score, axis=0)`` of
+the same score matrix (every exact per-column AUC must at least sort each
+column once). Then, per metric, the best time of evalviz and of scikit-learn,
+evalviz's time as a multiple of the floor (``ev/floor``), how many times faster
+evalviz is than scikit-learn (``sk/ev``), the largest absolute difference
+between the two results, and evalviz's peak extra memory as a multiple of the
+score matrix (numpy allocations traced with tracemalloc).
 "none" in the scikit-learn column: scikit-learn has no such metric (multi-label
 top-k, precision@k, recall@k); "not run": skipped at that size (see --large).
 
@@ -35,6 +38,7 @@ from _machine import cpu_model  # noqa: E402 (benchmarks/ is on sys.path)
 from sklearn import metrics as skm
 
 from evalviz import metrics as ev
+from evalviz.metrics._ranking import _n_workers
 from evalviz.simulate import multilabel_zipf
 
 
@@ -66,36 +70,44 @@ def _cases(n, k, seed):
     y_mc[flip] = rng.integers(0, k, flip.sum())
     top = min(5, k - 1)
     labels = np.arange(k)
-    return [
-        (
-            "roc_auc macro",
-            lambda: ev.roc_auc(y_ml, s_ml, average="macro"),
-            lambda: skm.roc_auc_score(y_ml, s_ml, average="macro"),
-        ),
-        (
-            "roc_auc micro",
-            lambda: ev.roc_auc(y_ml, s_ml, average="micro"),
-            lambda: skm.roc_auc_score(y_ml, s_ml, average="micro"),
-        ),
-        (
-            "average_precision macro",
-            lambda: ev.average_precision(y_ml, s_ml, average="macro"),
-            lambda: skm.average_precision_score(y_ml, s_ml, average="macro"),
-        ),
-        (
-            f"top_k_accuracy k={top} (multi-class)",
-            lambda: ev.top_k_accuracy(y_mc, s_ml, top),
-            lambda: skm.top_k_accuracy_score(y_mc, s_ml, k=top, labels=labels),
-        ),
-        # scikit-learn has no multi-label top-k: evalviz alone.
-        (
-            f"top_k_accuracy k={top} (multi-label)",
-            lambda: ev.top_k_accuracy(y_ml, s_ml, top),
-            None,
-        ),
-        (f"precision_at_k k={top}", lambda: ev.precision_at_k(y_ml, s_ml, top), None),
-        (f"recall_at_k k={top}", lambda: ev.recall_at_k(y_ml, s_ml, top), None),
-    ], s_ml.nbytes
+    return (
+        [
+            (
+                "roc_auc macro",
+                lambda: ev.roc_auc(y_ml, s_ml, average="macro"),
+                lambda: skm.roc_auc_score(y_ml, s_ml, average="macro"),
+            ),
+            (
+                "roc_auc micro",
+                lambda: ev.roc_auc(y_ml, s_ml, average="micro"),
+                lambda: skm.roc_auc_score(y_ml, s_ml, average="micro"),
+            ),
+            (
+                "average_precision macro",
+                lambda: ev.average_precision(y_ml, s_ml, average="macro"),
+                lambda: skm.average_precision_score(y_ml, s_ml, average="macro"),
+            ),
+            (
+                f"top_k_accuracy k={top} (multi-class)",
+                lambda: ev.top_k_accuracy(y_mc, s_ml, top),
+                lambda: skm.top_k_accuracy_score(y_mc, s_ml, k=top, labels=labels),
+            ),
+            # scikit-learn has no multi-label top-k: evalviz alone.
+            (
+                f"top_k_accuracy k={top} (multi-label)",
+                lambda: ev.top_k_accuracy(y_ml, s_ml, top),
+                None,
+            ),
+            (
+                f"precision_at_k k={top}",
+                lambda: ev.precision_at_k(y_ml, s_ml, top),
+                None,
+            ),
+            (f"recall_at_k k={top}", lambda: ev.recall_at_k(y_ml, s_ml, top), None),
+        ],
+        s_ml.nbytes,
+        s_ml,
+    )
 
 
 def run(sizes, *, repeat, skip_sklearn_above, seed=0):
@@ -107,18 +119,24 @@ def run(sizes, *, repeat, skip_sklearn_above, seed=0):
     print(
         f"numpy {np.__version__}, scikit-learn {sklearn.__version__}, "
         f"python {platform.python_version()}, "
+        f"evalviz threads: {_n_workers()}, "
         f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}"
     )
     header = (
-        f"{'size':>17}  {'metric':<34} {'evalviz s':>10} {'sklearn s':>10} "
-        f"{'ratio':>7} {'max |diff|':>11} {'mem x':>6}"
+        f"{'size':>17}  {'metric':<34} {'evalviz s':>10} {'ev/floor':>8} "
+        f"{'sklearn s':>10} {'sk/ev':>7} {'max |diff|':>11} {'mem x':>6}"
     )
     print(header)
     print("-" * len(header))
     for n, k in sizes:
-        cases, score_bytes = _cases(n, k, seed)
+        cases, score_bytes, score = _cases(n, k, seed)
+        reps = repeat if n * k <= 10**7 else 1
+        floor, _ = _best_time(lambda s=score: np.sort(s, axis=0), reps + 1)
+        print(
+            f"{n:>9,} x {k:<5,}  {'floor: np.sort(score, axis=0)':<34} {floor:>10.4g}",
+            flush=True,
+        )
         for name, ours, theirs in cases:
-            reps = repeat if n * k <= 10**7 else 1
             t_ev, v_ev = _best_time(ours, max(reps, 1) + (1 if reps == 1 else 0))
             mem = _peak_extra(ours) / score_bytes
             if theirs is None:
@@ -135,8 +153,8 @@ def run(sizes, *, repeat, skip_sklearn_above, seed=0):
                 ratio = f"{t_sk / t_ev:.1f}x"
                 t_sk = f"{t_sk:.4g}"
             print(
-                f"{n:>9,} x {k:<5,}  {name:<34} {t_ev:>10.4g} {t_sk:>10} "
-                f"{ratio:>7} {diff:>11} {mem:>6.2f}",
+                f"{n:>9,} x {k:<5,}  {name:<34} {t_ev:>10.4g} {t_ev / floor:>8.2f} "
+                f"{t_sk:>10} {ratio:>7} {diff:>11} {mem:>6.2f}",
                 flush=True,
             )
 

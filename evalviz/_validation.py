@@ -87,8 +87,9 @@ def check_labels(y_true, name: str = "y_true") -> np.ndarray:
         return arr.astype(np.int64)
     if not np.issubdtype(arr.dtype, np.integer):
         raise ValueError(
-            f"{name} must hold integer class labels, got {_describe(arr)}; map names to "
-            "indices first, for example with np.unique(names, return_inverse=True)[1]"
+            f"{name} must hold integer class labels, got {_describe(arr)}; map each "
+            "name to the index of its score column (the column order of y_score, "
+            "not the alphabetical order of the names)"
         )
     if (arr < 0).any():
         raise ValueError(
@@ -320,8 +321,10 @@ def check_labels_in_range(arr: np.ndarray, n_classes: int, name: str, source: st
 #: Label pairs whose positive class is obvious (scikit-learn's rule).
 _OBVIOUS_BINARY = ({0, 1}, {-1, 1}, {0}, {1}, {-1})
 
-#: How far a row sum may be from 1 and still count as probabilities.
-PROBABILITY_TOLERANCE = 1e-3
+#: How far a row sum may be from 1 and still count as probabilities. bfloat16
+#: keeps 8 significant bits, so a bfloat16 softmax row sums to 1 only within
+#: about 2**-8 (0.004); logits essentially never sum to 1 within 0.01.
+PROBABILITY_TOLERANCE = 1e-2
 
 
 @dataclass(frozen=True)
@@ -524,6 +527,9 @@ def _is_indicator(arr: np.ndarray) -> bool:
         return False
     if arr.dtype == bool:
         return True
+    if np.issubdtype(arr.dtype, np.integer):
+        # Two reductions instead of np.isin's full-size temporaries.
+        return bool(arr.min() >= 0 and arr.max() <= 1)
     if not np.issubdtype(arr.dtype, np.number):
         return False
     return bool(np.isin(arr, (0, 1)).all())
@@ -810,10 +816,10 @@ def read_inputs(
         kind == "binary"
         or (score is not None and (score.ndim == 1 or score.shape[1] == 1))
         or (
-            score is not None
+            kind != "multiclass"
+            and score is not None
             and score.shape[1] == 2
             and len(classes) <= 2
-            and kind != "multiclass"  # argmax readers need no positive class
         )
     )
     if binary:

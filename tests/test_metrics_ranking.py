@@ -8,8 +8,7 @@ from sklearn import metrics as skm
 from sklearn.preprocessing import label_binarize
 
 from evalviz import metrics
-from evalviz._validation import target_kind
-from evalviz.metrics import _ranking
+from evalviz.metrics import _ranking, _topk
 
 AVERAGES = ["macro", "micro", "weighted", None]
 
@@ -199,9 +198,19 @@ def test_average_precision_column_without_negatives_is_one():
 
 
 def _reference_topk_sets(score, k):
-    """The k highest per row, ties to the higher index (scikit-learn's order)."""
-    order = np.argsort(score, axis=1, kind="mergesort")[:, ::-1]
+    """The k highest per row, ties to the lower index (numpy's argmax rule)."""
+    order = np.argsort(-score, axis=1, kind="stable")
     return order[:, :k]
+
+
+def _sklearn_lower_index_first(y, score, k):
+    """scikit-learn's top-k on mirrored columns: its higher-index-first tie order
+    then picks our lower-index-first classes, so this is an independent reference
+    for evalviz's tie rule."""
+    m = score.shape[1]
+    return _sk(
+        skm.top_k_accuracy_score, m - 1 - y, score[:, ::-1], k=k, labels=np.arange(m)
+    )
 
 
 @pytest.mark.parametrize("seed", range(60))
@@ -211,21 +220,50 @@ def test_top_k_accuracy_multiclass_matches_sklearn(seed):
         proba = np.round(proba, 1)  # heavy ties
     k = proba.shape[1]
     ranks = metrics.rank_of_true_class(y, proba)
+    tied = metrics.tied_predictions(proba)
     for kk in range(1, k + 1):
-        ref = _sk(skm.top_k_accuracy_score, y, proba, k=kk, labels=np.arange(k))
+        ref = _sklearn_lower_index_first(y, proba, kk)
         assert metrics.top_k_accuracy(y, proba, kk) == pytest.approx(ref, abs=1e-12)
         assert np.mean(ranks <= kk) == pytest.approx(ref, abs=1e-12)
-
-
-def test_top_k_ties_follow_sklearn_order():
-    score = np.full((3, 4), 0.25)
-    y = np.array([3, 0, 2])
-    # All tied: the order is 3, 2, 1, 0, so class 3 is top-1 and class 0 is last.
-    np.testing.assert_array_equal(metrics.rank_of_true_class(y, score), [1, 4, 2])
-    assert metrics.top_k_accuracy(y, score, 1) == pytest.approx(1 / 3)
-    assert skm.top_k_accuracy_score(y, score, k=1, labels=range(4)) == pytest.approx(
-        1 / 3
+        if tied == 0:  # without ties both tie rules agree with scikit-learn as is
+            plain = _sk(skm.top_k_accuracy_score, y, proba, k=kk, labels=np.arange(k))
+            assert metrics.top_k_accuracy(y, proba, kk) == pytest.approx(plain)
+    # top-1 is the argmax accuracy, always
+    assert metrics.top_k_accuracy(y, proba, 1) == skm.accuracy_score(
+        y, proba.argmax(axis=1)
     )
+
+
+def test_top_k_tie_rule_is_lowest_index_and_differs_from_sklearn():
+    score = np.full((3, 4), 0.25)
+    y = np.array([3, 3, 0])
+    # All tied: the order is 0, 1, 2, 3, so class 0 is top-1 and class 3 is last.
+    np.testing.assert_array_equal(metrics.rank_of_true_class(y, score), [4, 4, 1])
+    assert metrics.top_k_accuracy(y, score, 1) == pytest.approx(1 / 3)
+    assert metrics.top_k_accuracy(y, score, 3) == pytest.approx(1 / 3)
+    # scikit-learn ranks the higher index first among ties: class 3 is its top-1.
+    assert skm.top_k_accuracy_score(y, score, k=1, labels=range(4)) == pytest.approx(
+        2 / 3
+    )
+    assert metrics.tied_predictions(score) == 3
+
+
+def test_top_1_equals_argmax_accuracy_on_all_zero_scores():
+    # The issue's case: all-zero scores for 10 classes (explain said 0.096, top-1
+    # said 0.108 because the two broke ties differently).
+    rng = np.random.default_rng(10)
+    y = rng.integers(0, 10, 1000)
+    score = np.zeros((1000, 10))
+    acc = metrics.accuracy(y, score.argmax(axis=1))
+    assert acc == pytest.approx(np.mean(y == 0))
+    assert metrics.top_k_accuracy(y, score, 1) == acc
+    assert metrics.top_k_accuracy_curve(y, score, max_k=1)[0] == acc
+    assert metrics.recall_at_k(y, score, 1) == acc
+    assert metrics.label_hits_at_k(y, score, 1).sum() == np.sum(y == 0)
+    assert metrics.tied_predictions(score) == 1000
+    # scikit-learn's top-1 picks class 9 on every row instead.
+    assert skm.top_k_accuracy_score(y, score, k=1) == pytest.approx(np.mean(y == 9))
+    assert np.mean(y == 9) != acc
 
 
 @pytest.mark.parametrize("seed", range(60))
@@ -234,7 +272,7 @@ def test_multilabel_top_k_precision_recall_match_a_direct_count(seed, monkeypatc
     if seed % 4 == 1:
         truth[2:5] = 0  # rows with no labels
     if seed % 3 == 0:
-        monkeypatch.setattr(_ranking, "_ROW_BLOCK", 16)
+        monkeypatch.setattr(_topk, "_ROW_BLOCK", 16)
     k_max = score.shape[1]
     for k in range(1, k_max + 1):
         top = _reference_topk_sets(score, k)
@@ -265,18 +303,6 @@ def test_top_k_with_k_equal_to_classes_is_one():
 
 
 # --- validation ---------------------------------------------------------------
-
-
-@pytest.mark.parametrize("seed", range(30))
-def test_fast_kind_agrees_with_target_kind(seed):
-    truth, score = _multilabel_case(seed)
-    y, proba = _multiclass_case(seed)
-    for a, b in [(truth, score), (y, proba), (truth[:, 0], score[:, 0])]:
-        k1, t1, s1 = _ranking._kind(a, b)
-        k2, t2, s2 = target_kind(a, b)
-        assert k1 == k2
-        np.testing.assert_array_equal(t1, t2)
-        np.testing.assert_array_equal(s1, s2)
 
 
 def test_class_without_positives_is_named():
@@ -341,14 +367,22 @@ def test_nan_scores_get_the_shared_message():
         metrics.roc_auc(truth, score)
 
 
-def test_labels_beyond_score_columns():
-    with pytest.raises(ValueError, match="only 3"):
-        metrics.roc_auc([0, 1, 5], np.full((3, 3), 1 / 3))
+def test_labels_and_score_columns_must_match():
+    with pytest.raises(ValueError, match="4 distinct labels"):
+        metrics.roc_auc([0, 1, 5, 6], np.full((4, 3), 1 / 3))
+    # Three distinct labels for three columns: sorted class values, as scikit-learn.
+    y = np.array([0, 1, 5, 5, 1, 0])
+    proba = np.random.default_rng(1).dirichlet(np.ones(3), size=6)
+    assert metrics.roc_auc(y, proba) == pytest.approx(
+        skm.roc_auc_score(y, proba, multi_class="ovr"), abs=1e-12
+    )
 
 
 def test_public_names_are_reexported():
-    for name in _ranking.__all__:
-        assert getattr(metrics, name) is getattr(_ranking, name)
+    for module in (_ranking, _topk):
+        for name in module.__all__:
+            assert name in metrics.__all__
+            assert getattr(metrics, name) is getattr(module, name)
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -370,9 +404,9 @@ def test_rank_and_accuracy_curve_agree_with_top_k(seed):
 def test_rank_of_best_true_label_and_empty_rows():
     truth = np.array([[0, 1, 1], [0, 0, 0], [1, 0, 0]])
     score = np.array([[0.9, 0.5, 0.5], [0.2, 0.3, 0.4], [0.1, 0.1, 0.1]])
-    # Row 0: labels 1 and 2 tie at 0.5 below 0.9; label 2 (higher index) is 2nd.
-    # Row 1: no label -> n_labels + 1. Row 2: all tied, label 0 is ranked last.
-    np.testing.assert_array_equal(metrics.rank_of_true_class(truth, score), [2, 4, 3])
+    # Row 0: labels 1 and 2 tie at 0.5 below 0.9; label 1 (lower index) is 2nd.
+    # Row 1: no label -> n_labels + 1. Row 2: all tied, label 0 is ranked first.
+    np.testing.assert_array_equal(metrics.rank_of_true_class(truth, score), [2, 4, 1])
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -429,3 +463,22 @@ def test_non_finite_scores_are_caught_on_every_path(bad, dtype):
     for call in calls:
         with pytest.raises(ValueError, match="NaN or infinite"):
             call()
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_weighted_curves_match_sklearn(seed):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, 60)
+    y[:2] = (0, 1)
+    score = np.round(rng.random(60) + 0.3 * y, 1)
+    w = rng.random(60) * 3
+    ours = metrics.roc_curve(y, score, sample_weight=w)
+    ref = skm.roc_curve(y, score, sample_weight=w, drop_intermediate=False)
+    for a, b in zip(ours, ref, strict=True):
+        np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
+    ours = metrics.precision_recall_curve(y, score, sample_weight=w)
+    ref = skm.precision_recall_curve(y, score, sample_weight=w)
+    for a, b in zip(ours, ref, strict=True):
+        np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
+    with pytest.raises(ValueError, match="sample_weight"):
+        metrics.roc_curve(y, score, sample_weight=w[:5])

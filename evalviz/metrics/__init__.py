@@ -5,8 +5,9 @@ return a DataFrame, when they are called); no matplotlib. Every function reads
 its inputs through the one input model in ``evalviz._validation``.
 
 The work lives in private modules: ``_ranking`` (ROC / PR curves, AUC, average
-precision, top-k) and ``_counting`` (confusion matrices, precision / recall /
-F1, reports, threshold sweeps).
+precision), ``_topk`` (top-k metrics and the tie rule), ``_counting``
+(confusion matrices, precision / recall / F1, reports, counts at thresholds)
+and ``_sweep`` (the one threshold sweep behind every curve and count).
 """
 
 from __future__ import annotations
@@ -39,16 +40,10 @@ from ._prevalence import (  # --- from widgets ---
 )
 from ._ranking import (
     average_precision,
-    label_hits_at_k,
     micro_auc_by_label,
-    precision_at_k,
     precision_recall_curve,
-    rank_of_true_class,
-    recall_at_k,
     roc_auc,
     roc_curve,
-    top_k_accuracy,
-    top_k_accuracy_curve,
 )
 
 # --- from explainer ---
@@ -68,6 +63,15 @@ from ._threshold_search import (
 from ._thresholds import (  # --- from widgets ---
     confusion_at_threshold,
     f1_best_thresholds,
+)
+from ._topk import (
+    label_hits_at_k,
+    precision_at_k,
+    rank_of_true_class,
+    recall_at_k,
+    tied_predictions,
+    top_k_accuracy,
+    top_k_accuracy_curve,
 )
 
 # --- from the confusion / top-k part ---
@@ -94,6 +98,7 @@ __all__ = [
     "top_k_accuracy_curve",
     "label_hits_at_k",
     "micro_auc_by_label",
+    "tied_predictions",
     # counting
     "confusion_matrix",
     "accuracy",

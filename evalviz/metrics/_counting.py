@@ -1,12 +1,16 @@
 """Counting metrics: confusion matrices, precision, recall, F1, reports.
 
 Everything here works from counts (true positives, false positives, ...) and
-is plain numpy; ``report_from_confusion`` and ``counts_at_thresholds`` return
-pandas DataFrames so a learner can print them directly. No matplotlib.
+is plain numpy at import time; ``report_from_confusion``,
+``counts_at_thresholds`` and ``top_confusions`` return pandas DataFrames and
+import pandas when they are called. No matplotlib.
 
-Conventions used throughout
----------------------------
-- Labels are class indices ``0 .. n_classes - 1`` (integers).
+Conventions used throughout:
+
+- Labels are class values of any sortable type (ints, bools, strings), read by
+  ``read_inputs``; by default the classes are the sorted values found in
+  ``y_true`` or ``y_pred`` (scikit-learn's class set); ``labels=`` picks the
+  class values and their order, as in scikit-learn's metrics.
 - Confusion matrices have **rows = true class, columns = predicted class**
   (scikit-learn's orientation).
 - A score at or above the threshold is a positive prediction
@@ -15,17 +19,15 @@ Conventions used throughout
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from .._validation import (
-    as_array,
-    check_binary,
-    check_choice,
-    check_class_names,
-    check_labels,
-    check_same_length,
-)
+import numpy as np
+
+from .._validation import as_array, check_choice, read_inputs
+from ._sweep import binary_sweep, counts_at
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = [
     "confusion_matrix",
@@ -89,27 +91,91 @@ def _check_n_classes(n_classes, needed: int) -> int:
     return int(n_classes)
 
 
-def _labels_pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
-    truth = check_labels(y_true, "y_true")
-    pred = check_labels(y_pred, "y_pred")
-    check_same_length(truth, pred, "y_true", "y_pred")
-    return truth, pred
+def _read_pair(y_true, y_pred):
+    """True and predicted labels as indices into one sorted class set."""
+    return read_inputs(y_true, y_pred=y_pred, kind="multiclass")
 
 
-def confusion_matrix(y_true, y_pred, *, n_classes=None) -> np.ndarray:
+def _full_confusion(inp) -> np.ndarray:
+    m = inp.n_classes
+    return np.bincount(inp.y * m + inp.y_pred, minlength=m * m).reshape(m, m)
+
+
+def _label_index(classes: np.ndarray, labels, n_classes) -> np.ndarray | None:
+    """Position in ``classes`` of each class asked for (-1: never seen), or None.
+
+    ``labels`` are class values (scikit-learn's meaning); ``n_classes=k`` is
+    ``labels=range(k)`` for integer labels.
+    """
+    if labels is not None and n_classes is not None:
+        raise ValueError("pass labels= or n_classes=, not both")
+    if n_classes is not None:
+        if classes.dtype.kind not in "iub":
+            raise ValueError(
+                f"n_classes= needs integer labels, but the labels are {classes.dtype} "
+                "values; pass labels= with the class values in the order wanted"
+            )
+        k = _check_n_classes(n_classes, int(classes.max()) + 1)
+        labels = np.arange(k)
+    if labels is None:
+        return None
+    wanted = np.asarray(list(labels)).tolist()
+    if len(wanted) == 0:
+        raise ValueError("labels= is empty; pass the class values to report")
+    if len(set(wanted)) != len(wanted):
+        raise ValueError(f"labels= must be distinct class values, got {wanted[:10]}")
+    lookup = {c: i for i, c in enumerate(classes.tolist())}
+    idx = np.array([lookup.get(v, -1) for v in wanted], dtype=np.int64)
+    if (idx < 0).all():
+        raise ValueError(
+            f"none of labels={wanted[:10]} occurs in y_true or y_pred, whose classes "
+            f"are {classes.tolist()[:10]}; labels= names the class values to use (as "
+            "in scikit-learn's metrics), not the names to show"
+        )
+    return idx
+
+
+def _select(cm_full: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """The confusion matrix of the classes ``idx`` (-1: a class with no samples)."""
+    k = idx.size
+    ok = idx >= 0
+    cm = np.zeros((k, k), dtype=np.int64)
+    cm[np.ix_(ok, ok)] = cm_full[np.ix_(idx[ok], idx[ok])]
+    return cm
+
+
+def _per_class_counts(cm_full: np.ndarray, idx: np.ndarray | None):
+    """TP, predicted and true counts per class asked for (scikit-learn's rule).
+
+    A class's predictions and supports count every sample, including those
+    whose other label is outside ``labels``.
+    """
+    tp = np.diag(cm_full)
+    pred_sum = cm_full.sum(axis=0)
+    true_sum = cm_full.sum(axis=1)
+    if idx is None:
+        return tp, pred_sum, true_sum
+    ok = idx >= 0
+    safe = np.where(ok, idx, 0)
+    return tuple(np.where(ok, a[safe], 0) for a in (tp, pred_sum, true_sum))
+
+
+def confusion_matrix(y_true, y_pred, *, labels=None, n_classes=None) -> np.ndarray:
     """Count every (true class, predicted class) pair.
 
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
-        True class indices.
+        True class labels of any sortable type (ints, bools, strings).
     y_pred : array-like of shape (n_samples,)
-        Predicted class indices (for probabilities: ``y_score.argmax(axis=1)``).
+        Predicted class labels (for scores: ``y_score.argmax(axis=1)``).
+    labels : array-like of shape (k,), optional
+        The class values to count and their order (scikit-learn's meaning).
+        Samples whose true or predicted label is not listed are left out.
+        Default: the classes found in ``y_true`` or ``y_pred``, sorted.
     n_classes : int, optional
-        Number of classes. Without it the matrix covers the classes that occur
-        in ``y_true`` or ``y_pred``, in sorted order, exactly like
-        :func:`sklearn.metrics.confusion_matrix`. Pass it to get one row and
-        one column per class ``0 .. n_classes - 1`` even when a class never
+        Shorthand for ``labels=range(n_classes)`` with integer labels: one row
+        and one column per class ``0 .. n_classes - 1`` even when a class never
         occurs.
 
     Returns
@@ -117,43 +183,67 @@ def confusion_matrix(y_true, y_pred, *, n_classes=None) -> np.ndarray:
     numpy.ndarray of shape (k, k), dtype int64
         ``cm[i, j]`` = number of samples of true class ``i`` predicted as ``j``.
 
+    Raises
+    ------
+    ValueError
+        If the labels cannot be read, ``labels`` lists no class that occurs,
+        or ``n_classes`` is too small.
+
     Notes
     -----
-    Rows = true class, columns = predicted class. The row sums are the class
-    supports; the column sums are how often each class was predicted; the
-    diagonal holds the correct predictions.
+    Rows = true class, columns = predicted class, exactly like
+    :func:`sklearn.metrics.confusion_matrix` with the same ``labels``. The row
+    sums are the class supports; the column sums are how often each class was
+    predicted; the diagonal holds the correct predictions.
+
+    Examples
+    --------
+    >>> confusion_matrix(["cat", "dog", "dog"], ["cat", "cat", "dog"])
+    array([[1, 0],
+           [1, 1]])
     """
-    truth, pred = _labels_pair(y_true, y_pred)
-    if n_classes is None:
-        classes, inverse = np.unique(np.concatenate([truth, pred]), return_inverse=True)
-        k = classes.size
-        t_idx, p_idx = inverse[: truth.size], inverse[truth.size :]
-    else:
-        k = _check_n_classes(n_classes, int(max(truth.max(), pred.max())) + 1)
-        t_idx, p_idx = truth, pred
-    return np.bincount(t_idx * k + p_idx, minlength=k * k).reshape(k, k)
+    inp = _read_pair(y_true, y_pred)
+    cm_full = _full_confusion(inp)
+    idx = _label_index(inp.classes, labels, n_classes)
+    return cm_full if idx is None else _select(cm_full, idx)
 
 
-def accuracy(y_true, y_pred) -> float:
+def accuracy(y_true, y_pred, *, labels=None) -> float:
     """Fraction of samples whose predicted class equals the true class.
 
     Parameters
     ----------
-    y_true, y_pred : array-like of shape (n_samples,)
-        True and predicted class indices.
+    y_true : array-like of shape (n_samples,)
+        True class labels of any sortable type.
+    y_pred : array-like of shape (n_samples,)
+        Predicted class labels.
+    labels : array-like, optional
+        The class values; when given, every label in ``y_true`` and ``y_pred``
+        must be one of them (a check; every sample counts).
 
     Returns
     -------
     float
+        Between 0 and 1.
+
+    Raises
+    ------
+    ValueError
+        If the labels cannot be read or are not among ``labels``.
 
     Notes
     -----
     Equal to ``np.trace(cm) / cm.sum()`` for the confusion matrix ``cm``, and to
     micro-averaged precision, recall and F1 for single-label (multi-class)
-    predictions.
+    predictions. Equal to scikit-learn's ``accuracy_score``.
+
+    Examples
+    --------
+    >>> accuracy(["cat", "dog", "dog"], ["cat", "cat", "dog"])
+    0.6666666666666666
     """
-    truth, pred = _labels_pair(y_true, y_pred)
-    return float(np.mean(truth == pred))
+    inp = read_inputs(y_true, y_pred=y_pred, labels=labels, kind="multiclass")
+    return float(np.mean(inp.y == inp.y_pred))
 
 
 def _prf_from_counts(tp, pred_sum, true_sum, average, zero_division):
@@ -180,11 +270,30 @@ def _prf_from_counts(tp, pred_sum, true_sum, average, zero_division):
     )
 
 
+def _binary_index(classes: np.ndarray, pos_label) -> np.ndarray:
+    """``labels=[pos_label]`` for average="binary", checked as scikit-learn does."""
+    present = classes.tolist()
+    if len(present) > 2:
+        raise ValueError(
+            f"average='binary' needs two classes but y_true and y_pred hold "
+            f"{len(present)} ({present[:10]}); use average='macro', 'weighted' or "
+            "'micro', or None for one value per class"
+        )
+    if pos_label not in present and len(present) == 2:
+        raise ValueError(
+            f"pos_label={pos_label!r} is not one of the classes {present}; pass "
+            f"the label of the positive class, for example pos_label={present[-1]!r}"
+        )
+    lookup = {c: i for i, c in enumerate(present)}
+    return np.array([lookup.get(pos_label, -1)], dtype=np.int64)
+
+
 def precision_recall_f1(
     y_true,
     y_pred,
     *,
     average=None,
+    labels=None,
     pos_label=1,
     zero_division=0.0,
     n_classes=None,
@@ -193,60 +302,71 @@ def precision_recall_f1(
 
     Parameters
     ----------
-    y_true, y_pred : array-like of shape (n_samples,)
-        True and predicted class indices.
+    y_true : array-like of shape (n_samples,)
+        True class labels of any sortable type (ints, bools, strings).
+    y_pred : array-like of shape (n_samples,)
+        Predicted class labels.
     average : {None, "macro", "micro", "weighted", "binary"}, default None
         ``None``: one value per class. ``"macro"``: plain mean over classes.
         ``"weighted"``: mean weighted by support. ``"micro"``: from the summed
-        counts (equals accuracy for single-label data). ``"binary"``: the
-        ``pos_label`` class only; y_true and y_pred must hold at most two values.
-    pos_label : int, default 1
+        counts (equals accuracy for single-label data over all classes).
+        ``"binary"``: the ``pos_label`` class only; y_true and y_pred must hold
+        at most two values.
+    labels : array-like, optional
+        The classes to report and average over, in order (scikit-learn's
+        meaning). A listed class with no samples and no predictions counts
+        with ``zero_division``. Default: the classes found in ``y_true`` or
+        ``y_pred``, sorted.
+    pos_label : int, bool or str, default 1
         The positive class when ``average="binary"``.
     zero_division : {0.0, 1.0, np.nan}, default 0.0
         Value of a ratio whose denominator is zero (precision of a class never
         predicted, recall of a class with no samples). ``np.nan`` leaves such
         classes out of the averages.
     n_classes : int, optional
-        Report classes ``0 .. n_classes - 1``; by default the classes present
-        in ``y_true`` or ``y_pred``, sorted (scikit-learn's default).
+        Shorthand for ``labels=range(n_classes)`` with integer labels.
 
     Returns
     -------
-    precision, recall, f1, support
-        Arrays of shape (k,) when ``average`` is None; floats (and
-        ``support=None``) otherwise, like
+    precision, recall, f1 : ndarray of shape (k,) or float
+        Arrays when ``average`` is None; floats otherwise.
+    support : ndarray of shape (k,) or None
+        Samples per class when ``average`` is None, else None, like
         :func:`sklearn.metrics.precision_recall_fscore_support`.
+
+    Raises
+    ------
+    ValueError
+        If ``average="binary"`` with more than two classes or an absent
+        ``pos_label``, or if the labels cannot be read.
 
     Notes
     -----
-    F1 is computed as ``2 TP / (2 TP + FP + FN)``, which equals the harmonic
-    mean of precision and recall whenever both are defined. The numbers match
-    :func:`sklearn.metrics.precision_recall_fscore_support` with the same
-    ``average``, ``pos_label`` and ``zero_division``.
+    One class set for every average: the classes in ``y_true`` or ``y_pred``
+    (or ``labels``), as scikit-learn does. F1 is ``2 TP / (2 TP + FP + FN)``,
+    the harmonic mean of precision and recall whenever both are defined. The
+    numbers match :func:`sklearn.metrics.precision_recall_fscore_support` with
+    the same ``average``, ``labels``, ``pos_label`` and ``zero_division``.
+
+    Examples
+    --------
+    >>> p, r, f, s = precision_recall_f1(["no", "yes", "yes"], ["no", "no", "yes"])
+    >>> p.tolist(), r.tolist(), s.tolist()
+    ([0.5, 1.0], [1.0, 0.5], [1, 2])
+    >>> precision_recall_f1([0, 1, 1], [0, 0, 1], average="binary")[:3]
+    (1.0, 0.5, 0.6666666666666666)
     """
     check_choice(average, "average", _AVERAGES)
     zero_division = _check_zero_division(zero_division)
-    truth, pred = _labels_pair(y_true, y_pred)
+    inp = _read_pair(y_true, y_pred)
+    cm_full = _full_confusion(inp)
     if average == "binary":
-        present = np.unique(np.concatenate([truth, pred]))
-        if present.size > 2:
-            raise ValueError(
-                f"average='binary' needs two classes but y_true and y_pred hold "
-                f"{present.size} ({present[:10].tolist()}); use average='macro', "
-                "'weighted' or 'micro', or None for one value per class"
-            )
-        if pos_label not in present.tolist() and present.size == 2:
-            raise ValueError(
-                f"pos_label={pos_label!r} is not one of the classes "
-                f"{present.tolist()}; pass the label of the positive class"
-            )
-        pos = truth == pos_label
-        hit = pred == pos_label
-        tp = np.array([np.sum(pos & hit)])
-        return _prf_from_counts(tp, [hit.sum()], [pos.sum()], "macro", zero_division)
-    cm = confusion_matrix(truth, pred, n_classes=n_classes)
-    tp = np.diag(cm)
-    return _prf_from_counts(tp, cm.sum(axis=0), cm.sum(axis=1), average, zero_division)
+        idx = _binary_index(inp.classes, pos_label)
+        tp, pred_sum, true_sum = _per_class_counts(cm_full, idx)
+        return _prf_from_counts(tp, pred_sum, true_sum, "macro", zero_division)
+    idx = _label_index(inp.classes, labels, n_classes)
+    tp, pred_sum, true_sum = _per_class_counts(cm_full, idx)
+    return _prf_from_counts(tp, pred_sum, true_sum, average, zero_division)
 
 
 def _check_confusion(cm) -> np.ndarray:
@@ -270,7 +390,25 @@ def _check_confusion(cm) -> np.ndarray:
     return arr.astype(np.int64)
 
 
-def report_from_confusion(cm, labels=None, *, zero_division=0.0) -> pd.DataFrame:
+def _display_names(labels, display_labels, k: int) -> list[str]:
+    if labels is not None and display_labels is not None:
+        raise ValueError("pass the class names once, as display_labels=")
+    given = display_labels if display_labels is not None else labels
+    if given is None:
+        return [str(i) for i in range(k)]
+    names = [str(x) for x in given]
+    if len(names) != k:
+        what = "display_labels" if display_labels is not None else "labels"
+        raise ValueError(
+            f"{what} has {len(names)} names but the matrix has {k} classes; pass "
+            "one name per class, in row order"
+        )
+    return names
+
+
+def report_from_confusion(
+    cm, labels=None, *, display_labels=None, zero_division=0.0
+) -> pd.DataFrame:
     """The classification report behind a confusion matrix.
 
     Parameters
@@ -279,7 +417,10 @@ def report_from_confusion(cm, labels=None, *, zero_division=0.0) -> pd.DataFrame
         Counts with rows = true class and columns = predicted class (the
         layout of :func:`confusion_matrix` and scikit-learn's).
     labels : sequence of str, optional
-        Class names, in row order; default ``"0"``, ``"1"``, ...
+        Class names, in row order (kept for compatibility; prefer
+        ``display_labels``). Default ``"0"``, ``"1"``, ...
+    display_labels : sequence of str, optional
+        Class names, in row order (scikit-learn's ``target_names``).
     zero_division : {0.0, 1.0, np.nan}, default 0.0
         Value used for a precision or recall with nothing to divide by
         (scikit-learn's default ``"warn"`` also gives 0.0).
@@ -293,6 +434,12 @@ def report_from_confusion(cm, labels=None, *, zero_division=0.0) -> pd.DataFrame
         ``pd.DataFrame(classification_report(y_true, y_pred, output_dict=True)).T``
         for any predictions whose confusion matrix is ``cm``.
 
+    Raises
+    ------
+    ValueError
+        If ``cm`` is not a square matrix of counts, or the names do not match
+        its size, repeat, or use a reserved row name.
+
     Notes
     -----
     Rows of ``cm`` = true class. Per class: precision = diagonal / column sum,
@@ -302,16 +449,24 @@ def report_from_confusion(cm, labels=None, *, zero_division=0.0) -> pd.DataFrame
     single number. Every class of ``cm`` is reported, even one with no samples
     and no predictions: this matches scikit-learn called with
     ``labels=range(k)``.
+
+    Examples
+    --------
+    >>> report = report_from_confusion([[3, 1], [0, 4]], display_labels=["no", "yes"])
+    >>> report.loc["yes", ["precision", "recall"]].tolist()
+    [0.8, 1.0]
     """
+    import pandas as pd
+
     matrix = _check_confusion(cm)
     zero_division = _check_zero_division(zero_division)
     k = matrix.shape[0]
-    names = check_class_names(labels, k)
+    names = _display_names(labels, display_labels, k)
     if len(set(names)) != k:
-        raise ValueError(f"labels must be distinct names, got {names}")
+        raise ValueError(f"the class names must be distinct, got {names}")
     reserved = {"accuracy", "macro avg", "weighted avg"} & set(names)
     if reserved:
-        raise ValueError(f"labels may not use the row names {sorted(reserved)}")
+        raise ValueError(f"class names may not use the row names {sorted(reserved)}")
     tp = np.diag(matrix)
     pred_sum = matrix.sum(axis=0)
     true_sum = matrix.sum(axis=1)
@@ -323,29 +478,41 @@ def report_from_confusion(cm, labels=None, *, zero_division=0.0) -> pd.DataFrame
     for avg, key in (("macro", "macro avg"), ("weighted", "weighted avg")):
         ap, ar, af, _ = _prf_from_counts(tp, pred_sum, true_sum, avg, zero_division)
         rows[key] = [ap, ar, af, total]
-    frame = pd.DataFrame.from_dict(
+    return pd.DataFrame.from_dict(
         rows, orient="index", columns=["precision", "recall", "f1-score", "support"]
     )
-    return frame
+
+
+def _read_cuts(thresholds) -> np.ndarray:
+    cuts = np.atleast_1d(as_array(thresholds, "thresholds")).astype(np.float64)
+    if cuts.ndim != 1:
+        raise ValueError(
+            f"thresholds must be a number or a 1-D array, got shape {cuts.shape}"
+        )
+    if np.isnan(cuts).any():
+        raise ValueError("thresholds holds NaN; pass real numbers")
+    return cuts
 
 
 def counts_at_thresholds(
-    y_true, y_score, thresholds, *, pos_label=1, zero_division=0.0
+    y_true, y_score, thresholds, *, pos_label=None, zero_division=0.0
 ) -> pd.DataFrame:
     """Confusion counts and precision / recall / F1 at chosen thresholds.
 
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
-        Binary targets (0/1 or two labels; ``pos_label`` is the positive one).
-        For one class of a multi-class problem pass ``y_true == k``.
-    y_score : array-like of shape (n_samples,)
+        Binary labels of any type. For one class of a multi-class problem
+        pass ``y_true == k``.
+    y_score : array-like of shape (n_samples,) or (n_samples, 2)
         Score of the positive class (for class ``k`` of a softmax output:
-        ``proba[:, k]``).
+        ``proba[:, k]``); a binary ``(n, 2)`` ``predict_proba`` matrix is read
+        as one column per class and its positive column is used.
     thresholds : float or array-like of float
         The thresholds to evaluate, in any order.
-    pos_label : int, default 1
-        Which value of ``y_true`` is positive.
+    pos_label : int, bool or str, optional
+        Which value of ``y_true`` is positive. Needed unless the labels are
+        {0, 1}, {-1, 1} or {False, True}.
     zero_division : {0.0, 1.0, np.nan}, default 0.0
         Precision when nothing is predicted positive (threshold above every
         score). 0.0 matches ``sklearn.metrics.precision_score``.
@@ -358,45 +525,49 @@ def counts_at_thresholds(
         (``recall`` is the true positive rate; ``fpr`` is the false positive
         rate ``fp / (fp + tn)``).
 
+    Raises
+    ------
+    ValueError
+        If the positive class is not obvious and ``pos_label`` is missing,
+        ``y_true`` has more than two classes, or a threshold is NaN.
+
     Notes
     -----
     A sample is predicted positive when ``y_score >= threshold``: the same cut
     as :func:`sklearn.metrics.precision_recall_curve` and ``roc_curve``, so a
-    threshold taken from those curves reproduces their point. (``y_score >
-    threshold`` differs only for samples whose score equals the threshold.)
-    The counts are exact: scores are sorted once and each threshold is located
-    by binary search, so thousands of thresholds cost little.
+    threshold taken from those curves reproduces their point. The counts are
+    read off the same sweep as the curves (scores sorted once, each threshold
+    located by binary search), so thousands of thresholds cost little.
+
+    Examples
+    --------
+    >>> frame = counts_at_thresholds([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], [0.5, 0.3])
+    >>> frame[["tp", "fp", "precision"]].values.tolist()
+    [[1.0, 0.0, 1.0], [2.0, 1.0, 0.6666666666666666]]
     """
-    truth, score = check_binary(y_true, y_score, pos_label=pos_label)
+    import pandas as pd
+
+    inp = read_inputs(y_true, y_score, pos_label=pos_label, kind="binary")
     zero_division = _check_zero_division(zero_division)
-    cuts = np.atleast_1d(as_array(thresholds, "thresholds")).astype(np.float64)
-    if cuts.ndim != 1:
-        raise ValueError(
-            f"thresholds must be a number or a 1-D array, got shape {cuts.shape}"
-        )
-    if np.isnan(cuts).any():
-        raise ValueError("thresholds holds NaN; pass real numbers")
-    pos_scores = np.sort(score[truth == 1])
-    neg_scores = np.sort(score[truth == 0])
-    tp = pos_scores.size - np.searchsorted(pos_scores, cuts, side="left")
-    fp = neg_scores.size - np.searchsorted(neg_scores, cuts, side="left")
-    fn = pos_scores.size - tp
-    tn = neg_scores.size - fp
-    precision = _divide(tp, tp + fp, zero_division)
-    recall = _divide(tp, tp + fn, zero_division)
-    f1 = _divide(2 * tp, 2 * tp + fp + fn, zero_division)
-    fpr = _divide(fp, fp + tn, zero_division)
+    cuts = _read_cuts(thresholds)
+    fps, tps, distinct = binary_sweep(inp.y, inp.score)
+    fp, tp = counts_at(fps, tps, distinct, cuts)
+    tp = tp.astype(np.int64)
+    fp = fp.astype(np.int64)
+    n_pos = int(np.count_nonzero(inp.y))
+    fn = n_pos - tp
+    tn = inp.n_samples - n_pos - fp
     return pd.DataFrame(
         {
             "threshold": cuts,
-            "tp": tp.astype(np.int64),
-            "fp": fp.astype(np.int64),
-            "tn": tn.astype(np.int64),
-            "fn": fn.astype(np.int64),
-            "precision": precision,
-            "recall": recall,
-            "f1": f1,
-            "fpr": fpr,
+            "tp": tp,
+            "fp": fp,
+            "tn": tn,
+            "fn": fn,
+            "precision": _divide(tp, tp + fp, zero_division),
+            "recall": _divide(tp, tp + fn, zero_division),
+            "f1": _divide(2 * tp, 2 * tp + fp + fn, zero_division),
+            "fpr": _divide(fp, fp + tn, zero_division),
         }
     )
 
@@ -427,6 +598,11 @@ def normalize_confusion(cm, normalize="true") -> np.ndarray:
     -----
     Same meaning of ``normalize`` as ``sklearn.metrics.confusion_matrix``, which
     gives 0 instead of NaN for an empty row or column.
+
+    Examples
+    --------
+    >>> normalize_confusion([[3, 1], [0, 4]]).tolist()
+    [[0.75, 0.25], [0.0, 1.0]]
     """
     check_choice(normalize, "normalize", _NORMALIZE)
     matrix = _check_confusion(cm).astype(np.float64)
@@ -441,7 +617,7 @@ def normalize_confusion(cm, normalize="true") -> np.ndarray:
     return _divide(matrix, np.broadcast_to(den, matrix.shape), np.nan)
 
 
-def top_confusions(cm, n=5, *, labels=None) -> pd.DataFrame:
+def top_confusions(cm, n=5, *, labels=None, display_labels=None) -> pd.DataFrame:
     """The most frequent mistakes: off-diagonal cells with the largest counts.
 
     Parameters
@@ -451,7 +627,10 @@ def top_confusions(cm, n=5, *, labels=None) -> pd.DataFrame:
     n : int, default 5
         How many cells to return (fewer if fewer cells are non-zero).
     labels : sequence of str, optional
-        Class names, in label order.
+        Class names, in row order (kept for compatibility; prefer
+        ``display_labels``).
+    display_labels : sequence of str, optional
+        Class names, in row order.
 
     Returns
     -------
@@ -464,12 +643,20 @@ def top_confusions(cm, n=5, *, labels=None) -> pd.DataFrame:
     -----
     Ties in count are broken by true class, then predicted class, so the
     order is reproducible. Cells with a count of zero are never returned.
+
+    Examples
+    --------
+    >>> top_confusions([[5, 2, 0], [1, 6, 0], [0, 3, 4]], 2)[["true", "predicted"]].values
+    array([[2, 1],
+           [0, 1]])
     """
+    import pandas as pd
+
     matrix = _check_confusion(cm)
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise ValueError(f"n must be a positive integer, got {n!r}")
     k = matrix.shape[0]
-    names = check_class_names(labels, k)
+    names = _display_names(labels, display_labels, k)
     off = matrix.copy()
     np.fill_diagonal(off, 0)
     flat = off.ravel()

@@ -1,25 +1,34 @@
-"""Ranking metrics: ROC and PR curves, AUC, average precision, top-k.
+"""Ranking metrics: ROC and PR curves, ROC AUC, average precision.
 
 Everything here is exact and numpy only. The AUC and average precision of many
 columns (one-vs-rest classes or multi-label labels) are computed from one sort
 per column: AUC is the Mann-Whitney U statistic with tie-averaged ranks, and
 average precision is summed over the distinct score values, as scikit-learn
-does. Columns are processed in chunks, so the extra memory stays a small
-fraction of the score matrix.
+does. Columns are processed in chunks, one chunk per worker thread (numpy's
+sort releases the GIL), so the extra memory stays a small fraction of the score
+matrix and every core sorts. Inputs are read by ``read_inputs`` (the one input
+model); float32 scores stay float32 and integer scores are ranked as integers.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 
-from .._validation import (
-    as_array,
-    check_binary,
-    check_choice,
-    check_k,
-    check_labels,
-    check_scores,
-    target_kind,
+from .._validation import check_choice, read_inputs
+from ._sweep import binary_sweep
+from ._topk import (  # noqa: F401 (old import location of the top-k metrics)
+    _flat_positives,
+    _top_1,
+    label_hits_at_k,
+    precision_at_k,
+    rank_of_true_class,
+    recall_at_k,
+    top_k_accuracy,
+    top_k_accuracy_curve,
 )
 
 __all__ = [
@@ -27,12 +36,6 @@ __all__ = [
     "precision_recall_curve",
     "roc_auc",
     "average_precision",
-    "top_k_accuracy",
-    "precision_at_k",
-    "recall_at_k",
-    "rank_of_true_class",
-    "top_k_accuracy_curve",
-    "label_hits_at_k",
     "micro_auc_by_label",
 ]
 
@@ -50,63 +53,32 @@ _MIN_WIDTH = 16
 # ---------------------------------------------------------------------------
 
 
-def _native_scores(y_score, *, check_finite=True) -> np.ndarray | None:
-    """Scores as float32 (kept) or float64, or None when the slow path must judge.
-
-    ``target_kind`` converts every score matrix to float64 and checks 0/1
-    indicators element by element; at a million cells that costs more than the
-    metric itself. This fast path accepts the common, clean inputs and leaves
-    everything unusual (NaN, odd shapes, float indicators) to ``target_kind``,
-    whose messages then explain the problem.
-    """
-    try:
-        arr = np.asarray(y_score)
-    except Exception:
-        return None
-    if arr.ndim != 2 or arr.size == 0 or arr.shape[1] < 3:
-        return None
-    if arr.dtype == np.float16:
-        arr = arr.astype(np.float32)
-    elif arr.dtype not in (np.float32, np.float64):
-        return None
-    # min / max propagate NaN and show infinities without a full-size temporary.
-    # Callers that sort every column anyway check the ends of the sorted rows.
-    if check_finite and not (np.isfinite(arr.min()) and np.isfinite(arr.max())):
-        return None
-    return arr
-
-
 def _kind(y_true, y_score, *, check_finite=True):
-    """``target_kind`` with a fast path that keeps float32 scores as they are.
+    """``(kind, y, score)`` as read by ``read_inputs`` (for older callers).
 
-    Returns ``(kind, truth, score)`` exactly as ``target_kind`` does, except that
-    float32 scores stay float32 and multi-label truth is an int8 / bool matrix.
-    With ``check_finite=False`` the caller promises to pass every 2-D score
-    through :func:`_require_finite_sorted` after sorting it.
+    ``check_finite`` is accepted for compatibility: ``read_inputs`` always
+    refuses NaN and infinities.
     """
-    score = _native_scores(y_score, check_finite=check_finite)
-    if score is None:
-        return target_kind(y_true, y_score)
-    raw = as_array(y_true, "y_true")
-    if raw.ndim == 2 and raw.shape[1] > 1:
-        if raw.dtype == bool:
-            truth = raw.view(np.uint8)
-        elif np.issubdtype(raw.dtype, np.integer) and raw.min() >= 0 and raw.max() <= 1:
-            truth = raw.astype(np.int8, copy=False)
-        else:
-            return target_kind(y_true, y_score)
-        if truth.shape != score.shape:
-            return target_kind(y_true, y_score)
-        return "multilabel", truth, score
-    if raw.ndim == 1 and raw.shape[0] == score.shape[0]:
-        truth = check_labels(raw)
-        if truth.max() < score.shape[1]:
-            return "multiclass", truth, score
-    return target_kind(y_true, y_score)
+    inp = read_inputs(y_true, y_score)
+    return inp.kind, inp.y, inp.score
 
 
 def _check_average(average) -> None:
     check_choice(average, "average", _AVERAGES)
+
+
+def _weights(sample_weight, n):
+    if sample_weight is None:
+        return None
+    w = np.asarray(sample_weight, dtype=np.float64)
+    if w.shape != (n,):
+        raise ValueError(
+            f"sample_weight must have one weight per sample, shape ({n},), got "
+            f"shape {w.shape}"
+        )
+    if not np.all(np.isfinite(w)) or (w < 0).any():
+        raise ValueError("sample_weight must hold finite, non-negative weights")
+    return w
 
 
 # ---------------------------------------------------------------------------
@@ -114,29 +86,22 @@ def _check_average(average) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _binary_counts(truth01: np.ndarray, score: np.ndarray):
-    """True / false positive counts at each distinct threshold, highest first."""
-    order = np.argsort(score, kind="mergesort")[::-1]
-    score = score[order]
-    truth = truth01[order]
-    distinct = np.flatnonzero(np.diff(score))
-    idx = np.r_[distinct, truth.size - 1]
-    tps = np.cumsum(truth, dtype=np.float64)[idx]
-    fps = 1.0 + idx - tps
-    return fps, tps, score[idx]
-
-
-def roc_curve(y_true, y_score, *, pos_label=1):
+def roc_curve(y_true, y_score, *, pos_label=None, sample_weight=None):
     """Receiver operating characteristic curve of a binary problem.
 
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
-        Binary targets.
-    y_score : array-like of shape (n_samples,)
-        Scores; a higher score means "more likely positive".
-    pos_label : int, default=1
-        The value of ``y_true`` that marks a positive sample.
+        Binary labels of any type (ints, bools, strings).
+    y_score : array-like of shape (n_samples,) or (n_samples, 2)
+        Scores; a higher score means "more likely positive". A ``(n, 2)``
+        ``predict_proba`` matrix is one column per class (sorted class
+        values); the positive class's column is used.
+    pos_label : int, bool or str, optional
+        The value of ``y_true`` that marks a positive sample. Needed unless the
+        labels are {0, 1}, {-1, 1} or {False, True} (then 1 / True).
+    sample_weight : array-like of shape (n_samples,), optional
+        Weight of each sample in the counts.
 
     Returns
     -------
@@ -146,33 +111,52 @@ def roc_curve(y_true, y_score, *, pos_label=1):
         Decreasing; the first one is ``inf`` (nothing predicted positive), the
         others are the distinct values of ``y_score``.
 
+    Raises
+    ------
+    ValueError
+        If the positive class is not obvious and ``pos_label`` is missing, if
+        ``y_true`` has more than two classes, or if one class is absent.
+
     Notes
     -----
-    The same points as scikit-learn's ``roc_curve(..., drop_intermediate=False)``:
-    one point per distinct score, so tied scores move the curve diagonally.
-    Both classes must be present, otherwise one of the rates is undefined and a
-    ``ValueError`` says which.
+    The same points as scikit-learn's ``roc_curve(..., drop_intermediate=False)``
+    with the same rule for the positive class: one point per distinct score,
+    so tied scores move the curve diagonally. Both classes must be present,
+    otherwise one of the rates is undefined and a ``ValueError`` says which.
+
+    Examples
+    --------
+    >>> fpr, tpr, thr = roc_curve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
+    >>> fpr.tolist(), tpr.tolist()
+    ([0.0, 0.0, 0.5, 0.5, 1.0], [0.0, 0.5, 0.5, 1.0, 1.0])
+    >>> roc_curve(["no", "yes"], [0.2, 0.9], pos_label="yes")[1].tolist()
+    [0.0, 1.0, 1.0]
     """
-    truth, score = check_binary(y_true, y_score, pos_label=pos_label)
-    _require_both(truth, "y_true", "ROC curve")
-    fps, tps, thresholds = _binary_counts(truth, score)
+    inp = read_inputs(y_true, y_score, pos_label=pos_label, kind="binary")
+    weight = _weights(sample_weight, inp.n_samples)
+    _require_both(inp.y, "y_true", "ROC curve", weight)
+    fps, tps, thresholds = binary_sweep(inp.y, inp.score, weight)
     fps = np.r_[0.0, fps]
     tps = np.r_[0.0, tps]
     thresholds = np.r_[np.inf, thresholds.astype(np.float64)]
     return fps / fps[-1], tps / tps[-1], thresholds
 
 
-def precision_recall_curve(y_true, y_score, *, pos_label=1):
+def precision_recall_curve(y_true, y_score, *, pos_label=None, sample_weight=None):
     """Precision-recall pairs for every distinct threshold of a binary problem.
 
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
-        Binary targets.
-    y_score : array-like of shape (n_samples,)
-        Scores; a higher score means "more likely positive".
-    pos_label : int, default=1
-        The value of ``y_true`` that marks a positive sample.
+        Binary labels of any type (ints, bools, strings).
+    y_score : array-like of shape (n_samples,) or (n_samples, 2)
+        Scores; a higher score means "more likely positive". A ``(n, 2)``
+        ``predict_proba`` matrix: the positive class's column is used.
+    pos_label : int, bool or str, optional
+        The value of ``y_true`` that marks a positive sample. Needed unless the
+        labels are {0, 1}, {-1, 1} or {False, True}.
+    sample_weight : array-like of shape (n_samples,), optional
+        Weight of each sample in the counts.
 
     Returns
     -------
@@ -182,15 +166,30 @@ def precision_recall_curve(y_true, y_score, *, pos_label=1):
     thresholds : ndarray of shape (n_thresholds,)
         Increasing distinct values of ``y_score``.
 
+    Raises
+    ------
+    ValueError
+        If the positive class is not obvious and ``pos_label`` is missing, if
+        ``y_true`` has more than two classes, or if it has no positives.
+
     Notes
     -----
     The same arrays as scikit-learn's ``precision_recall_curve``. Precision at a
-    threshold where nothing is predicted positive is 0. ``y_true`` must contain
-    at least one positive (recall divides by their number).
+    threshold where nothing is predicted positive is 0. The final point
+    (recall 0, precision 1) is a convention, not reached by any threshold.
+    ``y_true`` must contain at least one positive (recall divides by their
+    number).
+
+    Examples
+    --------
+    >>> p, r, t = precision_recall_curve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
+    >>> p.round(3).tolist(), r.tolist()
+    ([0.5, 0.667, 0.5, 1.0, 1.0], [1.0, 1.0, 0.5, 0.5, 0.0])
     """
-    truth, score = check_binary(y_true, y_score, pos_label=pos_label)
-    _require_positive(truth, "y_true", "precision-recall curve")
-    fps, tps, thresholds = _binary_counts(truth, score)
+    inp = read_inputs(y_true, y_score, pos_label=pos_label, kind="binary")
+    weight = _weights(sample_weight, inp.n_samples)
+    _require_positive(inp.y, "y_true", "precision-recall curve", weight)
+    fps, tps, thresholds = binary_sweep(inp.y, inp.score, weight)
     predicted = tps + fps
     precision = np.divide(tps, predicted, out=np.zeros_like(tps), where=predicted != 0)
     recall = tps / tps[-1]
@@ -201,10 +200,17 @@ def precision_recall_curve(y_true, y_score, *, pos_label=1):
     )
 
 
-def _require_both(truth01, what, metric):
+def _require_both(truth01, what, metric, weight=None):
     n_pos = int(np.count_nonzero(truth01))
+    missing = None
     if n_pos == 0 or n_pos == truth01.size:
         missing = "positive" if n_pos == 0 else "negative"
+    elif weight is not None:
+        if weight[truth01 == 1].sum() == 0:
+            missing = "positive (non-zero weight)"
+        elif weight[truth01 == 0].sum() == 0:
+            missing = "negative (non-zero weight)"
+    if missing:
         raise ValueError(
             f"{what} has no {missing} samples ({n_pos} of {truth01.size} positive); "
             f"the {metric} needs both: check pos_label and that this split contains "
@@ -212,28 +218,19 @@ def _require_both(truth01, what, metric):
         )
 
 
-def _require_positive(truth01, what, metric):
-    if int(np.count_nonzero(truth01)) == 0:
+def _require_positive(truth01, what, metric, weight=None):
+    n_pos = int(np.count_nonzero(truth01))
+    if n_pos == 0 or (weight is not None and weight[truth01 == 1].sum() == 0):
         raise ValueError(
-            f"{what} has no positive samples (0 of {truth01.size}); the {metric} "
-            "divides by the number of positives: check pos_label and that this "
-            "split contains the positive class"
+            f"{what} has no positive samples ({n_pos} of {truth01.size}); the "
+            f"{metric} divides by the number of positives: check pos_label and that "
+            "this split contains the positive class"
         )
 
 
 # ---------------------------------------------------------------------------
 # Per-column AUC / AP from one sort per column
 # ---------------------------------------------------------------------------
-
-
-def _flat_positives(truth: np.ndarray) -> np.ndarray:
-    """``np.flatnonzero(truth)``, skipping zero bytes eight at a time."""
-    flat = truth.reshape(-1)
-    if flat.dtype.itemsize != 1 or flat.size % 8 or not flat.flags.c_contiguous:
-        return np.flatnonzero(flat)
-    words = np.flatnonzero(flat.view(np.uint64))
-    r, c = np.nonzero(flat.reshape(-1, 8)[words])
-    return words[r] * 8 + c
 
 
 def _positives_by_column(kind, truth, score):
@@ -260,27 +257,23 @@ def _positives_by_column(kind, truth, score):
     return values, starts
 
 
-def _require_finite_sorted(block: np.ndarray, score: np.ndarray) -> None:
-    """Rows of ``block`` are sorted: NaN and infinities sit at their ends."""
-    if not (np.isfinite(block[..., 0]).all() and np.isfinite(block[..., -1]).all()):
-        check_scores(score)  # raises the shared message naming the first bad cell
+def _n_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
 
 
-def _sorted_column_chunks(score: np.ndarray):
-    """Yield ``(j0, block)``: columns ``j0..`` of ``score`` as sorted rows."""
-    n, k = score.shape
-    width = int(min(k, max(_MIN_WIDTH, _CHUNK_CELLS // max(n, 1))))
-    buf = np.empty((width, n), dtype=score.dtype)
-    for j0 in range(0, k, width):
-        w = min(width, k - j0)
-        block = buf[:w]
-        # Copy the columns in row blocks so that reads stay in cache.
-        for r0 in range(0, n, _ROW_BLOCK):
-            r1 = min(n, r0 + _ROW_BLOCK)
-            np.copyto(block[:, r0:r1], score[r0:r1, j0 : j0 + w].T)
-        block.sort(axis=1)
-        _require_finite_sorted(block, score)
-        yield j0, block
+def _sort_chunk(score: np.ndarray, j0: int, w: int, buf: np.ndarray) -> np.ndarray:
+    """Columns ``j0 .. j0 + w`` of ``score`` as sorted rows of ``buf``."""
+    n = score.shape[0]
+    block = buf[:w]
+    # Copy the columns in row blocks so that reads stay in cache.
+    for r0 in range(0, n, _ROW_BLOCK):
+        r1 = min(n, r0 + _ROW_BLOCK)
+        np.copyto(block[:, r0:r1], score[r0:r1, j0 : j0 + w].T)
+    block.sort(axis=1)
+    return block
 
 
 def _auc_ap_sorted(a: np.ndarray, pos: np.ndarray, want_auc: bool, want_ap: bool):
@@ -303,21 +296,45 @@ def _auc_ap_sorted(a: np.ndarray, pos: np.ndarray, want_auc: bool, want_ap: bool
 
 
 def _column_scores(kind, truth, score, *, want_auc, want_ap):
-    """Per-column AUC and AP arrays and the number of positives per column."""
+    """Per-column AUC and AP arrays and the number of positives per column.
+
+    Chunks of columns are sorted in parallel threads, each into its own
+    buffer; every column's numbers depend on that column alone, so the
+    results are the same for any number of threads.
+    """
     n, k = score.shape
     values, starts = _positives_by_column(kind, truth, score)
     n_pos = np.diff(starts)
     aucs = np.full(k, np.nan)
     aps = np.full(k, np.nan)
     usable = (n_pos > 0) & (n_pos < n) if want_auc else n_pos > 0
-    for j0, block in _sorted_column_chunks(score):
-        for i in range(block.shape[0]):
+    width = int(min(k, max(_MIN_WIDTH, _CHUNK_CELLS // max(n, 1))))
+    local = threading.local()
+
+    def work(j0):
+        buf = getattr(local, "buf", None)
+        if buf is None:
+            buf = local.buf = np.empty((width, n), dtype=score.dtype)
+        w = min(width, k - j0)
+        if not usable[j0 : j0 + w].any():
+            return
+        block = _sort_chunk(score, j0, w, buf)
+        for i in range(w):
             j = j0 + i
-            if not usable[j]:
-                continue
-            aucs[j], aps[j] = _auc_ap_sorted(
-                block[i], values[starts[j] : starts[j + 1]], want_auc, want_ap
-            )
+            if usable[j]:
+                aucs[j], aps[j] = _auc_ap_sorted(
+                    block[i], values[starts[j] : starts[j + 1]], want_auc, want_ap
+                )
+
+    chunks = range(0, k, width)
+    n_workers = min(_n_workers(), len(chunks))
+    if n_workers <= 1:
+        for j0 in chunks:
+            work(j0)
+    else:
+        with ThreadPoolExecutor(max_workers=n_workers) as pool:
+            for future in [pool.submit(work, j0) for j0 in chunks]:
+                future.result()
     return aucs, aps, n_pos
 
 
@@ -330,40 +347,40 @@ def _micro_scores(kind, truth, score, *, want_auc, want_ap):
         pos = score.ravel()[_flat_positives(truth)]
     pos = np.sort(pos)
     a = np.sort(score, axis=None)
-    _require_finite_sorted(a, score)
     return _auc_ap_sorted(a, pos, want_auc, want_ap)
 
 
-def _name_classes(kind, columns) -> str:
-    word = "class" if kind == "multiclass" else "label (column)"
-    shown = ", ".join(str(int(c)) for c in columns[:5])
+def _name_columns(inp, columns) -> str:
+    word = "class" if inp.kind == "multiclass" else "label (column)"
+    shown = ", ".join(str(inp.names[int(c)]) for c in columns[:5])
     more = f" and {len(columns) - 5} more" if len(columns) > 5 else ""
     return f"{word} {shown}{more}"
 
 
-def _check_columns(kind, n_pos, n, metric, *, need_negatives):
+def _check_columns(inp, n_pos, metric, *, need_negatives):
     no_pos = np.flatnonzero(n_pos == 0)
     if no_pos.size:
-        where = "y_true" if kind == "multilabel" else "y_true's labels"
+        where = "y_true" if inp.kind == "multilabel" else "y_true's labels"
         raise ValueError(
-            f"{_name_classes(kind, no_pos)} has no positive samples in {where}, so "
+            f"{_name_columns(inp, no_pos)} has no positive samples in {where}, so "
             f"its {metric} is undefined; evaluate on data that contains every "
             "class, drop those score columns (and indicator columns), or use "
             "average='micro'"
         )
     if need_negatives:
-        no_neg = np.flatnonzero(n_pos == n)
+        no_neg = np.flatnonzero(n_pos == inp.n_samples)
         if no_neg.size:
             raise ValueError(
-                f"{_name_classes(kind, no_neg)} has no negative samples in y_true "
+                f"{_name_columns(inp, no_neg)} has no negative samples in y_true "
                 f"(every sample is positive), so its {metric} is undefined; drop "
                 "that column or evaluate on data where it is sometimes absent"
             )
 
 
-def _averaged(kind, truth, score, average, metric):
+def _averaged(inp, average, metric):
     """Shared body of roc_auc and average_precision for 2-D input."""
     want_auc = metric == "ROC AUC"
+    kind, truth, score = inp.kind, inp.y, inp.score
     n = score.shape[0]
     if average == "micro":
         n_cells = score.size
@@ -381,7 +398,7 @@ def _averaged(kind, truth, score, average, metric):
     aucs, aps, n_pos = _column_scores(
         kind, truth, score, want_auc=want_auc, want_ap=not want_auc
     )
-    _check_columns(kind, n_pos, n, metric, need_negatives=want_auc)
+    _check_columns(inp, n_pos, metric, need_negatives=want_auc)
     per_class = aucs if want_auc else aps
     if average is None:
         return per_class
@@ -390,27 +407,66 @@ def _averaged(kind, truth, score, average, metric):
     return float(np.mean(per_class))
 
 
-def roc_auc(y_true, y_score, *, average="macro"):
+def _binary_area(inp, metric):
+    truth, score = inp.y, inp.score
+    want_auc = metric == "ROC AUC"
+    if want_auc:
+        _require_both(truth, "y_true", metric)
+    else:
+        _require_positive(truth, "y_true", metric)
+    pos = np.sort(score[truth == 1])
+    auc, ap = _auc_ap_sorted(np.sort(score), pos, want_auc, not want_auc)
+    return float(auc if want_auc else ap)
+
+
+_OVR_NOTE = """
+    Multi-class input is one-vs-rest: class ``j``'s positives are the samples
+    labelled ``j``, its negatives all others, and each column's scores are
+    compared across samples. Such a comparison is defined only for scores on a
+    common scale, so multi-class rows must be probabilities (each row sums to
+    one): logits are refused with an error that shows the conversion, since
+    adding a constant to a row of logits leaves the softmax and the argmax
+    unchanged but changes this number. Binary scores and multi-label columns
+    are judged one column at a time and may be any real numbers.
+"""
+
+
+def roc_auc(y_true, y_score, *, average="macro", labels=None, pos_label=None):
     """Exact area under the ROC curve: binary, multi-class or multi-label.
 
     Parameters
     ----------
-    y_true : array-like
-        Binary 0/1 labels of shape (n_samples,); class labels 0..k-1 of shape
-        (n_samples,) for a multi-class problem; or a 0/1 indicator matrix of
-        shape (n_samples, n_labels) for a multi-label problem.
-    y_score : array-like
-        Shape (n_samples,) for a binary problem (the positive class's score),
-        otherwise (n_samples, k): one column per class or label.
+    y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
+        Binary or multi-class labels of any sortable type (ints, bools,
+        strings), or a 0/1 indicator matrix for a multi-label problem.
+    y_score : array-like of shape (n_samples,) or (n_samples, k)
+        Binary: the positive class's score, or a ``(n, 2)`` ``predict_proba``
+        matrix (its positive column is used). Multi-class: one probability
+        column per class, in the order of ``labels`` (default: the sorted class
+        values, or ``0..k-1`` for integer labels). Multi-label: one column per
+        label.
     average : {"macro", "micro", "weighted", None}, default="macro"
         How to combine the per-column AUCs (ignored for binary input):
         ``"macro"`` is their plain mean, ``"weighted"`` weights each by its
         number of positives, ``"micro"`` pools every (sample, column) cell into
         one binary problem, ``None`` returns the per-column array.
+    labels : array-like of shape (k,), optional
+        Multi-class: the class value of each score column, in column order.
+    pos_label : int, bool or str, optional
+        Binary: the positive class. Needed unless the labels are {0, 1},
+        {-1, 1} or {False, True}.
 
     Returns
     -------
     float or ndarray of shape (k,)
+        The area, between 0 and 1 (per column when ``average=None``).
+
+    Raises
+    ------
+    ValueError
+        If a class or label has no positive (or no negative) samples (the
+        message names it), if multi-class rows are not probabilities, or if
+        the positive class of a binary problem is not obvious.
 
     Notes
     -----
@@ -419,40 +475,57 @@ def roc_auc(y_true, y_score, *, average="macro"):
     the Mann-Whitney U statistic with tie-averaged ranks from one sort per
     column, and equals scikit-learn's ``roc_auc_score(..., multi_class="ovr")``
     (multi-class micro: ``roc_auc_score(label_binarize(y_true), y_score,
-    average="micro")``). Multi-class is one-vs-rest: class ``j``'s positives are
-    the samples labelled ``j`` and its negatives all others. Unlike
-    scikit-learn, multi-class scores need not sum to one. Every column needs at
-    least one positive and one negative (except for ``"micro"``), otherwise a
-    ``ValueError`` names the column. float32 scores are sorted as float32 (no
-    float64 copy).
+    average="micro")``). Every column needs at least one positive and one
+    negative (except for ``"micro"``), otherwise a ``ValueError`` names the
+    class. float32 scores are sorted as float32 (no float64 copy); integer
+    scores are ranked as integers.
+
+    Examples
+    --------
+    >>> roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
+    0.75
+    >>> roc_auc([1, 1, 2, 2], [0.1, 0.3, 0.8, 0.6], pos_label=2)
+    1.0
     """
     _check_average(average)
-    kind, truth, score = _kind(y_true, y_score, check_finite=False)
-    if kind == "binary":
-        truth = truth.astype(np.int8, copy=False)
-        _require_both(truth, "y_true", "ROC AUC")
-        pos = np.sort(score[truth == 1])
-        auc, _ = _auc_ap_sorted(np.sort(score), pos, True, False)
-        return float(auc)
-    return _averaged(kind, truth, score, average, "ROC AUC")
+    inp = read_inputs(
+        y_true, y_score, labels=labels, pos_label=pos_label, require_probabilities=True
+    )
+    if inp.kind == "binary":
+        return _binary_area(inp, "ROC AUC")
+    return _averaged(inp, average, "ROC AUC")
 
 
-def average_precision(y_true, y_score, *, average="macro"):
+def average_precision(y_true, y_score, *, average="macro", labels=None, pos_label=None):
     """Average precision (area under the precision-recall step curve).
 
     Parameters
     ----------
-    y_true : array-like
-        Binary 0/1 labels (n_samples,), multi-class labels (n_samples,) or a
-        multi-label 0/1 indicator matrix (n_samples, n_labels).
-    y_score : array-like
-        (n_samples,) for binary input, otherwise (n_samples, k).
+    y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
+        Binary or multi-class labels of any sortable type, or a multi-label
+        0/1 indicator matrix.
+    y_score : array-like of shape (n_samples,) or (n_samples, k)
+        As in :func:`roc_auc`: binary scores (or a ``(n, 2)`` matrix),
+        multi-class probabilities, or multi-label scores.
     average : {"macro", "micro", "weighted", None}, default="macro"
         As in :func:`roc_auc`.
+    labels : array-like of shape (k,), optional
+        Multi-class: the class value of each score column, in column order.
+    pos_label : int, bool or str, optional
+        Binary: the positive class. Needed unless the labels are {0, 1},
+        {-1, 1} or {False, True}.
 
     Returns
     -------
     float or ndarray of shape (k,)
+        Between 0 and 1 (per column when ``average=None``).
+
+    Raises
+    ------
+    ValueError
+        If a class or label has no positive samples (the message names it),
+        if multi-class rows are not probabilities, or if the positive class of
+        a binary problem is not obvious.
 
     Notes
     -----
@@ -463,355 +536,44 @@ def average_precision(y_true, y_score, *, average="macro"):
     enter as one threshold. A column with no positives raises a ``ValueError``
     (scikit-learn warns and counts it as 0); a column with no negatives has
     AP 1. Unlike ROC AUC, AP depends on prevalence: a random ranking scores
-    about the fraction of positives, not 0.5.
+    about the fraction of positives, not 0.5. scikit-learn's default
+    ``pos_label=1`` takes 1 as positive for labels such as {1, 2}; here
+    ``pos_label`` must then be given.
+
+    Examples
+    --------
+    >>> average_precision([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
+    0.8333333333333333
     """
     _check_average(average)
-    kind, truth, score = _kind(y_true, y_score, check_finite=False)
-    if kind == "binary":
-        truth = truth.astype(np.int8, copy=False)
-        _require_positive(truth, "y_true", "average precision")
-        pos = np.sort(score[truth == 1])
-        _, ap = _auc_ap_sorted(np.sort(score), pos, False, True)
-        return float(ap)
-    return _averaged(kind, truth, score, average, "average precision")
-
-
-# ---------------------------------------------------------------------------
-# Top-k
-# ---------------------------------------------------------------------------
-
-
-def _topk_input(y_true, y_score, k, metric):
-    kind, truth, score = _kind(y_true, y_score)
-    if kind == "binary":
-        raise ValueError(
-            f"{metric} needs one score column per class (y_score of shape "
-            "(n_samples, n_classes) with at least 3 classes); with a single score "
-            "column top-1 is plain accuracy at a threshold and top-2 is always 1"
-        )
-    k = check_k(k, score.shape[1])
-    return kind, truth, score, k
-
-
-def _rank0_of_true(truth: np.ndarray, score: np.ndarray) -> np.ndarray:
-    """0-based position of the true class in each row's descending order.
-
-    Ties are broken towards the higher class index (scikit-learn's order).
-    """
-    n, k = score.shape
-    rank = np.empty(n, dtype=np.int64)
-    cols = np.arange(k)
-    for r0 in range(0, n, _ROW_BLOCK):
-        r1 = min(n, r0 + _ROW_BLOCK)
-        s = score[r0:r1]
-        y = truth[r0:r1]
-        own = s[np.arange(r1 - r0), y][:, None]
-        above = np.count_nonzero(s > own, axis=1)
-        tied_after = np.count_nonzero((s == own) & (cols > y[:, None]), axis=1)
-        rank[r0:r1] = above + tied_after
-    return rank
-
-
-def _in_top_k(score: np.ndarray, k: int) -> np.ndarray:
-    """Boolean mask of the k highest scores per row (ties: higher index first)."""
-    n, m = score.shape
-    kth = np.partition(score, m - k, axis=1)[:, m - k][:, None]
-    mask = score >= kth
-    over = np.flatnonzero(np.count_nonzero(mask, axis=1) > k)
-    if over.size:
-        # The tie at the k-th value straddles the cut: keep the highest indices.
-        s = score[over]
-        t = kth[over]
-        above = s > t
-        room = k - np.count_nonzero(above, axis=1)
-        tied = s == t
-        from_right = np.cumsum(tied[:, ::-1], axis=1)[:, ::-1]
-        mask[over] = above | (tied & (from_right <= room[:, None]))
-    return mask
-
-
-def _positives_in_top_k(truth: np.ndarray, score: np.ndarray, k: int):
-    """For every positive cell of a multi-label indicator: is it in its row's top k?
-
-    Returns ``(rows, cols, inside)``. Only the k-th highest score of each row is
-    computed over the whole matrix; rows where a positive ties with that value
-    are settled exactly with :func:`_in_top_k`.
-    """
-    n, m = score.shape
-    kth = np.empty(n, dtype=score.dtype)
-    for r0 in range(0, n, _ROW_BLOCK):
-        r1 = min(n, r0 + _ROW_BLOCK)
-        kth[r0:r1] = np.partition(score[r0:r1], m - k, axis=1)[:, m - k]
-    rows, cols = np.divmod(_flat_positives(truth), m)
-    values = score[rows, cols]
-    cut = kth[rows]
-    inside = values > cut
-    tied = values == cut
-    if tied.any():
-        tie_rows = np.unique(rows[tied])
-        mask = _in_top_k(score[tie_rows], k)
-        where = tied.nonzero()[0]
-        local = np.searchsorted(tie_rows, rows[where])
-        inside[where] = mask[local, cols[where]]
-    return rows, cols, inside
-
-
-def _label_hits(kind, truth, score, k):
-    """Per row: how many true labels are in the top k, and how many there are."""
-    n = score.shape[0]
-    if kind == "multiclass":
-        hits = (_rank0_of_true(truth, score) < k).astype(np.int64)
-        return hits, np.ones(n, dtype=np.int64)
-    rows, _, inside = _positives_in_top_k(truth, score, k)
-    hits = np.bincount(rows[inside], minlength=n).astype(np.int64)
-    n_true = np.bincount(rows, minlength=n).astype(np.int64)
-    return hits, n_true
-
-
-_TIE_NOTE = """
-    Ties: among equal scores the class with the higher index is ranked first,
-    which is the order scikit-learn's ``top_k_accuracy_score`` uses (a stable
-    sort, reversed); with all scores equal, top-1 picks the last class.
-    TensorFlow's ``in_top_k`` instead counts every class tied at the k-th
-    score as inside the top k.
-"""
-
-
-def top_k_accuracy(y_true, y_score, k):
-    """Fraction of samples whose true class (or any true label) is in the top k.
-
-    Parameters
-    ----------
-    y_true : array-like
-        Class labels 0..n_classes-1 of shape (n_samples,), or a multi-label 0/1
-        indicator matrix of shape (n_samples, n_labels).
-    y_score : array-like of shape (n_samples, n_classes)
-        One score per class; only their order within a row matters.
-    k : int
-        How many of the highest-scored classes count as a guess, 1 <= k <=
-        n_classes.
-
-    Returns
-    -------
-    float
-
-    Notes
-    -----
-    Multi-class: equal to scikit-learn's ``top_k_accuracy_score``; top-1 is the
-    argmax accuracy. Multi-label: a sample is a hit when at least one of its
-    true labels is among its k highest scores; a sample with no true label is
-    never a hit. (Keras' ``TopKCategoricalAccuracy`` on a multi-label target
-    takes the argmax of ``y_true``, i.e. it checks only the first true label.)
-    """
-    kind, truth, score, k = _topk_input(y_true, y_score, k, "top-k accuracy")
-    hits, _ = _label_hits(kind, truth, score, k)
-    return float(np.mean(hits > 0))
-
-
-top_k_accuracy.__doc__ += _TIE_NOTE
-
-
-def precision_at_k(y_true, y_score, k):
-    """Mean over samples of (true labels among the k highest scores) / k.
-
-    Parameters
-    ----------
-    y_true : array-like
-        Multi-label 0/1 indicator (n_samples, n_labels), or multi-class labels
-        (n_samples,) (then precision@k = top-k accuracy / k).
-    y_score : array-like of shape (n_samples, n_labels)
-    k : int
-
-    Returns
-    -------
-    float
-
-    Notes
-    -----
-    The denominator is always k, even when a sample has fewer than k true
-    labels (so a perfect model can score below 1); a sample with no true label
-    contributes 0.
-    """
-    kind, truth, score, k = _topk_input(y_true, y_score, k, "precision@k")
-    hits, _ = _label_hits(kind, truth, score, k)
-    return float(np.mean(hits / k))
-
-
-precision_at_k.__doc__ += _TIE_NOTE
-
-
-def recall_at_k(y_true, y_score, k):
-    """Mean over samples of (true labels among the k highest scores) / (true labels).
-
-    Parameters
-    ----------
-    y_true : array-like
-        Multi-label 0/1 indicator (n_samples, n_labels), or multi-class labels
-        (n_samples,) (then recall@k = top-k accuracy).
-    y_score : array-like of shape (n_samples, n_labels)
-    k : int
-
-    Returns
-    -------
-    float
-
-    Notes
-    -----
-    Samples with no true label are left out of the mean (their recall is 0/0);
-    if no sample has a true label a ``ValueError`` is raised.
-    """
-    kind, truth, score, k = _topk_input(y_true, y_score, k, "recall@k")
-    hits, n_true = _label_hits(kind, truth, score, k)
-    keep = n_true > 0
-    if not keep.any():
-        raise ValueError(
-            "y_true has no true labels in any sample, so recall@k is undefined; "
-            "check that y_true is the indicator matrix of the true labels"
-        )
-    return float(np.mean(hits[keep] / n_true[keep]))
-
-
-recall_at_k.__doc__ += _TIE_NOTE
-
-
-def _best_true_rank0(truth: np.ndarray, score: np.ndarray) -> np.ndarray:
-    """0-based rank of each row's best-ranked true label (m for rows with none)."""
-    n, m = score.shape
-    rank = np.empty(n, dtype=np.int64)
-    cols = np.arange(m)
-    for r0 in range(0, n, _ROW_BLOCK):
-        r1 = min(n, r0 + _ROW_BLOCK)
-        s = score[r0:r1]
-        t = truth[r0:r1] != 0
-        masked = np.where(t, s, -np.inf)
-        best = masked.max(axis=1)
-        # Among true labels tied at the best score, the highest index ranks first.
-        best_col = m - 1 - np.argmax((masked == best[:, None])[:, ::-1], axis=1)
-        above = np.count_nonzero(s > best[:, None], axis=1)
-        tied_after = np.count_nonzero(
-            (s == best[:, None]) & (cols > best_col[:, None]), axis=1
-        )
-        has = t.any(axis=1)
-        rank[r0:r1] = np.where(has, above + tied_after, m)
-    return rank
-
-
-def rank_of_true_class(y_true, y_score):
-    """Rank of the true class in each sample's scores (1 = highest score).
-
-    Parameters
-    ----------
-    y_true : array-like
-        Class labels 0..n_classes-1 of shape (n_samples,), or a multi-label 0/1
-        indicator matrix of shape (n_samples, n_labels).
-    y_score : array-like of shape (n_samples, n_classes)
-
-    Returns
-    -------
-    ndarray of int64, shape (n_samples,)
-        ``rank <= k`` exactly when the sample is a top-k hit, so
-        ``np.mean(rank <= k) == top_k_accuracy(y_true, y_score, k)``.
-
-    Notes
-    -----
-    Multi-label input: the rank of the sample's best-ranked true label; a sample
-    with no true label gets ``n_labels + 1`` (never a hit).
-    """
-    kind, truth, score = _kind(y_true, y_score)
-    if kind == "binary":
-        raise ValueError(
-            "rank_of_true_class needs one score column per class (y_score of shape "
-            "(n_samples, n_classes) with at least 3 classes); got a binary problem "
-            "with a single score column"
-        )
-    if kind == "multiclass":
-        return _rank0_of_true(truth, score) + 1
-    return _best_true_rank0(truth, score) + 1
-
-
-rank_of_true_class.__doc__ += _TIE_NOTE
-
-
-def top_k_accuracy_curve(y_true, y_score, *, max_k=10):
-    """Top-k accuracy for every k = 1..max_k from one pass over the scores.
-
-    Parameters
-    ----------
-    y_true : array-like
-        Multi-class labels (n_samples,) or multi-label indicator (n_samples,
-        n_labels).
-    y_score : array-like of shape (n_samples, n_classes)
-    max_k : int, default=10
-        Largest k; capped at the number of classes.
-
-    Returns
-    -------
-    ndarray of shape (max_k,)
-        Element ``k - 1`` equals ``top_k_accuracy(y_true, y_score, k)``.
-
-    Notes
-    -----
-    Computed from :func:`rank_of_true_class`: the share of samples whose true
-    class (multi-label: best-ranked true label) has rank at most k.
-    """
-    kind, truth, score = _kind(y_true, y_score)
-    if kind == "binary":
-        raise ValueError(
-            "top_k_accuracy_curve needs one score column per class (y_score of "
-            "shape (n_samples, n_classes) with at least 3 classes)"
-        )
-    max_k = check_k(max_k, score.shape[1], name="max_k")
-    rank0 = (
-        _rank0_of_true(truth, score)
-        if kind == "multiclass"
-        else _best_true_rank0(truth, score)
+    inp = read_inputs(
+        y_true, y_score, labels=labels, pos_label=pos_label, require_probabilities=True
     )
-    counts = np.bincount(np.minimum(rank0, max_k), minlength=max_k + 1)[:max_k]
-    return np.cumsum(counts) / rank0.size
+    if inp.kind == "binary":
+        return _binary_area(inp, "average precision")
+    return _averaged(inp, average, "average precision")
 
 
-def _top_1(score: np.ndarray) -> np.ndarray:
-    """Top-1 class per row in the same tie order (ties: the higher index)."""
-    return score.shape[1] - 1 - np.argmax(score[:, ::-1], axis=1)
+roc_auc.__doc__ = roc_auc.__doc__.replace(
+    "\n    Examples\n", _OVR_NOTE + "\n    Examples\n", 1
+)
+average_precision.__doc__ = average_precision.__doc__.replace(
+    "\n    Examples\n", _OVR_NOTE + "\n    Examples\n", 1
+)
 
 
-def label_hits_at_k(y_true, y_score, k):
-    """Per label: how many of its positives are among their sample's top k.
-
-    Parameters
-    ----------
-    y_true : array-like of shape (n_samples, n_labels)
-        Multi-label 0/1 indicator (multi-class labels are accepted too).
-    y_score : array-like of shape (n_samples, n_labels)
-    k : int
-
-    Returns
-    -------
-    ndarray of int64, shape (n_labels,)
-        Divide by ``y_true.sum(axis=0)`` for each label's recall at k: the
-        share of its positives that a top-k list would show.
-
-    Notes
-    -----
-    The same top-k sets (and tie order) as :func:`top_k_accuracy`.
-    """
-    kind, truth, score, k = _topk_input(y_true, y_score, k, "label_hits_at_k")
-    n, m = score.shape
-    if kind == "multiclass":
-        hit = _rank0_of_true(truth, score) < k
-        return np.bincount(truth[hit], minlength=m).astype(np.int64)
-    _, cols, inside = _positives_in_top_k(truth, score, k)
-    return np.bincount(cols[inside], minlength=m).astype(np.int64)
-
-
-def micro_auc_by_label(y_true, y_score):
+def micro_auc_by_label(y_true, y_score, *, labels=None):
     """Each label's share of the micro-averaged ROC AUC.
 
     Parameters
     ----------
-    y_true : array-like of shape (n_samples, n_labels)
-        Multi-label 0/1 indicator, or multi-class labels (one-vs-rest cells).
+    y_true : array-like of shape (n_samples, n_labels) or (n_samples,)
+        Multi-label 0/1 indicator, or multi-class labels (one-vs-rest cells;
+        then the rows must be probabilities, as for :func:`roc_auc`).
     y_score : array-like of shape (n_samples, n_labels)
+        One score column per label.
+    labels : array-like, optional
+        Multi-class only: the class value of each score column.
 
     Returns
     -------
@@ -819,6 +581,12 @@ def micro_auc_by_label(y_true, y_score):
         Element ``j``: the probability that a random positive cell of label
         ``j`` scores above a random negative cell of *any* label (ties half);
         NaN for a label without positives.
+
+    Raises
+    ------
+    ValueError
+        If ``y_score`` has a single column, if there are no positive or no
+        negative cells, or if multi-class rows are not probabilities.
 
     Notes
     -----
@@ -830,18 +598,24 @@ def micro_auc_by_label(y_true, y_score):
     well here when its positives outscore the other labels' negatives, which is
     not the same as ranking its own positives above its own negatives (its
     per-label AUC).
+
+    Examples
+    --------
+    >>> micro_auc_by_label([[1, 0], [0, 1]], [[.9, .2], [.3, .8]]).tolist()
+    [1.0, 1.0]
     """
-    kind, truth, score = _kind(y_true, y_score, check_finite=False)
-    if kind == "binary":
+    inp = read_inputs(y_true, y_score, labels=labels, require_probabilities=True)
+    if inp.kind == "binary":
         raise ValueError(
             "micro_auc_by_label needs one score column per label (y_score of shape "
             "(n_samples, n_labels))"
         )
+    score = inp.score
     n, m = score.shape
-    if kind == "multiclass":
-        rows, cols = np.arange(n), truth
+    if inp.kind == "multiclass":
+        rows, cols = np.arange(n), inp.y
     else:
-        rows, cols = np.divmod(_flat_positives(truth), m)
+        rows, cols = np.divmod(_flat_positives(inp.y), m)
     values = score[rows, cols]
     n_neg = score.size - values.size
     if values.size == 0 or n_neg == 0:
@@ -850,7 +624,6 @@ def micro_auc_by_label(y_true, y_score):
             f"{values.size} positive of {score.size}"
         )
     every = np.sort(score, axis=None)
-    _require_finite_sorted(every, score)
     positives = np.sort(values)
     left = np.searchsorted(every, values, "left") - np.searchsorted(
         positives, values, "left"
