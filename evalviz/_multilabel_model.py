@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
-from .models import CachedPredictions, train_mlp_epochs
+from ._cache import CachedPredictions
+from ._fashion import FASHION_MNIST_CLASSES
+from ._mlp import train_mlp_epochs
+from ._outfits import _DEFAULT_BLANK_PROB, default_outfit_count, make_outfits
 
 __all__ = ["OutfitPredictions", "outfits_predictions"]
 
@@ -38,11 +40,9 @@ class OutfitPredictions(CachedPredictions):
 
     @property
     def class_names(self) -> tuple[str, ...]:
-        from .datasets import FASHION_MNIST_CLASSES
-
         return FASHION_MNIST_CLASSES
 
-    def describe(self) -> pd.Series:
+    def describe(self):
         """The data and the model in words and numbers, one line each.
 
         Returns
@@ -53,7 +53,7 @@ class OutfitPredictions(CachedPredictions):
             training settings, all read from the code and ``params`` that
             produced these predictions.
         """
-        from ._outfits import _DEFAULT_BLANK_PROB, default_outfit_count
+        import pandas as pd
 
         p = self.params
         side = 56 // p["pool"]
@@ -170,8 +170,6 @@ def outfits_predictions(
 
 
 def _train(params: dict, *, progress: bool) -> dict[str, np.ndarray]:
-    from ._outfits import make_outfits
-
     seed = params["outfit_seed"]
     x_train, y_train = make_outfits("train", seed=seed)
     x_val, y_val = make_outfits("validation", seed=seed)

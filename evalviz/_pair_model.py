@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .models import CachedPredictions
+from ._cache import CachedPredictions
+from ._fashion import FASHION_MNIST_CLASSES, load_fashion_mnist, validation_indices
 
 __all__ = ["PairPredictions", "pair_predictions"]
 
@@ -35,8 +36,6 @@ class PairPredictions(CachedPredictions):
 
     @property
     def class_names(self) -> tuple[str, str]:
-        from .datasets import FASHION_MNIST_CLASSES
-
         return tuple(FASHION_MNIST_CLASSES[c] for c in self.classes)
 
     @property
@@ -84,8 +83,6 @@ def pair_predictions(
     scaled to [0, 1]; the validation rows are those of
     :func:`evalviz.models.validation_indices`, left out of training.
     """
-    from .models import validation_indices
-
     neg, pos = (int(c) for c in classes)
     if neg == pos or not (0 <= neg < 10 and 0 <= pos < 10):
         raise ValueError(
@@ -113,8 +110,6 @@ def _train(params: dict, val_idx: np.ndarray) -> dict[str, np.ndarray]:
 
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LogisticRegression
-
-    from .datasets import load_fashion_mnist
 
     neg, pos = params["classes"]
     images, labels = load_fashion_mnist("train")

@@ -128,3 +128,16 @@ def image_rows(
                 labelpad=10,
             )
     return fig, axes
+
+
+# --- from conventions part: sizes of the multi-label displays (evalviz.multilabel) ---
+#: Legend text under the threshold sweep.
+LEGEND_SIZE = 10
+#: One 2 x 2 panel of CellCountsDisplay (inches); at most CELL_PANELS_PER_ROW per row.
+CELL_PANEL_SIZE = (3.6, 3.9)
+CELL_PANELS_PER_ROW = 4
+#: MultilabelThresholdDisplay's figure (inches).
+SWEEP_FIGSIZE = (7.5, 4.8)
+#: One outfit of OutfitGallery: width, image height (inches); caption width (chars).
+OUTFIT_CELL_SIZE = (3.3, 2.9)
+OUTFIT_CAPTION_CHARS = 27

@@ -6,7 +6,9 @@ its inputs through the one input model in ``evalviz._validation``.
 
 The work lives in private modules: ``_ranking`` (ROC / PR curves, AUC, average
 precision, top-k) and ``_counting`` (confusion matrices, precision / recall /
-F1, reports, threshold sweeps).
+F1, reports, threshold sweeps) and ``_multilabel`` (element-wise vs
+exact-match summaries, per-label scores and thresholds, Keras-style cell
+counts).
 """
 
 from __future__ import annotations
@@ -19,6 +21,19 @@ from ._counting import (
     precision_recall_f1,
     report_from_confusion,
     top_confusions,
+)
+
+# --- from conventions part ---
+from ._multilabel import (
+    all_no_element_wise,
+    cell_counts,
+    compare_thresholds,
+    multilabel_summary,
+    multilabel_threshold_table,
+    per_label_scores,
+    per_label_thresholds,
+    wrong_label_counts,
+    wrong_labels_per_sample,
 )
 from ._ranking import (
     average_precision,
@@ -55,4 +70,14 @@ __all__ = [
     "counts_at_thresholds",
     "normalize_confusion",
     "top_confusions",
+    # --- from conventions part: multi-label summaries and Keras-style cell counts ---
+    "all_no_element_wise",
+    "cell_counts",
+    "compare_thresholds",
+    "multilabel_summary",
+    "multilabel_threshold_table",
+    "per_label_scores",
+    "per_label_thresholds",
+    "wrong_label_counts",
+    "wrong_labels_per_sample",
 ]

@@ -1,0 +1,826 @@
+"""Displays for multi-label problems and for Keras-style cell counts.
+
+- :class:`CellCountsDisplay`: each score column as its own 2 x 2 confusion
+  matrix, and all cells added up as Keras counts them
+  (:func:`evalviz.metrics.cell_counts`);
+- :class:`MultilabelThresholdDisplay`: element-wise vs exact-match accuracy
+  and F1 against the threshold
+  (:func:`evalviz.metrics.multilabel_threshold_table`);
+- :class:`OutfitGallery` / :func:`outfit_gallery`: outfit images with their
+  label sets, true and predicted.
+
+Every number comes from :mod:`evalviz.metrics`; these classes only draw. As in
+scikit-learn, the constructor takes computed arrays, ``from_predictions``
+computes and draws, and ``plot(ax=None)`` draws and returns the display with
+``figure_``, ``ax_`` / ``axes_`` and the artists.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+
+from . import _plotting as P
+from ._format import format_count, format_rate, plural
+from .metrics import (
+    all_no_element_wise,
+    cell_counts,
+    multilabel_threshold_table,
+    wrong_label_counts,
+)
+
+__all__ = [
+    "CellCountsDisplay",
+    "MultilabelThresholdDisplay",
+    "OutfitGallery",
+    "outfit_gallery",
+]
+
+
+def _grid(n_panels: int, ax, *, per_row: int, panel_size, extra_height=0.0):
+    """``(fig, axes)`` with at least ``n_panels`` axes: given ones or a new figure."""
+    if ax is not None:
+        axes = np.atleast_2d(np.asarray(ax, dtype=object))
+        if axes.size < n_panels:
+            raise ValueError(
+                f"ax holds {axes.size} axes but {n_panels} panels are drawn; pass "
+                f"{n_panels} axes or ax=None for a new figure"
+            )
+        return axes.flat[0].figure, axes
+    ncols = max(1, min(per_row, n_panels))
+    nrows = -(-n_panels // ncols)
+    return P.new_grid(
+        nrows,
+        ncols,
+        figsize=(panel_size[0] * ncols, panel_size[1] * nrows + extra_height),
+        layout="constrained",
+    )
+
+
+# ---------------------------------------------------------------------------
+# Cell counts
+# ---------------------------------------------------------------------------
+
+_CELL_TAGS = (("TN", "FP"), ("FN", "TP"))
+_TOTAL = "all cells"
+
+
+class CellCountsDisplay:
+    """Each score column as a 2 x 2 confusion matrix, and all cells added up.
+
+    Each score column is one binary problem, "this column's class" against
+    the rest, and gets its own matrix (rows = true, columns = predicted,
+    negative first, so TN is top left and TP bottom right), with every cell
+    tagged TP, FP, FN or TN. With two softmax columns the two matrices are
+    mirror images: the TP of one column are the TN of the other, its FP the
+    other's FN. A last panel, ``"all cells"``, adds them up as Keras does.
+
+    Parameters
+    ----------
+    confusion_matrices : array-like of int, shape (n_columns, 2, 2)
+        One matrix ``[[TN, FP], [FN, TP]]`` per score column (the layout of
+        scikit-learn's ``multilabel_confusion_matrix``).
+    display_labels : sequence of str, optional
+        One name per column; default "0", "1", ...
+    total : array-like of int, shape (2, 2), optional
+        The matrix of all cells added up (what Keras counts), drawn as the
+        last panel. :meth:`from_predictions` passes it.
+
+    Attributes
+    ----------
+    figure_ : matplotlib.figure.Figure
+        Set by :meth:`plot`.
+    axes_ : ndarray of matplotlib Axes
+        The grid of panels, set by :meth:`plot`.
+    ax_ : matplotlib.axes.Axes
+        The first panel.
+    images_ : list of matplotlib.image.AxesImage
+        One per panel.
+    texts_ : list of ndarray of matplotlib.text.Text, shape (2, 2)
+        The count in each cell, per panel.
+    tags_ : list of ndarray of matplotlib.text.Text, shape (2, 2)
+        The TN / FP / FN / TP tag of each cell, per panel.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from evalviz.multilabel import CellCountsDisplay
+    >>> disp = CellCountsDisplay.from_predictions(
+    ...     [[1, 0], [0, 1], [0, 1]], [[0.8, 0.2], [0.3, 0.7], [0.6, 0.4]])
+    >>> disp
+    CellCountsDisplay(2 columns; all cells: TP 2, FP 1, FN 1, TN 2)
+    """
+
+    def __init__(self, confusion_matrices, *, display_labels=None, total=None):
+        mats = np.asarray(confusion_matrices, dtype=np.int64)
+        if mats.ndim != 3 or mats.shape[1:] != (2, 2):
+            raise ValueError(
+                "confusion_matrices must have shape (n_columns, 2, 2), got "
+                f"{mats.shape}; pass one [[TN, FP], [FN, TP]] matrix per column"
+            )
+        names = (
+            [str(j) for j in range(mats.shape[0])]
+            if display_labels is None
+            else [str(x) for x in display_labels]
+        )
+        if len(names) != mats.shape[0]:
+            raise ValueError(
+                f"display_labels has {len(names)} names but there are "
+                f"{mats.shape[0]} matrices; pass one name per column"
+            )
+        self.confusion_matrices = mats
+        self.display_labels = names
+        self.total = None if total is None else np.asarray(total, dtype=np.int64)
+
+    @classmethod
+    def from_predictions(
+        cls,
+        y_true,
+        y_score,
+        *,
+        threshold=0.5,
+        display_labels=None,
+        labels=None,
+        pos_label=None,
+        total=None,
+        title=None,
+        ax=None,
+    ):
+        """Count with :func:`evalviz.metrics.cell_counts` and draw.
+
+        Parameters
+        ----------
+        y_true : array-like of shape (n_samples,) or (n_samples, k)
+            One-hot labels, a 0/1 indicator, class labels with (n, k) scores,
+            or binary labels with 1-D scores.
+        y_score : array-like of shape (n_samples, k) or (n_samples,)
+            Scores, one column per class or label.
+        threshold : float, default=0.5
+            A cell is predicted positive when its score is strictly above.
+        display_labels : sequence of str, optional
+            One name per score column.
+        labels : sequence of str, optional
+            Deprecated name of ``display_labels`` (one release).
+        pos_label : object, optional
+            The positive class of binary labels other than {0, 1}, {-1, 1}.
+        total : bool, optional
+            Draw the ``"all cells"`` panel; default when there are at least
+            two columns.
+        title : str, optional
+            A title over the whole figure.
+        ax : array of matplotlib Axes, optional
+            One axes per panel; default a new figure.
+
+        Returns
+        -------
+        CellCountsDisplay
+            The drawn display.
+        """
+        counts = cell_counts(
+            y_true,
+            y_score,
+            threshold=threshold,
+            display_labels=display_labels,
+            labels=labels,
+            pos_label=pos_label,
+        )
+        cells = counts[["TN", "FP", "FN", "TP"]].to_numpy().reshape(-1, 2, 2)
+        disp = cls(cells[:-1], display_labels=list(counts.index[:-1]), total=cells[-1])
+        return disp.plot(ax=ax, total=total, title=title)
+
+    def matrices(self) -> dict:
+        """The matrices drawn, by panel name.
+
+        Returns
+        -------
+        dict
+            ``{name: 2 x 2 array [[TN, FP], [FN, TP]]}`` for every column,
+            then ``"all cells"`` when the total is known.
+        """
+        out = dict(zip(self.display_labels, self.confusion_matrices, strict=True))
+        if self.total is not None:
+            out[_TOTAL] = self.total
+        return out
+
+    def to_frame(self):
+        """The counts drawn: one row per panel, columns TP, FP, FN, TN.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``column`` (the column names, then ``"all cells"``).
+        """
+        import pandas as pd
+
+        mats = self.matrices()
+        rows = {n: [m[1, 1], m[0, 1], m[1, 0], m[0, 0]] for n, m in mats.items()}
+        frame = pd.DataFrame.from_dict(
+            rows, orient="index", columns=["TP", "FP", "FN", "TN"]
+        )
+        frame.index.name = "column"
+        return frame.astype(np.int64)
+
+    def __repr__(self) -> str:
+        n = plural(len(self.display_labels), "column")
+        m = self.total if self.total is not None else self.confusion_matrices.sum(0)
+        where = "all cells" if self.total is not None else "summed"
+        return (
+            f"CellCountsDisplay({n}; {where}: TP {format_count(m[1, 1])}, FP "
+            f"{format_count(m[0, 1])}, FN {format_count(m[1, 0])}, TN "
+            f"{format_count(m[0, 0])})"
+        )
+
+    def _panels(self, total):
+        columns = list(self.display_labels)
+        if total is None:
+            total = len(columns) > 1 and self.total is not None
+        if total and self.total is None:
+            raise ValueError(
+                "total=True needs the all-cells matrix; pass total= to the "
+                "constructor or use from_predictions"
+            )
+        return columns + ([_TOTAL] if total else [])
+
+    def _tick_names(self, name: str) -> tuple[list, str]:
+        if name == _TOTAL:
+            return ["cell = 0", "cell = 1"], "all cells added up\n(what Keras counts)"
+        others = [c for c in self.display_labels if c != name]
+        rest = others[0] if len(others) == 1 else f"not {name}"
+        return [rest, name], f"column '{name}'\n(positive: {name})"
+
+    def plot(self, ax=None, *, total=None, title=None, cmap="Blues"):
+        """Draw one matrix per column (and the total), side by side.
+
+        Parameters
+        ----------
+        ax : matplotlib Axes or array of Axes, optional
+            One axes per panel; default a new figure (at most four panels
+            per row).
+        total : bool, optional
+            Draw the ``"all cells"`` panel; default when there are at least
+            two columns and the total is known.
+        title : str, optional
+            A title over the whole figure.
+        cmap : str, default="Blues"
+            The colour map of the cells.
+
+        Returns
+        -------
+        CellCountsDisplay
+            ``self``, with ``figure_``, ``axes_``, ``ax_``, ``images_``,
+            ``texts_`` and ``tags_`` set.
+
+        Raises
+        ------
+        ValueError
+            When ``total=True`` without a total, or ``ax`` has too few axes.
+        """
+        panels = self._panels(total)
+        mats = self.matrices()
+        fig, axes = _grid(
+            len(panels),
+            ax,
+            per_row=P.CELL_PANELS_PER_ROW,
+            panel_size=P.CELL_PANEL_SIZE,
+            extra_height=0.5 if title else 0.0,
+        )
+        self.images_, self.texts_, self.tags_ = [], [], []
+        for panel, name in zip(axes.flat, panels, strict=False):
+            ticks, panel_title = self._tick_names(name)
+            self._draw_panel(panel, mats[name], ticks, panel_title, cmap)
+        for extra in list(axes.flat)[len(panels) :]:
+            extra.set_axis_off()
+        if title is not None:
+            fig.suptitle(title, fontsize=P.TITLE_SIZE)
+        self.figure_, self.axes_, self.ax_ = fig, axes, axes.flat[0]
+        return self
+
+    def _draw_panel(self, ax, cm, ticks, title, cmap) -> None:
+        vmax = max(int(cm.max()), 1)
+        self.images_.append(ax.imshow(cm, cmap=cmap, vmin=0, vmax=vmax))
+        texts = np.empty((2, 2), dtype=object)
+        tags = np.empty((2, 2), dtype=object)
+        for i in range(2):
+            for j in range(2):
+                color = "white" if cm[i, j] > vmax / 2 else "black"
+                texts[i, j] = ax.text(
+                    j,
+                    i + 0.1,
+                    format_count(cm[i, j]),
+                    ha="center",
+                    va="center",
+                    fontsize=P.LABEL_SIZE,
+                    color=color,
+                )
+                tags[i, j] = ax.text(
+                    j,
+                    i - 0.3,
+                    _CELL_TAGS[i][j],
+                    ha="center",
+                    va="center",
+                    fontsize=P.LABEL_SIZE,
+                    fontweight="bold",
+                    color=color,
+                )
+        self.texts_.append(texts)
+        self.tags_.append(tags)
+        ax.set_xticks([0, 1], ticks)
+        ax.set_yticks([0, 1], ticks, rotation=90, va="center")
+        P.style_axes(ax, title=title, xlabel="predicted", ylabel="true")
+
+
+# ---------------------------------------------------------------------------
+# Multi-label summaries against the threshold
+# ---------------------------------------------------------------------------
+
+_SWEEP_LABELS = {
+    "element_wise": "element-wise accuracy (Keras BinaryAccuracy)",
+    "exact_match": "exact match (scikit-learn accuracy_score)",
+    "micro_precision": "micro precision",
+    "micro_recall": "micro recall",
+    "micro_F1": "micro F1",
+    "macro_F1": "macro F1",
+}
+_BASELINE_LABEL = "element-wise, answering 'no' everywhere"
+_DEFAULT_COLUMNS = ("element_wise", "exact_match", "micro_F1", "macro_F1")
+
+
+class MultilabelThresholdDisplay:
+    """Multi-label summaries against the threshold, one line per summary.
+
+    Parameters
+    ----------
+    thresholds : array-like of shape (n_thresholds,)
+        The thresholds (x axis). For one release a table from
+        :func:`evalviz.metrics.multilabel_threshold_table` is also accepted
+        here, with ``summaries`` left out.
+    summaries : dict of str to array-like of shape (n_thresholds,)
+        ``{name: values}``, named as the columns of
+        :func:`evalviz.metrics.multilabel_summary` (``"element_wise"``,
+        ``"exact_match"``, ``"micro_F1"`` ...).
+    baseline : float, optional
+        The element-wise accuracy of answering "no" for every label (the share
+        of 0 cells in ``y_true``), drawn as a dashed reference line.
+        :meth:`from_predictions` computes it.
+
+    Attributes
+    ----------
+    figure_ : matplotlib.figure.Figure
+        Set by :meth:`plot`.
+    ax_ : matplotlib.axes.Axes
+        Set by :meth:`plot`.
+    lines_ : dict of str to matplotlib.lines.Line2D
+        One line per summary drawn.
+    baseline_line_ : matplotlib.lines.Line2D or None
+        The dashed all-"no" line.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from evalviz.multilabel import MultilabelThresholdDisplay
+    >>> y = [[1, 0], [0, 1], [1, 1]]
+    >>> s = [[0.9, 0.4], [0.2, 0.6], [0.7, 0.3]]
+    >>> MultilabelThresholdDisplay.from_predictions(y, s, thresholds=[0.1, 0.5])
+    MultilabelThresholdDisplay(2 thresholds from 0.1 to 0.5; exact match 0.3333 to 0.6667; all-'no' element-wise 0.3333)
+    """  # noqa: E501
+
+    def __init__(self, thresholds, summaries=None, *, baseline=None):
+        if summaries is None and hasattr(thresholds, "columns"):
+            table = thresholds
+            thresholds = table.index.to_numpy()
+            summaries = {str(c): table[c].to_numpy() for c in table.columns}
+        if summaries is None:
+            raise ValueError(
+                "summaries is required: pass {name: values}, or build the display "
+                "with MultilabelThresholdDisplay.from_predictions(y_true, y_score)"
+            )
+        self.thresholds = np.asarray(thresholds, dtype=float)
+        self.summaries = {
+            str(k): np.asarray(v, dtype=float) for k, v in summaries.items()
+        }
+        for name, values in self.summaries.items():
+            if values.shape != self.thresholds.shape:
+                raise ValueError(
+                    f"summaries[{name!r}] has {values.size} values but there are "
+                    f"{self.thresholds.size} thresholds; pass one value per threshold"
+                )
+        self.baseline = None if baseline is None else float(baseline)
+
+    @classmethod
+    def from_predictions(
+        cls,
+        y_true,
+        y_score,
+        *,
+        thresholds=None,
+        columns=_DEFAULT_COLUMNS,
+        title=None,
+        ax=None,
+    ):
+        """Compute the summaries at each threshold and the all-"no" baseline; draw.
+
+        Parameters
+        ----------
+        y_true : array-like of shape (n_samples, n_labels)
+            0/1 indicator matrix.
+        y_score : array-like of shape (n_samples, n_labels)
+            Predicted probabilities, one column per label.
+        thresholds : sequence of float, optional
+            Default 0.1, 0.2, ..., 0.9.
+        columns : sequence of str, optional
+            The summaries drawn (see :meth:`plot`).
+        title : str, optional
+            The axes title.
+        ax : matplotlib.axes.Axes, optional
+            Default a new figure.
+
+        Returns
+        -------
+        MultilabelThresholdDisplay
+            The drawn display.
+        """
+        table = multilabel_threshold_table(y_true, y_score, thresholds=thresholds)
+        disp = cls(table, baseline=all_no_element_wise(y_true))
+        return disp.plot(ax=ax, columns=columns, title=title)
+
+    @property
+    def table(self):
+        """The summaries as a table (index ``threshold``), without the baseline."""
+        import pandas as pd
+
+        frame = pd.DataFrame(self.summaries, index=self.thresholds)
+        frame.index.name = "threshold"
+        return frame
+
+    def to_frame(self):
+        """The numbers drawn.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``threshold``, one column per summary, and the baseline (if
+            any) as a column ``all_no_element_wise``.
+        """
+        frame = self.table
+        if self.baseline is not None:
+            frame["all_no_element_wise"] = self.baseline
+        return frame
+
+    def __repr__(self) -> str:
+        t = self.thresholds
+        parts = [f"{plural(t.size, 'threshold')} from {t.min():g} to {t.max():g}"]
+        if "exact_match" in self.summaries:
+            em = self.summaries["exact_match"]
+            parts.append(
+                f"exact match {format_rate(em.min(), 4)} to {format_rate(em.max(), 4)}"
+            )
+        if self.baseline is not None:
+            parts.append(f"all-'no' element-wise {format_rate(self.baseline, 4)}")
+        return f"MultilabelThresholdDisplay({'; '.join(parts)})"
+
+    def plot(self, ax=None, *, columns=_DEFAULT_COLUMNS, title=None):
+        """Draw one line per summary against the threshold.
+
+        Parameters
+        ----------
+        ax : matplotlib.axes.Axes, optional
+            Default a new figure.
+        columns : sequence of str, optional
+            The summaries drawn, in this order; default element-wise, exact
+            match, micro F1 and macro F1.
+        title : str, optional
+            The axes title.
+
+        Returns
+        -------
+        MultilabelThresholdDisplay
+            ``self``, with ``figure_``, ``ax_``, ``lines_`` and
+            ``baseline_line_`` set.
+
+        Raises
+        ------
+        ValueError
+            When a name in ``columns`` is not one of the summaries.
+        """
+        unknown = [c for c in columns if c not in self.summaries]
+        if unknown:
+            raise ValueError(
+                f"columns holds {unknown[0]!r}, which is not a column of the table; "
+                f"pick from {list(self.summaries)}"
+            )
+        if ax is None:
+            fig, axes = P.new_grid(1, 1, figsize=P.SWEEP_FIGSIZE, layout="constrained")
+            ax = axes[0, 0]
+        fig = ax.figure
+        self.lines_ = {}
+        for i, name in enumerate(columns):
+            (self.lines_[name],) = ax.plot(
+                self.thresholds,
+                self.summaries[name],
+                marker="o",
+                linewidth=2,
+                color=P.PALETTE[i % len(P.PALETTE)],
+                label=_SWEEP_LABELS.get(name, name),
+            )
+        self.baseline_line_ = self._draw_baseline(ax, list(columns))
+        ax.set_ylim(0, 1.02)
+        ax.set_xticks(list(self.thresholds))
+        ax.grid(alpha=0.3)
+        P.style_axes(ax, title=title, xlabel="threshold", ylabel="score")
+        # Below the axes, so that no line is hidden behind it.
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.14),
+            fontsize=P.LEGEND_SIZE,
+            ncol=2,
+        )
+        self.ax_, self.figure_ = ax, fig
+        return self
+
+    def _draw_baseline(self, ax, shown):
+        if self.baseline is None:
+            return None
+        # Dashed, in the element-wise line's colour: it is that line's floor.
+        color = (
+            P.PALETTE[shown.index("element_wise") % len(P.PALETTE)]
+            if "element_wise" in shown
+            else "#555555"
+        )
+        return ax.axhline(
+            self.baseline,
+            color=color,
+            linestyle="--",
+            linewidth=1.8,
+            label=f"{_BASELINE_LABEL}: {format_rate(self.baseline, 4)}",
+        )
+
+
+# ---------------------------------------------------------------------------
+# Outfit gallery
+# ---------------------------------------------------------------------------
+
+
+class OutfitGallery:
+    """A few outfit images with their label sets (and, optionally, predictions).
+
+    Parameters
+    ----------
+    images : ndarray of shape (n_outfits, height, width)
+        The outfit images (56 x 56 from :func:`evalviz.datasets.make_outfits`).
+    labels : ndarray of shape (n_outfits, n_labels)
+        0/1 indicator of the classes present.
+    y_score : ndarray of shape (n_outfits, n_labels), optional
+        Predicted probabilities; the gallery then shows the labels scored
+        above ``threshold`` and a verdict per outfit.
+    threshold : float, default=0.5
+        A label is predicted when its score is strictly above.
+    display_labels : sequence of str, optional
+        One name per label; default the Fashion-MNIST class names when there
+        are ten labels, else "0", "1", ...
+
+    Attributes
+    ----------
+    figure_ : matplotlib.figure.Figure
+        Set by :meth:`plot`.
+    axes_ : ndarray of matplotlib Axes
+        One per outfit (extra grid cells switched off).
+    images_ : list of matplotlib.image.AxesImage
+        One per outfit.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.multilabel import OutfitGallery
+    >>> images = np.zeros((2, 56, 56), dtype=np.uint8)
+    >>> labels = np.array([[1, 0, 1], [0, 1, 0]])
+    >>> OutfitGallery(images, labels, y_score=[[0.9, 0.1, 0.2], [0.1, 0.8, 0.3]])
+    OutfitGallery(2 outfits; 1 with every label right)
+    """
+
+    def __init__(
+        self, images, labels, *, y_score=None, threshold=0.5, display_labels=None
+    ):
+        self.images = np.asarray(images)
+        self.labels = np.asarray(labels)
+        self.y_score = None if y_score is None else np.asarray(y_score)
+        self.threshold = float(threshold)
+        if display_labels is None:
+            n_labels = self.labels.shape[1]
+            if n_labels == 10:
+                from .datasets import FASHION_MNIST_CLASSES
+
+                display_labels = FASHION_MNIST_CLASSES
+            else:
+                display_labels = [str(j) for j in range(n_labels)]
+        self.display_labels = [str(x) for x in display_labels]
+        self.wrong_ = (
+            None
+            if self.y_score is None
+            else wrong_label_counts(self.labels, self.y_score, threshold=self.threshold)
+        )
+
+    def _label_text(self, row) -> str:
+        return (
+            ", ".join(self.display_labels[c] for c in np.flatnonzero(row)) or "(none)"
+        )
+
+    def to_frame(self):
+        """One row per outfit: true labels, and predicted labels if scores were given.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``outfit``; columns ``true labels`` and, with scores,
+            ``predicted (score > t)``, ``wrong labels`` and
+            ``all labels right``.
+        """
+        import pandas as pd
+
+        frame = pd.DataFrame(
+            {"true labels": [self._label_text(r) for r in self.labels]}
+        )
+        if self.y_score is not None:
+            predicted = self.y_score > self.threshold
+            frame[f"predicted (score > {self.threshold:g})"] = [
+                self._label_text(r) for r in predicted
+            ]
+            frame["wrong labels"] = self.wrong_
+            frame["all labels right"] = self.wrong_ == 0
+        frame.index.name = "outfit"
+        return frame
+
+    def __repr__(self) -> str:
+        n = plural(self.images.shape[0], "outfit")
+        if self.wrong_ is None:
+            return f"OutfitGallery({n}; true labels only)"
+        right = int(np.count_nonzero(self.wrong_ == 0))
+        return f"OutfitGallery({n}; {format_count(right)} with every label right)"
+
+    def _verdict(self, wrong: int) -> str:
+        n_labels = self.labels.shape[1]
+        if wrong == 0:
+            return (
+                "the label right" if n_labels == 1 else f"all {n_labels} labels right"
+            )
+        return f"{format_count(wrong)} of {plural(n_labels, 'label')} wrong"
+
+    def _captions(self):
+        frame = self.to_frame()
+        captions, colors = [], []
+        for i in range(len(frame)):
+            lines = ["true: " + frame.iloc[i, 0]]
+            color = "black"
+            if self.y_score is not None:
+                wrong = int(frame["wrong labels"].iloc[i])
+                lines = [self._verdict(wrong), *lines, "pred: " + frame.iloc[i, 1]]
+                color = "#009E73" if wrong == 0 else "#D55E00"
+            captions.append(
+                "\n".join(
+                    textwrap.fill(line, P.OUTFIT_CAPTION_CHARS, subsequent_indent="  ")
+                    for line in lines
+                )
+            )
+            colors.append(color)
+        return captions, colors
+
+    def plot(self, ax=None, *, ncols=4, title=None):
+        """Draw the outfits in a grid, each with its label sets as a caption.
+
+        Each caption lists the true labels and, with scores, the predicted
+        ones and a verdict in words ("all 10 labels right" or "2 of 10 labels
+        wrong"), coloured green or orange as well. The figure grows with the
+        longest caption so that no caption reaches the row above.
+
+        Parameters
+        ----------
+        ax : array of matplotlib Axes, optional
+            One axes per outfit; default a new figure.
+        ncols : int, default=4
+            Outfits per row.
+        title : str, optional
+            A title over the whole figure.
+
+        Returns
+        -------
+        OutfitGallery
+            ``self``, with ``figure_``, ``axes_`` and ``images_`` set.
+        """
+        count = self.images.shape[0]
+        ncols = max(1, min(int(ncols), count))
+        nrows = -(-count // ncols)
+        captions, colors = self._captions()
+        fig, axes = self._figure(ax, captions, nrows, ncols, title)
+        self.images_ = []
+        side = self.images.shape[1] / 2 - 0.5
+        for i, a in enumerate(axes.flat):
+            if i >= count:
+                a.set_axis_off()
+                continue
+            self.images_.append(
+                a.imshow(self.images[i], cmap="gray_r", vmin=0, vmax=255)
+            )
+            a.set_xticks([])
+            a.set_yticks([])
+            a.axhline(side, color="#999999", linewidth=0.6)
+            a.axvline(side, color="#999999", linewidth=0.6)
+            a.set_title(captions[i], fontsize=P.LABEL_SIZE, color=colors[i], loc="left")
+        if title is not None:
+            fig.suptitle(title, fontsize=P.TITLE_SIZE)
+        self.figure_, self.axes_ = fig, axes
+        return self
+
+    def _figure(self, ax, captions, nrows, ncols, title):
+        if ax is not None:
+            return _grid(len(captions), ax, per_row=ncols, panel_size=(1, 1))
+        # Inches per caption line at LABEL_SIZE points, with line spacing.
+        line_h = P.LABEL_SIZE * 1.35 / 72
+        width, image_h = P.OUTFIT_CELL_SIZE
+        rows_h = [
+            image_h
+            + line_h
+            * max(c.count("\n") + 1 for c in captions[r * ncols : (r + 1) * ncols])
+            + 0.2
+            for r in range(nrows)
+        ]
+        return P.new_grid(
+            nrows,
+            ncols,
+            figsize=(width * ncols, sum(rows_h) + (0.5 if title else 0.0)),
+            layout="constrained",
+            gridspec_kw={"height_ratios": rows_h},
+        )
+
+
+def outfit_gallery(
+    images,
+    labels,
+    *,
+    y_score=None,
+    threshold=0.5,
+    n=8,
+    start=0,
+    display_labels=None,
+    ncols=4,
+    title=None,
+    ax=None,
+):
+    """Draw outfits ``start .. start + n - 1`` as an :class:`OutfitGallery`.
+
+    Parameters
+    ----------
+    images : ndarray of shape (n_outfits, 56, 56)
+        Outfit images, as :func:`evalviz.datasets.make_outfits` returns.
+    labels : ndarray of shape (n_outfits, n_labels)
+        0/1 indicator of the classes present.
+    y_score : ndarray of shape (n_outfits, n_labels), optional
+        Predicted probabilities; the gallery then shows the labels above
+        ``threshold`` and colours a caption green when every label is right.
+    threshold : float, default=0.5
+        A label is predicted when its score is strictly above.
+    n : int, default=8
+        How many outfits to show.
+    start : int, default=0
+        The first outfit shown.
+    display_labels : sequence of str, optional
+        One name per label; default the Fashion-MNIST class names.
+    ncols : int, default=4
+        Outfits per row.
+    title : str, optional
+        A title over the whole figure.
+    ax : array of matplotlib Axes, optional
+        One axes per outfit; default a new figure.
+
+    Returns
+    -------
+    OutfitGallery
+        The drawn gallery.
+
+    Notes
+    -----
+    A green caption means exact match (every label right), the rule of
+    scikit-learn's ``accuracy_score`` on multi-label input.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import numpy as np
+    >>> from evalviz.multilabel import outfit_gallery
+    >>> images = np.zeros((3, 56, 56), dtype=np.uint8)
+    >>> labels = np.eye(3, 10, dtype=int)
+    >>> outfit_gallery(images, labels, n=2)
+    OutfitGallery(2 outfits; true labels only)
+    """
+    sl = slice(int(start), int(start) + int(n))
+    score = None if y_score is None else np.asarray(y_score)[sl]
+    gallery = OutfitGallery(
+        np.asarray(images)[sl],
+        np.asarray(labels)[sl],
+        y_score=score,
+        threshold=threshold,
+        display_labels=display_labels,
+    )
+    return gallery.plot(ax=ax, ncols=ncols, title=title)
