@@ -28,8 +28,11 @@ _CACHE_FORMAT = 1
 def cache_dir() -> Path:
     """Where predictions are cached.
 
-    ``$EVALVIZ_CACHE`` if set; else ``data/cache`` in a repository checkout;
-    else ``~/.cache/evalviz/predictions``.
+    Returns
+    -------
+    pathlib.Path
+        ``$EVALVIZ_CACHE`` if set; else ``data/cache`` in a repository
+        checkout; else ``~/.cache/evalviz/predictions``.
     """
     env = os.environ.get("EVALVIZ_CACHE")
     if env:
@@ -40,7 +43,23 @@ def cache_dir() -> Path:
 
 
 def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
-    """A short hash of everything that determines a model's predictions."""
+    """A short hash of everything that determines a model's predictions.
+
+    Parameters
+    ----------
+    name : str
+        The model's name, e.g. ``"fashion-mlp"``.
+    params : dict
+        The parameters that define the model (JSON-serialisable).
+    data_fingerprint : str
+        A hash of the training data (:func:`fashion_fingerprint`).
+
+    Returns
+    -------
+    str
+        16 hexadecimal digits; the scikit-learn version and the cache format
+        are part of the hash.
+    """
     from importlib.metadata import version
 
     payload = json.dumps(
@@ -69,10 +88,33 @@ def cached_arrays(
 ) -> tuple[dict[str, np.ndarray], Path | None, bool]:
     """Load arrays from the cache, or compute and store them atomically.
 
-    Returns ``(arrays, path, from_cache)``. The file is written to a temporary
-    name and renamed once complete, so an interrupted run leaves no half file.
-    Only ``.npz`` (no pickles) is read or written. ``enabled=False`` computes
-    without reading or writing the cache and returns ``(arrays, None, False)``.
+    The file is written to a temporary name and renamed once complete, so an
+    interrupted run leaves no half file. Only ``.npz`` (no pickles) is read
+    or written; a file that fails to read is deleted and recomputed.
+
+    Parameters
+    ----------
+    name : str
+        The model's name (start of the file name).
+    params : dict
+        The parameters that define the model (part of the key).
+    data_fingerprint : str
+        A hash of the training data (part of the key).
+    compute : callable
+        ``compute()`` returns ``{name: array}``; called on a cache miss.
+    directory : str or pathlib.Path, optional
+        Default :func:`cache_dir`.
+    enabled : bool, default=True
+        ``False`` computes without reading or writing the cache.
+
+    Returns
+    -------
+    arrays : dict of str to ndarray
+        The arrays, loaded or computed.
+    path : pathlib.Path or None
+        The cache file (None when the cache is off).
+    from_cache : bool
+        Whether the arrays were loaded.
     """
     if not enabled:
         return compute(), None, False
@@ -124,7 +166,24 @@ class CachedPredictions:
     def load_or_train(cls, name: str, params: dict, train, *, cache=True, **extra):
         """Cached arrays (or ``train()``'s) as an instance of this class.
 
-        Fields not given in ``extra`` are read from the arrays by name.
+        Parameters
+        ----------
+        name : str
+            The model's name (part of the cache file name and key).
+        params : dict
+            The parameters that define the model.
+        train : callable
+            ``train()`` returns the arrays by field name, plus
+            ``train_seconds``; called only on a cache miss.
+        cache : bool, default=True
+            Read and write the cache.
+        **extra
+            Fields given directly instead of read from the arrays.
+
+        Returns
+        -------
+        CachedPredictions
+            An instance of the class this is called on.
         """
         arrays, path, from_cache = cached_arrays(
             name, params, fashion_fingerprint(), train, enabled=cache

@@ -192,11 +192,8 @@ class ComparisonTable(pd.DataFrame):
     ``repr`` is a one-line summary, ``str`` (``print``) the whole table with
     the reasons.
 
-    Parameters
-    ----------
-    *args, **kwargs
-        As :class:`pandas.DataFrame`; :func:`evalviz.conventions.compare`
-        builds it and sets the attributes.
+    :func:`evalviz.conventions.compare` builds it (with the arguments of
+    :class:`pandas.DataFrame`) and sets the attributes.
 
     Examples
     --------
@@ -331,7 +328,22 @@ def _short(value) -> str:
 
 
 def describe_input(kind: str, score: np.ndarray, *, two_columns=False) -> str:
-    """The input in words, for the table's title (counts read right at 1)."""
+    """The input in words, for the table's title (counts read right at 1).
+
+    Parameters
+    ----------
+    kind : {"binary", "multiclass", "one-hot", "multilabel"}
+        The input kind.
+    score : ndarray of shape (n_samples,) or (n_samples, k)
+        The scores as read.
+    two_columns : bool, default=False
+        Binary labels given with two score columns.
+
+    Returns
+    -------
+    str
+        For example "multi-label input, 5 samples x 3 labels".
+    """
     samples = plural(score.shape[0], "sample")
     if kind == "binary":
         return f"binary input, {samples}"
@@ -346,7 +358,28 @@ def describe_input(kind: str, score: np.ndarray, *, two_columns=False) -> str:
 
 
 def make_table(cells, why, notes, *, kind, threshold, description):
-    """Assemble a :class:`ComparisonTable` from the per-library cells."""
+    """Assemble a :class:`ComparisonTable` from the per-library cells.
+
+    Parameters
+    ----------
+    cells : dict
+        ``{library: {metric: value}}``.
+    why : dict
+        ``{metric: reason}``.
+    notes : dict
+        ``{library: note}`` shown under the table.
+    kind : str
+        The input kind.
+    threshold : float
+        The cut applied.
+    description : str
+        The input in words.
+
+    Returns
+    -------
+    ComparisonTable
+        One row per metric, one column per library and ``why``.
+    """
     data = {lib: [cells[lib][m] for m in METRIC_NAMES] for lib in LIBRARIES}
     data["why"] = [why[m] for m in METRIC_NAMES]
     table = ComparisonTable(

@@ -35,7 +35,13 @@ class ChecksumError(ValueError):
 
 
 def user_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/evalviz``, else ``~/.cache/evalviz``."""
+    """Where evalviz keeps downloads and caches for this user.
+
+    Returns
+    -------
+    pathlib.Path
+        ``$XDG_CACHE_HOME/evalviz``, else ``~/.cache/evalviz`` (not created).
+    """
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "evalviz"
 
@@ -45,8 +51,27 @@ def fetch(
 ) -> None:
     """Download ``url`` to ``destination`` through a verified temporary file.
 
-    ``verify(path)`` raises when the downloaded file is wrong; the temporary
-    file is then deleted and nothing appears at ``destination``.
+    Parameters
+    ----------
+    url : str
+        Where to download from.
+    destination : pathlib.Path
+        The final file; its folder is created. It appears only once the
+        download is complete and verified (an atomic rename).
+    verify : callable
+        ``verify(path)`` raises when the downloaded file is wrong; the
+        temporary file is then deleted and nothing appears at
+        ``destination``.
+    progress : bool
+        Show a progress bar.
+
+    Raises
+    ------
+    ChecksumError
+        When the download breaks off, is shorter than announced, or (from
+        ``verify``) does not match its checksum.
+    OSError
+        When the server cannot be reached or the file cannot be written.
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(

@@ -137,7 +137,25 @@ def _fashion_dir_variants(root: Path) -> list[Path]:
 
 
 def find_fashion_mnist(data_home=None) -> tuple[str, Path] | None:
-    """Where the four Fashion-MNIST files are, as ``(source, folder)``, or None."""
+    """Where the four Fashion-MNIST files are, searched in the documented order.
+
+    Parameters
+    ----------
+    data_home : str or pathlib.Path, optional
+        A folder looked at first.
+
+    Returns
+    -------
+    tuple of (str, pathlib.Path) or None
+        ``(source, folder)``, for example ``("user cache", Path(...))``, or
+        None when no place holds all four files.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import find_fashion_mnist
+    >>> find_fashion_mnist()  # doctest: +SKIP
+    ('Debian package dataset-fashion-mnist', PosixPath('/usr/share/datasets/fashion-mnist'))
+    """
     names = [f.name for f in _FASHION_FILES.values()]
     for source, root in _candidate_dirs(data_home):
         for folder in _fashion_dir_variants(root):
@@ -153,6 +171,24 @@ def read_idx(path, *, expected: _IdxFile | None = None) -> np.ndarray:
     header's dimensions must match the payload's size, and, when
     ``expected`` is given, the decompressed bytes must match its SHA-256 and
     shape.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file.
+    expected : _IdxFile, optional
+        The published name, SHA-256, size and shape to check against.
+
+    Returns
+    -------
+    ndarray of uint8
+        Of the shape the header announces, e.g. (10000, 28, 28).
+
+    Raises
+    ------
+    ChecksumError
+        When the file is damaged, not an IDX file of bytes, or does not match
+        ``expected``.
     """
     path = Path(path)
     raw = _read_maybe_gzip(path)
@@ -213,10 +249,31 @@ def _parse_idx(raw: bytes, path: Path) -> np.ndarray:
 def download_fashion_mnist(
     target_dir=None, *, base_url: str | None = None, progress: bool = True
 ) -> Path:
-    """Download and verify the four Fashion-MNIST files; return their folder.
+    """Download and verify the four Fashion-MNIST files.
 
     Files already present and valid are kept. Use this (or ``evalviz
     download``) once while online to prepare a classroom machine.
+
+    Parameters
+    ----------
+    target_dir : str or pathlib.Path, optional
+        Where to put the files; default the user cache.
+    base_url : str, optional
+        Where to download from; default the official location.
+    progress : bool, default=True
+        Show a progress bar per file.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder holding the four verified files.
+
+    Raises
+    ------
+    ChecksumError
+        When a downloaded file does not match its checksum.
+    OSError
+        When the server cannot be reached.
     """
     target = Path(target_dir) if target_dir is not None else user_cache_dir()
     base = base_url or FASHION_MNIST_URL
@@ -251,14 +308,23 @@ def load_fashion_mnist(split: str = "train", *, data_home=None, download: bool =
         The official 60,000-image training split or the 10,000-image test split.
     data_home : str or Path, optional
         A folder holding the four official ``*-ubyte.gz`` files; looked at first.
-    download : bool, default True
+    download : bool, default=True
         Download the files into the user cache when they are found nowhere else.
 
     Returns
     -------
     images : ndarray of uint8, shape (n, 28, 28)
+        Grey levels 0..255; n is 60,000 (train) or 10,000 (test).
     labels : ndarray of int64, shape (n,)
         Class indices; ``FASHION_MNIST_CLASSES[label]`` is the class name.
+
+    Raises
+    ------
+    DataNotFoundError
+        When the files are nowhere on disk and cannot be downloaded; the
+        message lists three ways to get them.
+    ChecksumError
+        When a file does not match its published SHA-256.
 
     Notes
     -----
@@ -266,6 +332,13 @@ def load_fashion_mnist(split: str = "train", *, data_home=None, download: bool =
     ``data/``, the user cache, Debian's ``dataset-fashion-mnist`` package, then
     the official download. Both files of the split are verified against their
     SHA-256 checksums before use.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import load_fashion_mnist
+    >>> images, labels = load_fashion_mnist("test")  # doctest: +SKIP
+    >>> images.shape, labels[:3].tolist()  # doctest: +SKIP
+    ((10000, 28, 28), [9, 2, 1])
     """
     check_choice(split, "split", SPLITS)
     found = find_fashion_mnist(data_home)

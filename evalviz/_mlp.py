@@ -22,11 +22,35 @@ def train_mlp_epochs(
 ):
     """Train an Adam ``MLPClassifier``, one ``partial_fit`` pass per epoch.
 
-    ``params`` holds ``hidden_layer_sizes``, ``alpha``, ``batch_size``,
-    ``learning_rate``, ``seed`` and ``epochs``. A progress bar shows the epoch
-    and the training loss, plus whatever ``after_epoch(model)`` returns (a dict
-    of numbers, also collected per epoch). Returns ``(model, losses, extra,
-    seconds)`` with ``extra`` mapping each name to its per-epoch list.
+    Parameters
+    ----------
+    x_train : ndarray of shape (n_samples, n_features)
+        Training inputs.
+    y_train : ndarray of shape (n_samples,) or (n_samples, n_labels)
+        Class labels, or a 0/1 indicator for one sigmoid output per label.
+    classes : array-like
+        All class values (``partial_fit`` needs them on the first call).
+    params : dict
+        ``hidden_layer_sizes``, ``alpha``, ``batch_size``, ``learning_rate``,
+        ``seed`` and ``epochs``.
+    activation : str, default="relu"
+        The hidden layers' activation.
+    progress : bool, default=True
+        Show a progress bar with the epoch and the training loss, plus
+        whatever ``after_epoch`` returns.
+    after_epoch : callable, optional
+        ``after_epoch(model)`` returns a dict of numbers, collected per epoch.
+
+    Returns
+    -------
+    model : sklearn.neural_network.MLPClassifier
+        The trained model.
+    losses : list of float
+        The training loss after each epoch.
+    extra : dict of str to list of float
+        Each of ``after_epoch``'s numbers, per epoch.
+    seconds : float
+        The training time.
     """
     import warnings
 

@@ -40,6 +40,13 @@ class OutfitPredictions(CachedPredictions):
 
     @property
     def class_names(self) -> tuple[str, ...]:
+        """The label names, column order.
+
+        Returns
+        -------
+        tuple of str
+            The ten Fashion-MNIST class names.
+        """
         return FASHION_MNIST_CLASSES
 
     def describe(self):
@@ -123,29 +130,48 @@ def outfits_predictions(
 
     Parameters
     ----------
-    hidden_layer_sizes, epochs, batch_size, learning_rate, alpha, seed
-        The model's parameters; each is part of the cache key.
-    pool : int, default 2
+    hidden_layer_sizes : tuple of int, default=(256,)
+        Units of the hidden layer. Like every parameter here, part of the
+        cache key.
+    epochs : int, default=25
+        Passes over the training outfits.
+    pool : int, default=2
         Inputs are the 56 x 56 outfits mean-pooled over ``pool x pool`` pixel
         blocks (28 x 28 = 784 inputs by default), which keeps training to a
         minute or two on two CPU cores.
-    outfit_seed : int, default 0
+    batch_size : int, default=128
+        Outfits per Adam step.
+    learning_rate : float, default=1e-3
+        Adam's initial learning rate.
+    alpha : float, default=1e-4
+        L2 penalty.
+    seed : int, default=0
+        ``random_state`` of the model (weights and shuffling).
+    outfit_seed : int, default=0
         The ``seed`` passed to :func:`evalviz.datasets.make_outfits`.
-    cache : bool, default True
+    cache : bool, default=True
         Load predictions from, and store them in, the cache
         (:func:`evalviz.models.cache_dir`).
-    progress : bool, default True
+    progress : bool, default=True
         Show a progress bar with the epoch and training loss.
 
     Returns
     -------
     OutfitPredictions
+        Validation and test indicator labels and per-label probabilities.
 
     Notes
     -----
     One ``partial_fit`` pass over the shuffled training outfits per epoch, with
     a fixed ``random_state``: the same parameters on the same machine give the
     same predictions.
+
+    Examples
+    --------
+    >>> from evalviz.models import outfits_predictions
+    >>> model = outfits_predictions(progress=False)  # doctest: +SKIP
+    >>> model.proba_test.shape  # doctest: +SKIP
+    (2500, 10)
     """
 
     params = {
@@ -163,10 +189,12 @@ def outfits_predictions(
             f"pool must divide 56 (1, 2, 4, 7, 8, 14, 28, 56), got {pool!r}"
         )
 
-    def train() -> dict[str, np.ndarray]:
+    def _train_now() -> dict[str, np.ndarray]:
         return _train(params, progress=progress)
 
-    return OutfitPredictions.load_or_train("outfits-mlp", params, train, cache=cache)
+    return OutfitPredictions.load_or_train(
+        "outfits-mlp", params, _train_now, cache=cache
+    )
 
 
 def _train(params: dict, *, progress: bool) -> dict[str, np.ndarray]:

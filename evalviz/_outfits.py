@@ -51,9 +51,30 @@ _FASHION_TRAIN, _FASHION_TEST = 60000, 10000
 def default_outfit_count(split: str) -> int:
     """Number of outfits ``make_outfits(split)`` builds by default.
 
-    A quarter of the split's item images, so each item is used at most once:
-    13,500 train (from 60,000 - 6,000 validation rows), 1,500 validation,
-    2,500 test. Computed without loading any images.
+    A quarter of the split's item images, so each item is used at most once.
+    Computed without loading any images.
+
+    Parameters
+    ----------
+    split : {"train", "validation", "test"}
+        The outfit split.
+
+    Returns
+    -------
+    int
+        13,500 train (from 60,000 - 6,000 validation rows), 1,500 validation,
+        2,500 test.
+
+    Raises
+    ------
+    ValueError
+        When ``split`` is not one of the three.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import default_outfit_count
+    >>> default_outfit_count("test")
+    2500
     """
     check_choice(split, "split", OUTFIT_SPLITS)
     items = {

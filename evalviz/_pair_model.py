@@ -36,11 +36,24 @@ class PairPredictions(CachedPredictions):
 
     @property
     def class_names(self) -> tuple[str, str]:
+        """The two class names, negative first.
+
+        Returns
+        -------
+        tuple of str
+            ``(negative, positive)``, for example ``("T-shirt/top", "Shirt")``.
+        """
         return tuple(FASHION_MNIST_CLASSES[c] for c in self.classes)
 
     @property
     def y_test_onehot(self) -> np.ndarray:
-        """The test labels one-hot encoded, shape (n, 2), as Keras users feed them."""
+        """The test labels one-hot encoded, as Keras users feed them.
+
+        Returns
+        -------
+        ndarray of int64, shape (n_test, 2)
+            Row i is ``[1, 0]`` for the negative class, ``[0, 1]`` for the positive.
+        """
         return np.eye(2, dtype=np.int64)[self.y_test]
 
     def __repr__(self) -> str:
@@ -65,14 +78,23 @@ def pair_predictions(
     classes : pair of int, default (0, 6)
         The negative and the positive class: by default T-shirt/top (0) and
         Shirt (6), the pair the course's confusion matrices mix up most.
-    C, max_iter
-        ``LogisticRegression`` parameters (part of the cache key).
-    cache : bool, default True
+    C : float, default=0.01
+        ``LogisticRegression``'s inverse regularisation strength (part of the
+        cache key).
+    max_iter : int, default=300
+        ``LogisticRegression``'s iteration limit (part of the cache key).
+    cache : bool, default=True
         Load predictions from, and store them in, the cache.
 
     Returns
     -------
     PairPredictions
+        Validation and test labels (0/1) and two-column probabilities.
+
+    Raises
+    ------
+    ValueError
+        When ``classes`` is not two different labels in 0..9.
 
     Notes
     -----
@@ -82,6 +104,13 @@ def pair_predictions(
     single ``Dense(1, activation="sigmoid")`` output would give. Pixels are
     scaled to [0, 1]; the validation rows are those of
     :func:`evalviz.models.validation_indices`, left out of training.
+
+    Examples
+    --------
+    >>> from evalviz.models import pair_predictions
+    >>> pair = pair_predictions()  # doctest: +SKIP
+    >>> pair.proba_test.shape  # doctest: +SKIP
+    (2000, 2)
     """
     neg, pos = (int(c) for c in classes)
     if neg == pos or not (0 <= neg < 10 and 0 <= pos < 10):
@@ -91,11 +120,11 @@ def pair_predictions(
     params = {"classes": [neg, pos], "C": float(C), "max_iter": int(max_iter)}
     val_idx = validation_indices()
 
-    def train() -> dict[str, np.ndarray]:
+    def _train_now() -> dict[str, np.ndarray]:
         return _train(params, val_idx)
 
     return PairPredictions.load_or_train(
-        "pair-logreg", params, train, cache=cache, classes=(neg, pos)
+        "pair-logreg", params, _train_now, cache=cache, classes=(neg, pos)
     )
 
 

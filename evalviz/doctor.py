@@ -43,7 +43,7 @@ def _kernels() -> list[str]:
 class SetupReport:
     """The result of :func:`check_setup`: one row per check.
 
-    Parameters
+    Attributes
     ----------
     rows : list of tuple of str
         ``(check, status, detail)``; status is "ok", "missing" or "optional".
@@ -60,12 +60,24 @@ class SetupReport:
 
     @property
     def problems(self) -> list[tuple[str, str, str]]:
-        """The rows whose status is "missing"."""
+        """The rows whose status is "missing".
+
+        Returns
+        -------
+        list of tuple of str
+            ``(check, "missing", how to fix it)``.
+        """
         return [row for row in self.rows if row[1] == "missing"]
 
     @property
     def ok(self) -> bool:
-        """Whether nothing is missing."""
+        """Whether nothing is missing.
+
+        Returns
+        -------
+        bool
+            True when no row is "missing".
+        """
         return not self.problems
 
     def verdict(self) -> str:

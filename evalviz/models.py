@@ -68,10 +68,24 @@ class Predictions(CachedPredictions):
 
     @property
     def test_accuracy(self) -> float:
+        """Argmax accuracy on the test split (ties: the lowest class index).
+
+        Returns
+        -------
+        float
+            The share of test images whose highest probability is their class.
+        """
         return float(np.mean(self.proba_test.argmax(axis=1) == self.y_test))
 
     @property
     def val_accuracy(self) -> float:
+        """Argmax accuracy on the validation rows (ties: the lowest class index).
+
+        Returns
+        -------
+        float
+            The share of validation images whose highest probability is their class.
+        """
         return float(np.mean(self.proba_val.argmax(axis=1) == self.y_val))
 
     def __repr__(self) -> str:
@@ -102,25 +116,45 @@ def baseline_predictions(
 
     Parameters
     ----------
-    scale : bool, default True
+    scale : bool, default=True
         Divide pixels by 255 so inputs lie in [0, 1]. ``scale=False`` keeps the
         raw 0-255 values: the pitfall the course shows in notebook 02.
-    hidden_layer_sizes, epochs, batch_size, learning_rate, alpha, seed
-        The model's parameters; each is part of the cache key.
-    cache : bool, default True
+    hidden_layer_sizes : tuple of int, default=(512, 256)
+        Units of the hidden layers. Like every parameter here, part of the
+        cache key.
+    epochs : int, default=15
+        Passes over the training rows.
+    batch_size : int, default=128
+        Images per Adam step.
+    learning_rate : float, default=1e-3
+        Adam's initial learning rate.
+    alpha : float, default=1e-4
+        L2 penalty.
+    seed : int, default=0
+        ``random_state`` of the model (weights and shuffling).
+    cache : bool, default=True
         Load predictions from, and store them in, the cache (see ``cache_dir``).
-    progress : bool, default True
+    progress : bool, default=True
         Show a progress bar with the epoch, training loss and validation accuracy.
 
     Returns
     -------
     Predictions
+        Validation and test labels and probabilities, the curves, the
+        parameters and where the cache file is.
 
     Notes
     -----
     Training runs one ``partial_fit`` pass over the shuffled training rows per
     epoch, with a fixed ``random_state``, so the same parameters on the same
     machine give the same predictions.
+
+    Examples
+    --------
+    >>> from evalviz.models import baseline_predictions
+    >>> pred = baseline_predictions(progress=False)  # doctest: +SKIP
+    >>> pred.proba_test.shape  # doctest: +SKIP
+    (10000, 10)
     """
     params = {
         "scale": bool(scale),
@@ -133,11 +167,11 @@ def baseline_predictions(
         "validation_size": VALIDATION_SIZE,
     }
 
-    def train() -> dict[str, np.ndarray]:
+    def _train_now() -> dict[str, np.ndarray]:
         # The split is only needed to train: a cache hit reads nothing but the .npz.
         return _train_mlp(params, validation_indices(), progress=progress)
 
-    return Predictions.load_or_train("fashion-mlp", params, train, cache=cache)
+    return Predictions.load_or_train("fashion-mlp", params, _train_now, cache=cache)
 
 
 def _pixels(images: np.ndarray, scale: bool) -> np.ndarray:

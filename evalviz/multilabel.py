@@ -448,7 +448,13 @@ class MultilabelThresholdDisplay:
 
     @property
     def table(self):
-        """The summaries as a table (index ``threshold``), without the baseline."""
+        """The summaries as a table, without the baseline.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Index ``threshold``, one column per summary.
+        """
         import pandas as pd
 
         frame = pd.DataFrame(self.summaries, index=self.thresholds)

@@ -317,6 +317,7 @@ def multilabel_zipf(
     labels_per_sample : float, default=2.0
         Average number of true labels per sample (before the one-label minimum).
     seed : int, default=0
+        Seed of the random generator: the same arguments give the same arrays.
 
     Returns
     -------
