@@ -12,11 +12,8 @@ import html
 import numpy as np
 import pandas as pd
 
+from ._conventions_rules import KINDS, LIBRARIES, METRIC_NAMES
 from ._format import format_rate, plural
-
-LIBRARIES = ("sklearn", "keras", "torchmetrics")
-METRIC_NAMES = ("accuracy", "precision", "recall", "F1", "AUC", "top-k")
-KINDS = ("binary", "multiclass", "one-hot", "multilabel")
 
 _SK_CUT = (
     "accuracy_score(y_true, y_score > t)",

@@ -29,6 +29,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._conventions_rules import (
+    KERAS_AUC_THRESHOLDS,
+    KERAS_TOP_K,
+    KINDS,
+    LIBRARIES,
+    METRIC_NAMES,
+    SKLEARN_TOP_K,
+    binary_why,
+    multilabel_why,
+    single_label_why,
+)
 from ._validation import (
     _looks_like_probabilities,
     check_k,
@@ -48,7 +59,6 @@ from .metrics import (  # noqa: F401  (re-exported for one release, see above)
     wrong_label_counts,
     wrong_labels_per_sample,
 )
-from .metrics._multilabel import DEFAULT_THRESHOLDS  # noqa: F401
 
 __all__ = [
     "LIBRARIES",
@@ -71,16 +81,6 @@ __all__ = [
     "wrong_labels_per_sample",
 ]
 
-METRIC_NAMES = ("accuracy", "precision", "recall", "F1", "AUC", "top-k")
-LIBRARIES = ("sklearn", "keras", "torchmetrics")
-KINDS = ("binary", "multiclass", "one-hot", "multilabel")
-
-#: Default ``k`` of each library's top-k accuracy.
-SKLEARN_TOP_K = 2  # sklearn.metrics.top_k_accuracy_score(k=2)
-KERAS_TOP_K = 5  # keras.metrics.TopKCategoricalAccuracy(k=5)
-TORCHMETRICS_TOP_K = 1  # torchmetrics.Accuracy(top_k=1)
-#: ``keras.metrics.AUC(num_thresholds=200)``.
-KERAS_AUC_THRESHOLDS = 200
 _KERAS_EPSILON = 1e-7  # keras.config.epsilon()
 
 
@@ -404,42 +404,7 @@ def _binary(y, s, t):
             "torchmetrics applied a sigmoid first, because the scores leave [0, 1] "
             "(it takes them for logits); Keras cut the raw scores."
         )
-    return cells, _binary_why(t), notes
-
-
-def _binary_why(t: float) -> dict:
-    return {
-        "accuracy": (
-            f"All three cut the one score at {t:g}: scikit-learn counts the y_pred = "
-            f"y_score > {t:g} you pass it, Keras 'accuracy' on one output becomes "
-            "BinaryAccuracy, torchmetrics uses task='binary'."
-        ),
-        "precision": (
-            "All three count the positive class (label 1) only: scikit-learn's "
-            "default average='binary', Keras Precision() on one column, "
-            "torchmetrics task='binary'."
-        ),
-        "recall": (
-            "Positive class only in all three (average='binary', one Keras column, "
-            "task='binary')."
-        ),
-        "F1": (
-            "Keras F1Score() defaults to threshold=None: it marks the largest "
-            "output of each row as positive. With one sigmoid output that is every "
-            "sample, so it reports 2P / (2P + N) from the class balance alone, as a "
-            "one-element array; pass F1Score(threshold=0.5)."
-        ),
-        "AUC": (
-            "scikit-learn and torchmetrics compute the exact area; Keras AUC() "
-            "counts at 200 evenly spaced thresholds (num_thresholds=200) and "
-            "interpolates, so it can differ in the third decimal."
-        ),
-        "top-k": (
-            f"Default k: scikit-learn k={SKLEARN_TOP_K} covers both classes, so every "
-            f"sample is a hit (with a warning); Keras k={KERAS_TOP_K} needs at least "
-            "5 output columns; torchmetrics' binary metrics have no top-k."
-        ),
-    }
+    return cells, binary_why(t), notes
 
 
 def _sklearn_single_label(y, pred, s, n_cols):
@@ -547,7 +512,7 @@ def _single_label(y, onehot, s, t, kind):
             "torchmetrics' AUROC applied a softmax first, because the scores leave "
             "[0, 1] (it takes them for logits)."
         )
-    return cells, _single_label_why(t, kind, n_cols == 2), notes
+    return cells, single_label_why(t, kind, n_cols == 2), notes
 
 
 def _keras_single_label(y, onehot, s, t) -> dict:
@@ -574,97 +539,6 @@ def _torchmetrics_single_label(y, onehot, pred, s) -> dict:
     tm["AUC"] = float(np.mean([0.0 if a is None else a for a in aucs]))
     tm["top-k"] = acc
     return tm
-
-
-def _single_label_why(t: float, kind: str, two: bool) -> dict:
-    lead = (
-        "One-hot labels: scikit-learn and torchmetrics get y_true.argmax(axis=1); "
-        if kind == "one-hot"
-        else "Keras is given one-hot labels (its Precision, Recall and AUC need them); "
-    )
-    why_precision, why_recall, why_f1, why_auc = (
-        _two_column_why(t) if two else _many_column_why(t)
-    )
-    why = {
-        "accuracy": lead
-        + (
-            "all three take the argmax of each row: Keras 'accuracy' becomes "
-            "(Sparse)CategoricalAccuracy, torchmetrics Accuracy(task='multiclass') "
-            "uses top_k=1 and average='micro' (MulticlassAccuracy() itself defaults "
-            "to average='macro', the balanced accuracy)."
-        ),
-        "precision": why_precision,
-        "recall": why_recall,
-        "F1": why_f1,
-        "AUC": why_auc,
-        "top-k": (
-            f"Default k differs: scikit-learn k={SKLEARN_TOP_K}, Keras "
-            f"k={KERAS_TOP_K}, torchmetrics top_k={TORCHMETRICS_TOP_K} (plain "
-            "accuracy)."
-            + (
-                " With 2 columns scikit-learn refuses a binary y_true with a 2-D "
-                "y_score (and k=2 would cover every class anyway); Keras needs at "
-                "least 5 columns."
-                if two
-                else ""
-            )
-        ),
-    }
-    return why
-
-
-def _two_column_why(t: float):
-    why_precision = (
-        "Keras Precision() cuts BOTH one-hot columns at "
-        f"{t:g} and counts over both: each row puts one column above the cut, so "
-        "a wrong row is one FP and one FN at once, and precision = recall = "
-        "accuracy. scikit-learn (default average='binary') reports class 1 only. "
-        "torchmetrics (task='multiclass', default average='micro') also equals "
-        "accuracy."
-    )
-    why_recall = (
-        "Keras: TP / (TP + FN) over both columns equals accuracy (FN = FP, "
-        "TN = TP). scikit-learn: class 1 only. torchmetrics micro: accuracy."
-    )
-    why_f1 = (
-        "scikit-learn: class 1 only. Keras F1Score() defaults to average=None: "
-        "one F1 per column, the largest output of each row marked positive. "
-        "torchmetrics micro F1 equals accuracy."
-    )
-    why_auc = (
-        "scikit-learn refuses the two-column y_score: roc_auc_score wants one "
-        "score per image, y_score[:, 1] (the positive class's column), and then "
-        "gives the exact area. Keras AUC() pools both columns into one problem "
-        "(micro) at 200 thresholds. torchmetrics: exact one-vs-rest per class, "
-        "macro average."
-    )
-    return why_precision, why_recall, why_f1, why_auc
-
-
-def _many_column_why(t: float):
-    why_precision = (
-        "scikit-learn refuses: its default average='binary' needs two classes. "
-        f"Keras Precision() cuts every one-hot cell at {t:g} and counts over all "
-        "cells (micro over the columns), so a row whose top score is below the "
-        "cut predicts nothing. torchmetrics' default average='micro' on argmax "
-        "predictions equals accuracy."
-    )
-    why_recall = (
-        "scikit-learn refuses (average='binary'). Keras counts over all cells: "
-        "each row has one true cell, so recall = share of rows whose true class "
-        f"scores above {t:g}. torchmetrics' micro recall equals accuracy."
-    )
-    why_f1 = (
-        "scikit-learn refuses (average='binary'). Keras F1Score() defaults to "
-        "average=None and threshold=None: one F1 per class, the largest output "
-        "of each row marked positive. torchmetrics' micro F1 equals accuracy."
-    )
-    why_auc = (
-        "scikit-learn refuses without multi_class='ovr' or 'ovo'. Keras AUC() "
-        "pools all one-hot cells into one problem (micro) at 200 thresholds. "
-        "torchmetrics: exact one-vs-rest per class, macro average."
-    )
-    return why_precision, why_recall, why_f1, why_auc
 
 
 def _multilabel(Y, s, t):
@@ -705,46 +579,7 @@ def _multilabel(Y, s, t):
             "torchmetrics applied a sigmoid first, because the scores leave [0, 1] "
             "(it takes them for logits); scikit-learn and Keras cut the raw scores."
         )
-    return cells, _multilabel_why(t), notes
-
-
-def _multilabel_why(t: float) -> dict:
-    return {
-        "accuracy": (
-            "scikit-learn: exact match, a row counts only when every label is right "
-            "(subset accuracy). Keras 3 'accuracy' is chosen from the shapes alone: "
-            "several outputs give CategoricalAccuracy, the argmax of the label row "
-            "against the argmax of the scores, even with binary_crossentropy (pass "
-            "keras.metrics.BinaryAccuracy() for element-wise accuracy). torchmetrics "
-            "Accuracy(task='multilabel') averages 'micro' over every cell: "
-            "element-wise (Hamming-style) accuracy."
-        ),
-        "precision": (
-            "scikit-learn refuses (average='binary'). Keras Precision() and "
-            f"torchmetrics (average='micro') both cut every cell at {t:g} and count "
-            "over all cells."
-        ),
-        "recall": (
-            "scikit-learn refuses (average='binary'). Keras and torchmetrics: every "
-            "cell, pooled (micro)."
-        ),
-        "F1": (
-            "scikit-learn refuses (average='binary'). Keras F1Score() defaults to "
-            "threshold=None, which marks only the largest output of each row (one "
-            "label per row), and average=None, one F1 per label. torchmetrics: "
-            f"micro F1 at {t:g}."
-        ),
-        "AUC": (
-            "scikit-learn and torchmetrics: the exact AUC of each label, macro "
-            "average. Keras AUC() (multi_label=False) pools every cell into one "
-            "problem (micro) at 200 thresholds."
-        ),
-        "top-k": (
-            "scikit-learn refuses multi-label input. Keras TopKCategoricalAccuracy "
-            f"(k={KERAS_TOP_K}) checks only the argmax of the label row, i.e. the "
-            "first true label. torchmetrics has no multi-label top-k."
-        ),
-    }
+    return cells, multilabel_why(t), notes
 
 
 def compare(y_true, y_score, *, threshold=0.5, pos_label=None):
