@@ -21,6 +21,7 @@ _SUBMODULES = (
     "explore",
     "metrics",
     "models",
+    "multilabel",
     "simulate",
     "threshold",
     "topk",

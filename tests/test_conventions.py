@@ -361,7 +361,8 @@ def test_conventions_module_imports_no_frameworks():
     code = (
         "import sys, numpy as np; from evalviz.conventions import compare; "
         "compare([0, 1, 1], [0.2, 0.6, 0.9]); "
-        "bad = [m for m in ('torch', 'keras', 'torchmetrics', 'matplotlib.pyplot') "
+        "bad = [m for m in ('torch', 'keras', 'torchmetrics', 'matplotlib', "
+        "'evalviz.multilabel', 'evalviz.curves', 'evalviz.confusion') "
         "if m in sys.modules]; print(bad)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -824,3 +825,26 @@ def test_sklearn_top_k_keeps_its_own_tie_rule():
     # Argmax predictions (scikit-learn's predict, torchmetrics) take the lowest index.
     assert table.loc["accuracy", "sklearn"] == pytest.approx(2 / 8)
     assert table.loc["top-k", "torchmetrics"] == pytest.approx(2 / 8)
+
+
+def test_cell_counts_and_keras_auc_read_labels_like_compare():
+    y = np.array([1, 2, 2, 1, 2])
+    s = np.array([0.2, 0.9, 0.4, 0.6, 0.7])
+    with pytest.raises(ValueError, match="pos_label"):
+        metrics.cell_counts(y, s)
+    frame = metrics.cell_counts(y, s, pos_label=2)
+    assert list(frame.index) == ["2", "all cells"]  # the positive class's column
+    # Predicted 2 (score > 0.5): rows 1, 3, 4; truly 2: rows 1, 2, 4.
+    assert frame.loc["2", ["TP", "FP", "FN", "TN"]].tolist() == [2, 1, 1, 1]
+    pm = np.where(y == 2, 1, -1)
+    assert keras_auc(pm, s) == pytest.approx(keras_auc(y == 2, s))
+    assert keras_auc(y, s, pos_label=2) == pytest.approx(keras_auc(y == 2, s))
+    # Multi-class string labels: one column per sorted class, named by it.
+    names = np.array(["cat", "dog", "eel"])[[0, 1, 2, 2]]
+    proba = np.array(
+        [[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.2, 0.2, 0.6], [0.5, 0.3, 0.2]]
+    )
+    counts = metrics.cell_counts(names, proba)
+    assert list(counts.index) == ["cat", "dog", "eel", "all cells"]
+    # Row 3 has no cell above 0.5 (0.5 itself is not above): one FN, no FP.
+    assert counts.loc["all cells", ["TP", "FP", "FN", "TN"]].tolist() == [3, 0, 1, 8]

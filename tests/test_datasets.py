@@ -273,3 +273,25 @@ def test_download_keeps_valid_files_and_replaces_bad_ones(isolated, monkeypatch)
     assert datasets.find_fashion_mnist()[0] == "user cache"
     labels = read_idx(bad, expected=specs[("train", "labels")])
     assert labels.shape == (12,)
+
+
+def test_loaders_are_imported_at_the_top_without_cycles():
+    """datasets re-exports its private modules directly (no lazy __getattr__),
+    and those modules never import datasets or models back."""
+    import subprocess
+    import sys
+
+    from evalviz import _cifar, _fashion, _outfits
+
+    assert not hasattr(datasets, "__getattr__")
+    assert datasets.load_cifar10 is _cifar.load_cifar10
+    assert datasets.make_outfits is _outfits.make_outfits
+    assert datasets.load_fashion_mnist is _fashion.load_fashion_mnist
+    assert not hasattr(datasets, "outfit_gallery")  # a display: evalviz.multilabel
+    code = (
+        "import sys; import evalviz._cifar, evalviz._outfits, evalviz._fashion; "
+        "print(sorted(m for m in ('evalviz.datasets', 'evalviz.models', "
+        "'evalviz.metrics', 'matplotlib', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr
