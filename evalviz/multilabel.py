@@ -17,6 +17,8 @@ computes and draws, and ``plot(ax=None)`` draws and returns the display with
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from . import _plotting as P
@@ -54,7 +56,9 @@ class CellCountsDisplay:
     ----------
     confusion_matrices : array-like of int, shape (n_columns, 2, 2)
         One matrix ``[[TN, FP], [FN, TP]]`` per score column (the layout of
-        scikit-learn's ``multilabel_confusion_matrix``).
+        scikit-learn's ``multilabel_confusion_matrix``). For one release a
+        :func:`evalviz.metrics.cell_counts` table is also accepted (with a
+        ``DeprecationWarning``).
     display_labels : sequence of str, optional
         One name per column; default "0", "1", ...
     total : array-like of int, shape (2, 2), optional
@@ -88,6 +92,17 @@ class CellCountsDisplay:
     """
 
     def __init__(self, confusion_matrices, *, display_labels=None, total=None):
+        if hasattr(confusion_matrices, "columns"):  # a cell_counts table (old form)
+            warnings.warn(
+                "CellCountsDisplay(counts_table) is deprecated: pass the (n_columns, "
+                "2, 2) matrices, or use CellCountsDisplay.from_predictions",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            table = confusion_matrices
+            cells = table[["TN", "FP", "FN", "TP"]].to_numpy().reshape(-1, 2, 2)
+            confusion_matrices, total = cells[:-1], cells[-1]
+            display_labels = [str(x) for x in table.index[:-1]]
         mats = np.asarray(confusion_matrices, dtype=np.int64)
         if mats.ndim != 3 or mats.shape[1:] != (2, 2):
             raise ValueError(
@@ -329,7 +344,7 @@ class MultilabelThresholdDisplay:
     thresholds : array-like of shape (n_thresholds,)
         The thresholds (x axis). For one release a table from
         :func:`evalviz.metrics.multilabel_threshold_table` is also accepted
-        here, with ``summaries`` left out.
+        here, with ``summaries`` left out (with a ``DeprecationWarning``).
     summaries : dict of str to array-like of shape (n_thresholds,)
         ``{name: values}``, named as the columns of
         :func:`evalviz.metrics.multilabel_summary` (``"element_wise"``,
@@ -363,6 +378,12 @@ class MultilabelThresholdDisplay:
 
     def __init__(self, thresholds, summaries=None, *, baseline=None):
         if summaries is None and hasattr(thresholds, "columns"):
+            warnings.warn(
+                "MultilabelThresholdDisplay(table) is deprecated: pass the thresholds "
+                "and {name: values}, or use MultilabelThresholdDisplay.from_predictions",
+                DeprecationWarning,
+                stacklevel=2,
+            )
             table = thresholds
             thresholds = table.index.to_numpy()
             summaries = {str(c): table[c].to_numpy() for c in table.columns}
@@ -417,7 +438,10 @@ class MultilabelThresholdDisplay:
             The drawn display.
         """
         table = multilabel_threshold_table(y_true, y_score, thresholds=thresholds)
-        disp = cls(table, baseline=all_no_element_wise(y_true))
+        summaries = {str(c): table[c].to_numpy() for c in table.columns}
+        disp = cls(
+            table.index.to_numpy(), summaries, baseline=all_no_element_wise(y_true)
+        )
         return disp.plot(ax=ax, columns=columns, title=title)
 
     @property

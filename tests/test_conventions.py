@@ -545,10 +545,12 @@ def test_threshold_display_draws_the_table():
     assert disp.ax_.get_title() == "simulated"
     assert "exact match" in disp.lines_["exact_match"].get_label()
     pd.testing.assert_frame_equal(disp.to_frame(), table)
-    # The table itself is still accepted (one release).
-    pd.testing.assert_frame_equal(MultilabelThresholdDisplay(table).to_frame(), table)
+    # The table itself is still accepted for one release, with a warning.
+    with pytest.warns(DeprecationWarning, match="from_predictions"):
+        old = MultilabelThresholdDisplay(table)
+    pd.testing.assert_frame_equal(old.to_frame(), table)
     with pytest.raises(ValueError, match="not a column"):
-        MultilabelThresholdDisplay(table).plot(columns=["accuracy"])
+        old.plot(columns=["accuracy"])
     with pytest.raises(ValueError, match="one value per threshold"):
         MultilabelThresholdDisplay([0.1, 0.2], {"exact_match": [0.5]})
     # plot(ax=...) draws on the given axes and returns the display.
@@ -649,7 +651,7 @@ def test_threshold_display_baseline_line():
     assert text.startswith("MultilabelThresholdDisplay(9 thresholds from 0.1 to 0.9")
     assert f"{table['exact_match'].max():.4f}" in text and "0x" not in text
     # Without a baseline: no dashed line.
-    plain = MultilabelThresholdDisplay(table).plot()
+    plain = MultilabelThresholdDisplay(table.index, dict(table.items())).plot()
     assert not [ln for ln in plain.ax_.get_lines() if ln.get_linestyle() == "--"]
     assert "all_no_element_wise" not in plain.to_frame()
 
@@ -710,6 +712,11 @@ def test_cell_counts_display_draws_mirror_matrices():
     assert own.figure_ is fig and list(own.matrices()) == ["0", "1"]
     with pytest.raises(ValueError, match="total=True"):
         own.plot(total=True)
+    with pytest.warns(DeprecationWarning, match="from_predictions"):
+        old = CellCountsDisplay(counts)
+    assert {k: v.tolist() for k, v in old.matrices().items()} == {
+        k: v.tolist() for k, v in mats.items()
+    }
     plt.close("all")
 
 
