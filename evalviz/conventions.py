@@ -18,6 +18,42 @@ Inputs are read by evalviz's one input model (labels of any sortable type,
 pair, ``predict_proba``'s two columns for binary labels); each column then
 applies its own library's rules to what was read.
 
+Notes
+-----
+Each library's defaults, as :func:`compare` reproduces them:
+
+- scikit-learn takes labels, not scores: binary and multi-label
+  predictions are ``y_score > threshold``, multi-class predictions the
+  row's argmax (what ``predict`` returns). ``precision_score`` and friends
+  default to ``average="binary"`` and raise for multi-class and
+  multi-label targets; ``accuracy_score`` on a multi-label target is
+  exact-match (subset) accuracy; ``roc_auc_score`` raises for multi-class
+  scores (``multi_class="raise"``) and macro-averages labels;
+  ``top_k_accuracy_score`` has ``k=2`` and ranks the higher class index
+  first among tied scores (evalviz's own rule is the lowest index, numpy's
+  argmax: see :func:`sklearn_top_k_accuracy`). Both raise for 0/1 labels
+  with a two-column ``y_score`` (the two-softmax set-up): they want
+  ``y_score[:, 1]``, and the cell says so.
+- Keras (3.x): ``metrics=["accuracy"]`` is resolved from the shapes only:
+  one output column gives ``BinaryAccuracy``, integer labels
+  ``SparseCategoricalAccuracy``, anything else ``CategoricalAccuracy``
+  (argmax), multi-label outputs included. ``Precision()``, ``Recall()``
+  cut every cell at 0.5 and count over all cells (micro); ``F1Score()``
+  marks each row's largest output (``threshold=None``) and returns one F1
+  per column (``average=None``); ``AUC()`` pools every cell (micro) at 200
+  thresholds; ``TopKCategoricalAccuracy()`` has ``k=5``. Multi-class
+  labels are one-hot encoded for Keras, since those metrics need it.
+- torchmetrics (1.x) needs ``task=``: ``"binary"`` for binary input,
+  ``"multiclass"`` (with ``num_classes``) for multi-class and one-hot input,
+  ``"multilabel"`` (with ``num_labels``) for multi-label input. The task
+  wrappers (``Accuracy``, ``Precision``, ``Recall``, ``F1Score``) default to
+  ``average="micro"`` and ``top_k=1`` (the ``MulticlassAccuracy`` classes
+  themselves default to ``"macro"``); ``AUROC`` is exact with
+  ``average="macro"``. Scores outside [0, 1] are taken for logits: a
+  sigmoid (binary, multi-label) or softmax (multi-class AUROC) is applied
+  first. A class without positives or negatives gets AUROC 0 (with a
+  warning) and stays in the macro average.
+
 The multi-label summaries and the Keras-style cell counts (``cell_counts``,
 ``multilabel_summary``, ``per_label_scores`` ...) live in :mod:`evalviz.metrics`;
 they are still importable from here for one release. Their displays,
@@ -588,16 +624,13 @@ def compare(y_true, y_score, *, threshold=0.5, pos_label=None):
     Parameters
     ----------
     y_true : array-like of shape (n_samples,) or (n_samples, k)
-        Binary labels of shape (n_samples,); class labels of any sortable
-        type (ints, strings) of shape (n_samples,) for a multi-class problem;
-        one-hot labels of shape (n_samples, k) with softmax ``y_score``; or a
-        0/1 indicator matrix of shape (n_samples, n_labels) for a multi-label
-        problem.
+        Binary or multi-class labels of any sortable type (ints, strings);
+        one-hot labels with softmax ``y_score``; or a 0/1 multi-label
+        indicator matrix.
     y_score : array-like of shape (n_samples,) or (n_samples, k)
-        Shape (n_samples,) for binary input (the positive class's score),
-        otherwise (n_samples, k), one column per class (in sorted class
-        order) or label. Binary labels with ``predict_proba``'s two columns
-        are read as a two-class problem.
+        1-D for binary labels (the positive class's score), else one column
+        per class (sorted class order) or label; ``predict_proba``'s two
+        columns for binary labels are read as a two-class problem.
     threshold : float, default=0.5
         The cut each library applies where it turns scores into yes/no
         (scikit-learn: the ``y_pred = y_score > threshold`` you would pass it;
@@ -611,13 +644,10 @@ def compare(y_true, y_score, *, threshold=0.5, pos_label=None):
     Returns
     -------
     ComparisonTable
-        A pandas DataFrame: one row per metric name ("accuracy", "precision",
-        "recall", "F1", "AUC", "top-k"), one column per library (``sklearn``,
-        ``keras``, ``torchmetrics``) and a ``why`` column in plain words. A
-        cell is a float, a per-class array, or a string: ``"error: ..."`` where
-        the library raises instead of answering, ``"n/a: ..."`` where it has no
-        such metric. ``repr`` is a one-line summary; ``print(table)`` shows
-        the whole table with the reasons.
+        A DataFrame: one row per metric name, columns ``sklearn``, ``keras``,
+        ``torchmetrics`` and ``why``. A cell is a float, a per-class array,
+        ``"error: ..."`` (the library raises) or ``"n/a: ..."`` (it has no
+        such metric). ``print(table)`` shows it all with the reasons.
 
     Raises
     ------
@@ -628,43 +658,11 @@ def compare(y_true, y_score, *, threshold=0.5, pos_label=None):
 
     Notes
     -----
-    "Default" means the call a user types without extra arguments
-    (``table.calls`` lists them):
-
-    - scikit-learn takes labels, not scores: binary and multi-label
-      predictions are ``y_score > threshold``, multi-class predictions the
-      row's argmax (what ``predict`` returns). ``precision_score`` and friends
-      default to ``average="binary"`` and raise for multi-class and
-      multi-label targets; ``accuracy_score`` on a multi-label target is
-      exact-match (subset) accuracy; ``roc_auc_score`` raises for multi-class
-      scores (``multi_class="raise"``) and macro-averages labels;
-      ``top_k_accuracy_score`` has ``k=2`` and ranks the higher class index
-      first among tied scores (evalviz's own rule is the lowest index, numpy's
-      argmax: see :func:`sklearn_top_k_accuracy`). Both raise for 0/1 labels with a
-      two-column ``y_score`` (the two-softmax set-up): they want
-      ``y_score[:, 1]``, and the cell says so.
-    - Keras (3.x): ``metrics=["accuracy"]`` is resolved from the shapes only:
-      one output column gives ``BinaryAccuracy``, integer labels
-      ``SparseCategoricalAccuracy``, anything else ``CategoricalAccuracy``
-      (argmax), multi-label outputs included. ``Precision()``, ``Recall()``
-      cut every cell at 0.5 and count over all cells (micro); ``F1Score()``
-      marks each row's largest output (``threshold=None``) and returns one F1
-      per column (``average=None``); ``AUC()`` pools every cell (micro) at 200
-      thresholds; ``TopKCategoricalAccuracy()`` has ``k=5``. Multi-class
-      labels are one-hot encoded for Keras, since those metrics need it.
-    - torchmetrics (1.x) needs ``task=``: ``"binary"`` for binary input,
-      ``"multiclass"`` (with ``num_classes``) for multi-class and one-hot input,
-      ``"multilabel"`` (with ``num_labels``) for multi-label input. The task
-      wrappers (``Accuracy``, ``Precision``, ``Recall``, ``F1Score``) default to
-      ``average="micro"`` and ``top_k=1`` (the ``MulticlassAccuracy`` classes
-      themselves default to ``"macro"``); ``AUROC`` is exact with
-      ``average="macro"``. Scores outside [0, 1] are taken for logits: a
-      sigmoid (binary, multi-label) or softmax (multi-class AUROC) is applied
-      first. A class without positives or negatives gets AUROC 0 (with a
-      warning) and stays in the macro average.
-
-    Every cut is strict (``score > threshold``) in all three libraries. Keras
-    computes in float32; the numbers here follow that.
+    "Default" is the call typed without extra arguments (``table.calls``;
+    each library's defaults are listed in ``help(evalviz.conventions)``).
+    Every cut is strict (``score > threshold``); Keras computes in float32.
+    scikit-learn's top-k ranks the higher class index first on ties
+    (evalviz: the lowest): see :func:`sklearn_top_k_accuracy`.
 
     Examples
     --------
@@ -686,6 +684,15 @@ def compare(y_true, y_score, *, threshold=0.5, pos_label=None):
     from ._conventions_table import describe_input, make_table
 
     kind, truth, score, two_columns = _read(y_true, y_score, pos_label)
+    cells, why, notes = _all_cells(kind, truth, score, t)
+    description = describe_input(kind, score, two_columns=two_columns)
+    return make_table(
+        cells, why, notes, kind=kind, threshold=t, description=description
+    )
+
+
+def _all_cells(kind, truth, score, t):
+    """Every library's cells, the reasons and the notes for one input kind."""
     if kind == "binary":
         cells, why, notes = _binary(truth, score, t)
     elif kind == "multiclass":
@@ -702,14 +709,7 @@ def compare(y_true, y_score, *, threshold=0.5, pos_label=None):
             "label has no positive or no negative sample in y_true (scikit-learn "
             "before 1.6 raised instead)."
         )
-    return make_table(
-        cells,
-        why,
-        notes,
-        kind=kind,
-        threshold=t,
-        description=describe_input(kind, score, two_columns=two_columns),
-    )
+    return cells, why, notes
 
 
 def calls(kind: str):
