@@ -230,6 +230,13 @@ def load_cifar10(split="train", *, data_home=None, download=True):
     renamed only after its MD5 matches, so an interrupted or corrupted download
     leaves nothing behind. The archive is read in place (no extraction) and
     never unpickled: this is the binary version, not the Python one.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import load_cifar10
+    >>> images, labels = load_cifar10("test")  # doctest: +SKIP
+    >>> images.shape  # doctest: +SKIP
+    (10000, 32, 32, 3)
     """
     check_choice(split, "split", tuple(_SPLITS))
     path = _find_or_download(data_home, download)

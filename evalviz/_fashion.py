@@ -189,6 +189,12 @@ def read_idx(path, *, expected: _IdxFile | None = None) -> np.ndarray:
     ChecksumError
         When the file is damaged, not an IDX file of bytes, or does not match
         ``expected``.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import read_idx
+    >>> read_idx("t10k-labels-idx1-ubyte.gz").shape  # doctest: +SKIP
+    (10000,)
     """
     path = Path(path)
     raw = _read_maybe_gzip(path)
@@ -274,6 +280,12 @@ def download_fashion_mnist(
         When a downloaded file does not match its checksum.
     OSError
         When the server cannot be reached.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import download_fashion_mnist
+    >>> download_fashion_mnist()  # doctest: +SKIP
+    PosixPath('/home/me/.cache/evalviz')
     """
     target = Path(target_dir) if target_dir is not None else user_cache_dir()
     base = base_url or FASHION_MNIST_URL
@@ -393,6 +405,12 @@ def validation_indices(*, seed: int = 0, n_train: int = 60000) -> np.ndarray:
     ------
     ValueError
         When the train split does not hold ``n_train`` labels.
+
+    Examples
+    --------
+    >>> from evalviz.models import validation_indices
+    >>> validation_indices().shape  # doctest: +SKIP
+    (6000,)
     """
     _, labels = load_fashion_mnist("train")
     if labels.shape[0] != n_train:
@@ -413,6 +431,12 @@ def fashion_fingerprint() -> str:
     -------
     str
         16 hexadecimal digits.
+
+    Examples
+    --------
+    >>> from evalviz.models import fashion_fingerprint
+    >>> fashion_fingerprint()
+    'd1fd84a877f3b78f'
     """
     return hashlib.sha256(
         "".join(f.sha256 for f in _FASHION_FILES.values()).encode()

@@ -34,6 +34,12 @@ class OutfitPredictions(CachedPredictions):
     train_seconds : how long training took (0 if loaded from the cache it is
         the time of the original run).
     params : the parameters that define the model (and the cache key).
+
+    Examples
+    --------
+    >>> from evalviz.models import outfits_predictions
+    >>> outfits_predictions(progress=False).proba_test.shape  # doctest: +SKIP
+    (2500, 10)
     """
 
     loss_curve: np.ndarray

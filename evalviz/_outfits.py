@@ -149,6 +149,13 @@ def make_outfits(
     class is present in about a quarter of the outfits: a multi-label problem
     where most labels are 0 in most rows, which is why element-wise accuracy
     looks high even for a weak model.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import make_outfits
+    >>> images, labels = make_outfits("test", n=4)  # doctest: +SKIP
+    >>> images.shape, labels.shape  # doctest: +SKIP
+    ((4, 56, 56), (4, 10))
     """
     check_choice(split, "split", OUTFIT_SPLITS)
     blank_prob = float(blank_prob)

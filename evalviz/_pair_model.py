@@ -30,6 +30,12 @@ class PairPredictions(CachedPredictions):
         the fixed validation rows of the train split.
     y_test, proba_test : the same on the official test split.
     params : the parameters that define the model (and the cache key).
+
+    Examples
+    --------
+    >>> from evalviz.models import pair_predictions
+    >>> pair_predictions()  # doctest: +SKIP
+    PairPredictions('Shirt' (1) vs 'T-shirt/top' (0), validation=1200, test=2000)
     """
 
     classes: tuple[int, int]

@@ -22,6 +22,12 @@ def cmd_download(args) -> int:
     -------
     int
         The exit status: 0 when everything worked.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['download'])  # doctest: +SKIP
+    0
     """
     from .datasets import download_fashion_mnist, user_cache_dir
 
@@ -55,6 +61,12 @@ def cmd_doctor(args) -> int:
     -------
     int
         The exit status: 0 when everything worked.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['doctor'])  # doctest: +SKIP
+    0
     """
     from .doctor import check_setup
     from .models import cache_dir
@@ -93,6 +105,12 @@ def cmd_regenerate(args) -> int:
     -------
     int
         The exit status: 0 when everything worked.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['regenerate', '06'])  # doctest: +SKIP
+    0
     """
     jupyter = shutil.which("jupyter")
     if jupyter is None:
@@ -133,6 +151,12 @@ def cmd_train(args) -> int:
     -------
     int
         The exit status: 0 when everything worked.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['train', 'pair'])  # doctest: +SKIP
+    0
     """
     from . import models
 
@@ -173,6 +197,12 @@ def build_parser() -> argparse.ArgumentParser:
     argparse.ArgumentParser
         With one sub-parser per command (``download``, ``doctor``,
         ``train``, ``regenerate`` ...), each with ``--help``.
+
+    Examples
+    --------
+    >>> from evalviz.cli import build_parser
+    >>> build_parser().parse_args(["doctor"]).command
+    'doctor'
     """
     parser = argparse.ArgumentParser(
         prog="evalviz",

@@ -60,6 +60,12 @@ class Predictions(CachedPredictions):
     loss_curve : training loss after each epoch.
     val_accuracy_curve : validation accuracy after each epoch.
     params : the parameters that define the model (and the cache key).
+
+    Examples
+    --------
+    >>> from evalviz.models import baseline_predictions
+    >>> baseline_predictions(progress=False)  # doctest: +SKIP
+    Predictions(validation=6000, test=10000, test_accuracy=0.8960, epochs=15)
     """
 
     val_indices: np.ndarray
