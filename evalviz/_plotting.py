@@ -133,13 +133,14 @@ def image_rows(
 # --- from conventions part: sizes of the multi-label displays (evalviz.multilabel) ---
 #: Legend text under the threshold sweep.
 LEGEND_SIZE = 10
-#: One 2 x 2 panel of CellCountsDisplay (inches); at most CELL_PANELS_PER_ROW per row.
-CELL_PANEL_SIZE = (3.6, 3.9)
+#: One 2 x 2 panel of CellCountsDisplay (inches); at most CELL_PANELS_PER_ROW per row,
+#: so a row is at most 12.4 inches (1,240 pixels at 100 dpi).
+CELL_PANEL_SIZE = (3.1, 3.4)
 CELL_PANELS_PER_ROW = 4
 #: MultilabelThresholdDisplay's figure (inches).
 SWEEP_FIGSIZE = (7.5, 4.8)
 #: One outfit of OutfitGallery: width, image height (inches); caption width (chars).
-OUTFIT_CELL_SIZE = (3.3, 2.9)
+OUTFIT_CELL_SIZE = (3.15, 2.9)
 OUTFIT_CAPTION_CHARS = 27
 
 

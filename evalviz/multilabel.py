@@ -221,8 +221,10 @@ class CellCountsDisplay:
             f"{format_count(m[0, 0])})"
         )
 
-    def _panels(self, total):
+    def _panels(self, total, max_panels):
         columns = list(self.display_labels)
+        if max_panels is not None and len(columns) + 1 > max_panels:
+            columns = columns[: max(int(max_panels) - 1, 1)]
         if total is None:
             total = len(columns) > 1 and self.total is not None
         if total and self.total is None:
@@ -239,7 +241,7 @@ class CellCountsDisplay:
         rest = others[0] if len(others) == 1 else f"not {name}"
         return [rest, name], f"column '{name}'\n(positive: {name})"
 
-    def plot(self, ax=None, *, total=None, title=None, cmap="Blues"):
+    def plot(self, ax=None, *, total=None, title=None, cmap="Blues", max_panels=12):
         """Draw one matrix per column (and the total), side by side.
 
         Parameters
@@ -254,6 +256,10 @@ class CellCountsDisplay:
             A title over the whole figure.
         cmap : str, default="Blues"
             The colour map of the cells.
+        max_panels : int or None, default=12
+            With more columns than fit, only the first ``max_panels - 1``
+            columns are drawn (and the total); the figure says how many are
+            left out. ``None`` draws every column.
 
         Returns
         -------
@@ -266,8 +272,13 @@ class CellCountsDisplay:
         ValueError
             When ``total=True`` without a total, or ``ax`` has too few axes.
         """
-        panels = self._panels(total)
+        panels = self._panels(total, max_panels)
         mats = self.matrices()
+        shown = len([p for p in panels if p != _TOTAL])
+        n_columns = len(self.display_labels)
+        if shown < n_columns:
+            more = f"first {shown} of {plural(n_columns, 'column')} shown"
+            title = more if title is None else f"{title}\n({more})"
         fig, axes = P.panel_grid(
             len(panels),
             ax,

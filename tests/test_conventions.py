@@ -855,3 +855,21 @@ def test_cell_counts_and_keras_auc_read_labels_like_compare():
     assert list(counts.index) == ["cat", "dog", "eel", "all cells"]
     # Row 3 has no cell above 0.5 (0.5 itself is not above): one FN, no FP.
     assert counts.loc["all cells", ["TP", "FP", "FN", "TN"]].tolist() == [3, 0, 1, 8]
+
+
+def test_cell_counts_display_stays_bounded_with_many_columns():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rng = np.random.default_rng(9)
+    y = np.concatenate([np.arange(100), rng.integers(0, 100, 400)])
+    proba = rng.dirichlet(np.ones(100), 500)
+    disp = CellCountsDisplay.from_predictions(y, proba)
+    width, height = disp.figure_.get_size_inches()
+    assert width <= 12.8 and height <= 12  # 11 columns + the total: 3 rows of 4
+    assert len(disp.images_) == 12
+    assert "first 11 of 100 columns shown" in disp.figure_._suptitle.get_text()
+    np.testing.assert_array_equal(disp.images_[-1].get_array(), disp.total)
+    plt.close("all")
