@@ -53,6 +53,7 @@ _SUBMODULES = (
     "explore",
     "metrics",
     "models",
+    "multilabel",
     "simulate",
     "threshold",
     "topk",

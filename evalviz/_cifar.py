@@ -19,6 +19,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ._data_files import (
+    REPO_DATA_DIR,
+    ChecksumError,
+    DataNotFoundError,
+    fetch,
+    user_cache_dir,
+)
 from ._validation import check_choice
 
 __all__ = ["CIFAR10_CLASSES", "load_cifar10"]
@@ -61,14 +68,10 @@ _VERIFIED: dict[str, tuple[int, int]] = {}
 
 
 def _repo_data_dir() -> Path:
-    from .datasets import REPO_DATA_DIR
-
     return Path(REPO_DATA_DIR)
 
 
 def _user_cache_dir() -> Path:
-    from .datasets import user_cache_dir
-
     return user_cache_dir()
 
 
@@ -107,8 +110,6 @@ def _verify(path: Path) -> None:
     key = str(path.resolve())
     if _VERIFIED.get(key) == (stat.st_size, stat.st_mtime_ns):
         return
-    from .datasets import ChecksumError
-
     found = _md5(path)
     if found != _MD5:
         raise ChecksumError(
@@ -121,9 +122,7 @@ def _verify(path: Path) -> None:
 
 def _download(url: str, target: Path) -> None:
     """Download ``url`` to ``target`` through a verified temporary file."""
-    from .datasets import _fetch
-
-    _fetch(url, target, verify=_verify, progress=True)
+    fetch(url, target, verify=_verify, progress=True)
     stat = target.stat()
     _VERIFIED[str(target.resolve())] = (stat.st_size, stat.st_mtime_ns)
 
@@ -145,8 +144,6 @@ def _find_or_download(data_home, download: bool) -> Path:
         "that folder;\n"
         "  3. pass data_home='<folder that holds the archive>'."
     )
-    from .datasets import ChecksumError, DataNotFoundError
-
     if not download:
         raise DataNotFoundError(
             help_text + "\n(download=False, so nothing was fetched.)"
@@ -233,6 +230,13 @@ def load_cifar10(split="train", *, data_home=None, download=True):
     renamed only after its MD5 matches, so an interrupted or corrupted download
     leaves nothing behind. The archive is read in place (no extraction) and
     never unpickled: this is the binary version, not the Python one.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import load_cifar10
+    >>> images, labels = load_cifar10("test")  # doctest: +SKIP
+    >>> images.shape  # doctest: +SKIP
+    (10000, 32, 32, 3)
     """
     check_choice(split, "split", tuple(_SPLITS))
     path = _find_or_download(data_home, download)

@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
-from .models import CachedPredictions, train_mlp_epochs
+from ._cache import CachedPredictions
+from ._fashion import FASHION_MNIST_CLASSES
+from ._mlp import train_mlp_epochs
+from ._outfits import _DEFAULT_BLANK_PROB, default_outfit_count, make_outfits
 
 __all__ = ["OutfitPredictions", "outfits_predictions"]
 
@@ -32,17 +34,28 @@ class OutfitPredictions(CachedPredictions):
     train_seconds : how long training took (0 if loaded from the cache it is
         the time of the original run).
     params : the parameters that define the model (and the cache key).
+
+    Examples
+    --------
+    >>> from evalviz.models import outfits_predictions
+    >>> outfits_predictions(progress=False).proba_test.shape  # doctest: +SKIP
+    (2500, 10)
     """
 
     loss_curve: np.ndarray
 
     @property
     def class_names(self) -> tuple[str, ...]:
-        from .datasets import FASHION_MNIST_CLASSES
+        """The label names, column order.
 
+        Returns
+        -------
+        tuple of str
+            The ten Fashion-MNIST class names.
+        """
         return FASHION_MNIST_CLASSES
 
-    def describe(self) -> pd.Series:
+    def describe(self):
         """The data and the model in words and numbers, one line each.
 
         Returns
@@ -53,7 +66,7 @@ class OutfitPredictions(CachedPredictions):
             training settings, all read from the code and ``params`` that
             produced these predictions.
         """
-        from ._outfits import _DEFAULT_BLANK_PROB, default_outfit_count
+        import pandas as pd
 
         p = self.params
         side = 56 // p["pool"]
@@ -123,29 +136,48 @@ def outfits_predictions(
 
     Parameters
     ----------
-    hidden_layer_sizes, epochs, batch_size, learning_rate, alpha, seed
-        The model's parameters; each is part of the cache key.
-    pool : int, default 2
+    hidden_layer_sizes : tuple of int, default=(256,)
+        Units of the hidden layer. Like every parameter here, part of the
+        cache key.
+    epochs : int, default=25
+        Passes over the training outfits.
+    pool : int, default=2
         Inputs are the 56 x 56 outfits mean-pooled over ``pool x pool`` pixel
         blocks (28 x 28 = 784 inputs by default), which keeps training to a
         minute or two on two CPU cores.
-    outfit_seed : int, default 0
+    batch_size : int, default=128
+        Outfits per Adam step.
+    learning_rate : float, default=1e-3
+        Adam's initial learning rate.
+    alpha : float, default=1e-4
+        L2 penalty.
+    seed : int, default=0
+        ``random_state`` of the model (weights and shuffling).
+    outfit_seed : int, default=0
         The ``seed`` passed to :func:`evalviz.datasets.make_outfits`.
-    cache : bool, default True
+    cache : bool, default=True
         Load predictions from, and store them in, the cache
         (:func:`evalviz.models.cache_dir`).
-    progress : bool, default True
+    progress : bool, default=True
         Show a progress bar with the epoch and training loss.
 
     Returns
     -------
     OutfitPredictions
+        Validation and test indicator labels and per-label probabilities.
 
     Notes
     -----
     One ``partial_fit`` pass over the shuffled training outfits per epoch, with
     a fixed ``random_state``: the same parameters on the same machine give the
     same predictions.
+
+    Examples
+    --------
+    >>> from evalviz.models import outfits_predictions
+    >>> model = outfits_predictions(progress=False)  # doctest: +SKIP
+    >>> model.proba_test.shape  # doctest: +SKIP
+    (2500, 10)
     """
 
     params = {
@@ -163,15 +195,15 @@ def outfits_predictions(
             f"pool must divide 56 (1, 2, 4, 7, 8, 14, 28, 56), got {pool!r}"
         )
 
-    def train() -> dict[str, np.ndarray]:
+    def _train_now() -> dict[str, np.ndarray]:
         return _train(params, progress=progress)
 
-    return OutfitPredictions.load_or_train("outfits-mlp", params, train, cache=cache)
+    return OutfitPredictions.load_or_train(
+        "outfits-mlp", params, _train_now, cache=cache
+    )
 
 
 def _train(params: dict, *, progress: bool) -> dict[str, np.ndarray]:
-    from ._outfits import make_outfits
-
     seed = params["outfit_seed"]
     x_train, y_train = make_outfits("train", seed=seed)
     x_val, y_val = make_outfits("validation", seed=seed)

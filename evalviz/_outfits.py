@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._fashion import VALIDATION_SIZE, load_fashion_mnist, validation_indices
 from ._validation import check_choice
 
 __all__ = [
     "OUTFIT_SIDE",
     "OUTFIT_SPLITS",
-    "OutfitGallery",
+    "default_outfit_count",
     "make_outfits",
-    "outfit_gallery",
 ]
 
 OUTFIT_SIDE = 56
@@ -34,13 +34,9 @@ _DEFAULT_BLANK_PROB = 0.25
 
 def _source(split: str, data_home):
     """The item images and labels an outfit split draws from."""
-    from .datasets import load_fashion_mnist
-
     if split == "test":
         return load_fashion_mnist("test", data_home=data_home)
     images, labels = load_fashion_mnist("train", data_home=data_home)
-    from .models import validation_indices
-
     val_idx = validation_indices()
     is_val = np.zeros(labels.shape[0], dtype=bool)
     is_val[val_idx] = True
@@ -55,12 +51,31 @@ _FASHION_TRAIN, _FASHION_TEST = 60000, 10000
 def default_outfit_count(split: str) -> int:
     """Number of outfits ``make_outfits(split)`` builds by default.
 
-    A quarter of the split's item images, so each item is used at most once:
-    13,500 train (from 60,000 - 6,000 validation rows), 1,500 validation,
-    2,500 test. Computed without loading any images.
-    """
-    from .models import VALIDATION_SIZE
+    A quarter of the split's item images, so each item is used at most once.
+    Computed without loading any images.
 
+    Parameters
+    ----------
+    split : {"train", "validation", "test"}
+        The outfit split.
+
+    Returns
+    -------
+    int
+        13,500 train (from 60,000 - 6,000 validation rows), 1,500 validation,
+        2,500 test.
+
+    Raises
+    ------
+    ValueError
+        When ``split`` is not one of the three.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import default_outfit_count
+    >>> default_outfit_count("test")
+    2500
+    """
     check_choice(split, "split", OUTFIT_SPLITS)
     items = {
         "train": _FASHION_TRAIN - VALIDATION_SIZE,
@@ -134,6 +149,13 @@ def make_outfits(
     class is present in about a quarter of the outfits: a multi-label problem
     where most labels are 0 in most rows, which is why element-wise accuracy
     looks high even for a weak model.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import make_outfits
+    >>> images, labels = make_outfits("test", n=4)  # doctest: +SKIP
+    >>> images.shape, labels.shape  # doctest: +SKIP
+    ((4, 56, 56), (4, 10))
     """
     check_choice(split, "split", OUTFIT_SPLITS)
     blank_prob = float(blank_prob)
@@ -167,151 +189,3 @@ def make_outfits(
     if return_tiles:
         return out, indicator, tile_classes
     return out, indicator
-
-
-# ---------------------------------------------------------------------------
-# A gallery display
-# ---------------------------------------------------------------------------
-
-
-class OutfitGallery:
-    """A few outfits with their label sets (and, optionally, scores).
-
-    Build it with :func:`outfit_gallery`; ``plot()`` draws the images with the
-    true labels (and predicted ones, when scores are given) under each, and
-    ``to_frame()`` lists the same text.
-    """
-
-    def __init__(self, images, labels, *, y_score=None, threshold=0.5, names=None):
-        self.images = images
-        self.labels = labels
-        self.y_score = y_score
-        self.threshold = threshold
-        self.names = names
-
-    def _label_text(self, row) -> str:
-        return ", ".join(self.names[c] for c in np.flatnonzero(row)) or "(none)"
-
-    def to_frame(self):
-        """One row per outfit: true labels, and predicted labels if scores were given."""
-        import pandas as pd
-
-        frame = pd.DataFrame(
-            {"true labels": [self._label_text(r) for r in self.labels]}
-        )
-        if self.y_score is not None:
-            from .conventions import wrong_label_counts
-
-            predicted = self.y_score > self.threshold
-            frame[f"predicted (score > {self.threshold:g})"] = [
-                self._label_text(r) for r in predicted
-            ]
-            wrong = wrong_label_counts(
-                self.labels, self.y_score, threshold=self.threshold
-            )
-            frame["wrong labels"] = wrong
-            frame["all labels right"] = wrong == 0
-        frame.index.name = "outfit"
-        return frame
-
-    def _verdict(self, wrong: int) -> str:
-        n_labels = self.labels.shape[1]
-        if wrong == 0:
-            return f"all {n_labels} labels right"
-        return f"{wrong} of {n_labels} labels wrong"
-
-    def plot(self, *, ncols=4, title=None):
-        """Draw the outfits in a grid; returns self with ``figure_`` and ``axes_``.
-
-        Each outfit's caption (its axes' left title) lists the true labels
-        and, with scores, the predicted ones and a verdict in words ("all 10
-        labels right" or "2 of 10 labels wrong"), coloured green or orange
-        as well. Captions are in the projector-sized label font, and the
-        figure grows with the longest caption so no caption reaches the row
-        above.
-        """
-        import textwrap
-
-        from ._plotting import LABEL_SIZE, TITLE_SIZE, new_grid
-
-        count = self.images.shape[0]
-        ncols = min(ncols, count)
-        nrows = -(-count // ncols)
-        frame = self.to_frame()
-        captions, colors = [], []
-        for i in range(count):
-            lines = ["true: " + frame.iloc[i, 0]]
-            color = "black"
-            if self.y_score is not None:
-                wrong = int(frame["wrong labels"].iloc[i])
-                lines = [self._verdict(wrong), *lines, "pred: " + frame.iloc[i, 1]]
-                color = "#009E73" if wrong == 0 else "#D55E00"
-            captions.append(
-                "\n".join(
-                    textwrap.fill(line, 27, subsequent_indent="  ") for line in lines
-                )
-            )
-            colors.append(color)
-        # Inches per caption line at LABEL_SIZE points, with line spacing.
-        line_h = LABEL_SIZE * 1.35 / 72
-        rows_h = []
-        for r in range(nrows):
-            row = captions[r * ncols : (r + 1) * ncols]
-            rows_h.append(2.9 + line_h * max(c.count("\n") + 1 for c in row) + 0.2)
-        fig, axes = new_grid(
-            nrows,
-            ncols,
-            figsize=(3.3 * ncols, sum(rows_h) + (0.5 if title else 0.0)),
-            layout="constrained",
-            gridspec_kw={"height_ratios": rows_h},
-        )
-        for i, ax in enumerate(axes.ravel()):
-            if i >= count:
-                ax.set_axis_off()
-                continue
-            ax.imshow(self.images[i], cmap="gray_r", vmin=0, vmax=255)
-            ax.set_xticks([])
-            ax.set_yticks([])
-            half = OUTFIT_SIDE / 2 - 0.5
-            ax.axhline(half, color="#999999", linewidth=0.6)
-            ax.axvline(half, color="#999999", linewidth=0.6)
-            ax.set_title(captions[i], fontsize=LABEL_SIZE, color=colors[i], loc="left")
-        if title is not None:
-            fig.suptitle(title, fontsize=TITLE_SIZE)
-        self.figure_ = fig
-        self.axes_ = axes
-        return self
-
-
-def outfit_gallery(images, labels, *, y_score=None, threshold=0.5, n=8, start=0):
-    """Outfits ``start .. start + n - 1`` as an :class:`OutfitGallery`.
-
-    Parameters
-    ----------
-    images : ndarray of shape (n_outfits, 56, 56)
-    labels : ndarray of shape (n_outfits, 10)
-        0/1 indicator of the classes present.
-    y_score : ndarray of shape (n_outfits, 10), optional
-        Predicted probabilities; the gallery then shows the labels above
-        ``threshold`` and colours a title green when every label is right.
-    threshold : float, default 0.5
-    n, start : int
-        Which outfits to show.
-
-    Notes
-    -----
-    A green title means exact match (every one of the ten labels right), the
-    rule of scikit-learn's ``accuracy_score`` on multi-label input.
-    """
-    from .datasets import FASHION_MNIST_CLASSES
-
-    sl = slice(int(start), int(start) + int(n))
-    labels = np.asarray(labels)[sl]
-    score = None if y_score is None else np.asarray(y_score)[sl]
-    return OutfitGallery(
-        np.asarray(images)[sl],
-        labels,
-        y_score=score,
-        threshold=float(threshold),
-        names=FASHION_MNIST_CLASSES,
-    )

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .models import CachedPredictions
+from ._cache import CachedPredictions
+from ._fashion import FASHION_MNIST_CLASSES, load_fashion_mnist, validation_indices
 
 __all__ = ["PairPredictions", "pair_predictions"]
 
@@ -29,19 +30,36 @@ class PairPredictions(CachedPredictions):
         the fixed validation rows of the train split.
     y_test, proba_test : the same on the official test split.
     params : the parameters that define the model (and the cache key).
+
+    Examples
+    --------
+    >>> from evalviz.models import pair_predictions
+    >>> pair_predictions()  # doctest: +SKIP
+    PairPredictions('Shirt' (1) vs 'T-shirt/top' (0), validation=1200, test=2000)
     """
 
     classes: tuple[int, int]
 
     @property
     def class_names(self) -> tuple[str, str]:
-        from .datasets import FASHION_MNIST_CLASSES
+        """The two class names, negative first.
 
+        Returns
+        -------
+        tuple of str
+            ``(negative, positive)``, for example ``("T-shirt/top", "Shirt")``.
+        """
         return tuple(FASHION_MNIST_CLASSES[c] for c in self.classes)
 
     @property
     def y_test_onehot(self) -> np.ndarray:
-        """The test labels one-hot encoded, shape (n, 2), as Keras users feed them."""
+        """The test labels one-hot encoded, as Keras users feed them.
+
+        Returns
+        -------
+        ndarray of int64, shape (n_test, 2)
+            Row i is ``[1, 0]`` for the negative class, ``[0, 1]`` for the positive.
+        """
         return np.eye(2, dtype=np.int64)[self.y_test]
 
     def __repr__(self) -> str:
@@ -66,14 +84,23 @@ def pair_predictions(
     classes : pair of int, default (0, 6)
         The negative and the positive class: by default T-shirt/top (0) and
         Shirt (6), the pair the course's confusion matrices mix up most.
-    C, max_iter
-        ``LogisticRegression`` parameters (part of the cache key).
-    cache : bool, default True
+    C : float, default=0.01
+        ``LogisticRegression``'s inverse regularisation strength (part of the
+        cache key).
+    max_iter : int, default=300
+        ``LogisticRegression``'s iteration limit (part of the cache key).
+    cache : bool, default=True
         Load predictions from, and store them in, the cache.
 
     Returns
     -------
     PairPredictions
+        Validation and test labels (0/1) and two-column probabilities.
+
+    Raises
+    ------
+    ValueError
+        When ``classes`` is not two different labels in 0..9.
 
     Notes
     -----
@@ -83,9 +110,14 @@ def pair_predictions(
     single ``Dense(1, activation="sigmoid")`` output would give. Pixels are
     scaled to [0, 1]; the validation rows are those of
     :func:`evalviz.models.validation_indices`, left out of training.
-    """
-    from .models import validation_indices
 
+    Examples
+    --------
+    >>> from evalviz.models import pair_predictions
+    >>> pair = pair_predictions()  # doctest: +SKIP
+    >>> pair.proba_test.shape  # doctest: +SKIP
+    (2000, 2)
+    """
     neg, pos = (int(c) for c in classes)
     if neg == pos or not (0 <= neg < 10 and 0 <= pos < 10):
         raise ValueError(
@@ -94,11 +126,11 @@ def pair_predictions(
     params = {"classes": [neg, pos], "C": float(C), "max_iter": int(max_iter)}
     val_idx = validation_indices()
 
-    def train() -> dict[str, np.ndarray]:
+    def _train_now() -> dict[str, np.ndarray]:
         return _train(params, val_idx)
 
     return PairPredictions.load_or_train(
-        "pair-logreg", params, train, cache=cache, classes=(neg, pos)
+        "pair-logreg", params, _train_now, cache=cache, classes=(neg, pos)
     )
 
 
@@ -113,8 +145,6 @@ def _train(params: dict, val_idx: np.ndarray) -> dict[str, np.ndarray]:
 
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.linear_model import LogisticRegression
-
-    from .datasets import load_fashion_mnist
 
     neg, pos = params["classes"]
     images, labels = load_fashion_mnist("train")

@@ -184,3 +184,43 @@ def image_rows(
                 labelpad=10,
             )
     return fig, axes
+
+
+# --- from conventions part: sizes of the multi-label displays (evalviz.multilabel) ---
+#: Legend text under the threshold sweep.
+LEGEND_SIZE = 10
+#: One 2 x 2 panel of CellCountsDisplay (inches); at most CELL_PANELS_PER_ROW per row,
+#: so a row is at most 12.4 inches (1,240 pixels at 100 dpi).
+CELL_PANEL_SIZE = (3.1, 3.4)
+CELL_PANELS_PER_ROW = 4
+#: MultilabelThresholdDisplay's figure (inches).
+SWEEP_FIGSIZE = (7.5, 4.8)
+#: One outfit of OutfitGallery: width, image height (inches); caption width (chars).
+OUTFIT_CELL_SIZE = (3.15, 2.9)
+OUTFIT_CAPTION_CHARS = 27
+
+
+def panel_grid(n_panels: int, ax, *, per_row: int, panel_size, extra_height=0.0):
+    """``(fig, axes)`` with at least ``n_panels`` axes: the given ones or a new figure.
+
+    A new figure has at most ``per_row`` panels per row, each ``panel_size``
+    inches, and the constrained layout engine.
+    """
+    import numpy as np
+
+    if ax is not None:
+        axes = np.atleast_2d(np.asarray(ax, dtype=object))
+        if axes.size < n_panels:
+            raise ValueError(
+                f"ax holds {axes.size} axes but {n_panels} panels are drawn; pass "
+                f"{n_panels} axes or ax=None for a new figure"
+            )
+        return axes.flat[0].figure, axes
+    ncols = max(1, min(per_row, n_panels))
+    nrows = -(-n_panels // ncols)
+    return new_grid(
+        nrows,
+        ncols,
+        figsize=(panel_size[0] * ncols, panel_size[1] * nrows + extra_height),
+        layout="constrained",
+    )

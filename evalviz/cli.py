@@ -11,6 +11,24 @@ from pathlib import Path
 
 
 def cmd_download(args) -> int:
+    """Download and verify Fashion-MNIST (``evalviz download``).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when everything worked.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['download'])  # doctest: +SKIP
+    0
+    """
     from .datasets import download_fashion_mnist, user_cache_dir
 
     target = Path(args.target) if args.target else user_cache_dir()
@@ -32,6 +50,24 @@ def cmd_download(args) -> int:
 
 
 def cmd_doctor(args) -> int:
+    """Print the set-up report (``evalviz doctor``).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when everything worked.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['doctor'])  # doctest: +SKIP
+    0
+    """
     from .doctor import check_setup
     from .models import cache_dir
 
@@ -58,7 +94,24 @@ def _notebook_paths(names: list[str]) -> list[Path]:
 
 
 def cmd_regenerate(args) -> int:
-    """Execute notebooks in place so their stored outputs are current."""
+    """Execute notebooks in place so their stored outputs are current.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when everything worked.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['regenerate', '06'])  # doctest: +SKIP
+    0
+    """
     jupyter = shutil.which("jupyter")
     if jupyter is None:
         print(
@@ -87,7 +140,24 @@ def cmd_regenerate(args) -> int:
 
 
 def cmd_train(args) -> int:
-    """Train (or load) every model the notebooks use, so class never waits."""
+    """Train (or load) every model the notebooks use, so class never waits.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when everything worked.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['train', 'pair'])  # doctest: +SKIP
+    0
+    """
     from . import models
 
     jobs = {
@@ -120,6 +190,20 @@ def _version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``evalviz`` command line: one sub-command per task.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        With one sub-parser per command (``download``, ``doctor``,
+        ``train``, ``regenerate`` ...), each with ``--help``.
+
+    Examples
+    --------
+    >>> from evalviz.cli import build_parser
+    >>> build_parser().parse_args(["doctor"]).command
+    'doctor'
+    """
     parser = argparse.ArgumentParser(
         prog="evalviz",
         description="evalviz: a course and helpers for classifier evaluation.",
@@ -174,6 +258,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    """Run the ``evalviz`` command.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments; default ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        The exit status.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main([])  # doctest: +SKIP
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -6,6 +6,9 @@ import importlib.metadata
 import platform
 from dataclasses import dataclass
 
+from . import datasets
+from ._format import plural
+
 __all__ = ["REQUIRED", "OPTIONAL", "SetupReport", "check_setup"]
 
 REQUIRED = (
@@ -38,35 +41,83 @@ def _kernels() -> list[str]:
 
 @dataclass
 class SetupReport:
-    """Rows of ``(check, status, detail)``; status is "ok", "missing" or "optional"."""
+    """The result of :func:`check_setup`: one row per check.
+
+    Attributes
+    ----------
+    rows : list of tuple of str
+        ``(check, status, detail)``; status is "ok", "missing" or "optional".
+
+    Examples
+    --------
+    >>> from evalviz.doctor import SetupReport
+    >>> report = SetupReport([("numpy", "ok", "2.1"), ("seaborn", "missing", "pip install seaborn")])
+    >>> report
+    SetupReport(2 checks, 1 problem: seaborn)
+    """  # noqa: E501
 
     rows: list[tuple[str, str, str]]
 
     @property
     def problems(self) -> list[tuple[str, str, str]]:
+        """The rows whose status is "missing".
+
+        Returns
+        -------
+        list of tuple of str
+            ``(check, "missing", how to fix it)``.
+        """
         return [row for row in self.rows if row[1] == "missing"]
 
     @property
     def ok(self) -> bool:
+        """Whether nothing is missing.
+
+        Returns
+        -------
+        bool
+            True when no row is "missing".
+        """
         return not self.problems
 
+    def verdict(self) -> str:
+        """``"all good"`` or the number of problems (``"1 problem"``, ``"2 problems"``).
+
+        Returns
+        -------
+        str
+            The verdict in words.
+        """
+        return "all good" if self.ok else plural(len(self.problems), "problem")
+
     def to_frame(self):
+        """The rows as a table.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``check``, ``status`` and ``detail``.
+        """
         import pandas as pd
 
         return pd.DataFrame(self.rows, columns=["check", "status", "detail"])
 
+    def __repr__(self) -> str:
+        names = ", ".join(row[0] for row in self.problems)
+        tail = f": {names}" if names else ""
+        return f"SetupReport({plural(len(self.rows), 'check')}, {self.verdict()}{tail})"
+
     def __str__(self) -> str:
         width = max(len(r[0]) for r in self.rows) + 2
         lines = [f"{c:<{width}}{s:<10}{d}" for c, s, d in self.rows]
-        verdict = "all good" if self.ok else f"{len(self.problems)} problem(s)"
-        return "\n".join([*lines, f"{'status':<{width}}{verdict}"])
+        return "\n".join([*lines, f"{'status':<{width}}{self.verdict()}"])
 
     def _repr_html_(self) -> str:
         verdict = (
             "<p><b>Ready:</b> everything the course needs is here.</p>"
             if self.ok
-            else f"<p><b>{len(self.problems)} problem(s):</b> see the rows marked "
-            "missing and their detail column.</p>"
+            else f"<p><b>{self.verdict()}:</b> see the rows marked missing and "
+            "their detail column.</p>"
         )
         return self.to_frame().to_html(index=False) + verdict
 
@@ -80,11 +131,28 @@ def check_setup(
 ):
     """Check package versions, where Fashion-MNIST is, and Jupyter kernels.
 
-    Returns a :class:`SetupReport`; ``evalviz doctor`` prints the same report.
-    ``optional=False`` leaves out the packages only some tests use.
-    """
-    from .datasets import find_fashion_mnist
+    Parameters
+    ----------
+    packages : bool, default=True
+        Check that the required packages are installed.
+    optional : bool, default=True
+        Also list the optional packages (only some tests use them).
+    data : bool, default=True
+        Check that Fashion-MNIST is on disk.
+    kernels : bool, default=True
+        Check that a Jupyter kernel is installed.
 
+    Returns
+    -------
+    SetupReport
+        ``evalviz doctor`` prints the same report.
+
+    Examples
+    --------
+    >>> from evalviz.doctor import check_setup
+    >>> check_setup(packages=False, data=False, kernels=False)
+    SetupReport(2 checks, all good)
+    """
     rows: list[tuple[str, str, str]] = [
         ("python", "ok", platform.python_version()),
         (
@@ -105,7 +173,7 @@ def check_setup(
         for dist in OPTIONAL:
             rows.append((dist, "optional", _version(dist) or "not installed"))
     if data:
-        found = find_fashion_mnist()
+        found = datasets.find_fashion_mnist()
         if found is None:
             rows.append(
                 (

@@ -159,6 +159,13 @@ def confusion_from_report(precision, recall, support, *, seed=0):
     given seed) so that every row and column sum holds. A published report
     rounds to two decimals, so the rebuilt precisions agree to the nearest
     count, not digit for digit.
+
+    Examples
+    --------
+    >>> from evalviz.simulate import confusion_from_report
+    >>> confusion_from_report([0.9, 0.6], [0.75, 0.8], [100, 50])
+    array([[75, 25],
+           [10, 40]])
     """
     p, r, s = _check_report(precision, recall, support)
     rng = np.random.default_rng(seed)
@@ -176,6 +183,36 @@ def confusion_from_report(precision, recall, support, *, seed=0):
     cm = _fill_off_diagonal(row_need, col_need, rng)
     cm[np.diag_indices_from(cm)] = diag
     return cm
+
+
+def _positive_number(value, name: str, *, allow_zero: bool = False) -> float:
+    """``value`` as a finite float above 0 (or at least 0), else a clear error."""
+    try:
+        out = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number, got {value!r}") from None
+    if not np.isfinite(out) or out < 0 or (out == 0 and not allow_zero):
+        kind = "non-negative" if allow_zero else "positive"
+        raise ValueError(f"{name} must be a {kind} number, got {out}")
+    return out
+
+
+def _report_logits(y_true, y_pred, k: int, rng, separation):
+    """Logits whose argmax is ``y_pred``, the true class raised (see from_report)."""
+    n = y_true.size
+    rows = np.arange(n)
+    logits = rng.normal(0.0, 1.0, size=(n, k))
+    logits[rows, y_true] += 2.0 if separation is None else separation
+    others = logits.copy()
+    others[rows, y_pred] = -np.inf
+    gap = 0.05 + rng.exponential(1.0, size=n)
+    winner = others.max(axis=1) + gap
+    if separation is not None:
+        # A correct sample keeps its raised logit when it already wins clearly.
+        right = y_true == y_pred
+        winner[right] = np.maximum(winner[right], logits[rows[right], y_pred[right]])
+    logits[rows, y_pred] = winner
+    return logits
 
 
 def from_report(precision, recall, support, *, seed=0, confidence=4.0, separation=None):
@@ -219,6 +256,12 @@ def from_report(precision, recall, support, *, seed=0, confidence=4.0, separatio
         the predicted class of the confusion matrix from
         :func:`confusion_from_report`.
 
+    Raises
+    ------
+    ValueError
+        When ``confidence`` is not positive, ``separation`` is negative, or
+        the report cannot be reproduced (see :func:`confusion_from_report`).
+
     Notes
     -----
     The scores are simulated, not the output of a model. Per-class precision and
@@ -240,47 +283,29 @@ def from_report(precision, recall, support, *, seed=0, confidence=4.0, separatio
     scores near ``exp(-confidence * s)`` for most of the other classes'
     samples, and its own misclassified samples still score near
     ``exp(-confidence * gap)`` there.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.simulate import from_report
+    >>> y_true, y_score = from_report([0.9, 0.6], [0.75, 0.8], [100, 50])
+    >>> y_score.shape, np.bincount(y_true).tolist()
+    ((150, 2), [100, 50])
     """
-    try:
-        confidence = float(confidence)
-    except (TypeError, ValueError):
-        raise ValueError(f"confidence must be a number, got {confidence!r}") from None
-    if not np.isfinite(confidence) or confidence <= 0:
-        raise ValueError(f"confidence must be a positive number, got {confidence}")
+    confidence = _positive_number(confidence, "confidence")
     if separation is not None:
-        try:
-            separation = float(separation)
-        except (TypeError, ValueError):
-            raise ValueError(
-                f"separation must be a number or None, got {separation!r}"
-            ) from None
-        if not np.isfinite(separation) or separation < 0:
-            raise ValueError(
-                f"separation must be a non-negative number (or None for the "
-                f"original construction), got {separation}"
-            )
+        separation = _positive_number(separation, "separation", allow_zero=True)
     cm = confusion_from_report(precision, recall, support, seed=seed)
     rng = np.random.default_rng([seed, 1])
     k = cm.shape[0]
     y_true = np.repeat(np.repeat(np.arange(k), k), cm.ravel())
     y_pred = np.repeat(np.tile(np.arange(k), k), cm.ravel())
-    n = y_true.size
-    rows = np.arange(n)
-    logits = rng.normal(0.0, 1.0, size=(n, k))
-    logits[rows, y_true] += 2.0 if separation is None else separation
-    others = logits.copy()
-    others[rows, y_pred] = -np.inf
-    gap = 0.05 + rng.exponential(1.0, size=n)
-    winner = others.max(axis=1) + gap
-    if separation is not None:
-        # A correct sample keeps its raised logit when it already wins clearly.
-        right = y_true == y_pred
-        winner[right] = np.maximum(winner[right], logits[rows[right], y_pred[right]])
-    logits[rows, y_pred] = winner
+    logits = _report_logits(y_true, y_pred, k, rng, separation)
     z = confidence * logits
     z -= z.max(axis=1, keepdims=True)
     score = np.exp(z)
     score /= score.sum(axis=1, keepdims=True)
+    n = y_true.size
     order = rng.permutation(n)
     return y_true[order], score[order]
 
@@ -317,6 +342,7 @@ def multilabel_zipf(
     labels_per_sample : float, default=2.0
         Average number of true labels per sample (before the one-label minimum).
     seed : int, default=0
+        Seed of the random generator: the same arguments give the same arrays.
 
     Returns
     -------
@@ -334,6 +360,13 @@ def multilabel_zipf(
     sigmoid outputs does. That is what makes top-k and AUC disagree: a rare
     label can be ranked well among its own samples (high AUC) and still rarely
     reach a sample's top 5.
+
+    Examples
+    --------
+    >>> from evalviz.simulate import multilabel_zipf
+    >>> y_true, y_score = multilabel_zipf(200, 5)
+    >>> y_true.sum(axis=0).tolist()  # label 0 the most common
+    [109, 95, 71, 50, 40]
     """
     n, m = _check_size(n_samples, "n_samples"), _check_size(n_labels, "n_labels")
     for name, value in (

@@ -14,8 +14,9 @@ import pytest
 from convention_cases import KINDS, cases
 from sklearn import metrics as skm
 
-from evalviz import conventions
+from evalviz import conventions, metrics
 from evalviz.conventions import calls, compare, input_kind, keras_auc
+from evalviz.multilabel import CellCountsDisplay, MultilabelThresholdDisplay
 
 N_CASES = 200
 
@@ -57,6 +58,15 @@ def sklearn_values(kind, y_true, y_score, threshold):
     }
 
 
+#: The metrics scikit-learn refuses (raises for) on at least one case of each kind.
+SKLEARN_REFUSES = {
+    "binary": set(),
+    "multiclass": {"precision", "AUC"},
+    "one-hot": {"AUC", "top-k"},
+    "multilabel": {"precision", "recall", "F1", "top-k"},
+}
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_sklearn_column_matches_sklearn(kind):
     seen_errors = set()
@@ -75,12 +85,7 @@ def test_sklearn_column_matches_sklearn(kind):
             else:
                 assert not isinstance(got, str), (name, want, got)
                 assert got == pytest.approx(want, abs=1e-12, nan_ok=True), (name, kind)
-    if kind == "multilabel":
-        assert {"precision", "recall", "F1", "top-k"} <= seen_errors
-    if kind == "multiclass":
-        assert {"precision", "AUC"} <= seen_errors
-    if kind == "one-hot":
-        assert {"AUC", "top-k"} <= seen_errors
+    assert SKLEARN_REFUSES[kind] <= seen_errors
 
 
 def _sklearn_error(fn, *args):
@@ -280,8 +285,10 @@ def test_bad_threshold_and_shapes_raise_clear_errors():
         compare([0, 1], [0.2, 0.8], threshold=1.5)
     with pytest.raises(ValueError, match="y_score"):
         compare([0, 1, 2], [0.2, 0.8, 0.4])
-    with pytest.raises(ValueError, match="y_score\\[:, 1\\]"):
-        compare([0, 1, 1], np.array([[0.2, 0.8], [0.5, 0.5], [0.1, 0.9]]))
+    with pytest.raises(ValueError, match="pos_label"):
+        compare([1, 2, 2, 1], [0.2, 0.8, 0.6, 0.4])  # which of 1 and 2 is positive?
+    with pytest.raises(ValueError, match="pos_label"):
+        compare(["no", "yes", "yes"], [0.2, 0.8, 0.6])
 
 
 def test_table_is_a_dataframe_with_every_metric_and_library():
@@ -296,22 +303,42 @@ def test_table_is_a_dataframe_with_every_metric_and_library():
     assert "5 samples x 3 labels" in table.description
 
 
-def test_displays_are_readable_and_deterministic():
+def test_text_and_html_show_the_cells_of_the_table():
     table = compare(DEMO_TRUE, DEMO_PRED * 0.9 + 0.05, threshold=0.4)
-    text = repr(table)
+    # repr: one line with the numbers, no memory address.
+    line = repr(table)
+    assert "\n" not in line and "0x" not in line
+    assert line == (
+        "ComparisonTable(multi-label input, 5 samples x 3 labels, threshold 0.4; "
+        "accuracy: sklearn 0.6000, keras 0.8000, torchmetrics 0.6667)"
+    )
+    # str (print): the whole table and the reasons.
+    text = str(table)
     assert "threshold 0.4" in text
     assert "0.6000" in text and "0.6667" in text
     assert "per label: [" in text
     assert "why:" in text and "subset accuracy" in text
-    html_text = table._repr_html_()
-    assert (
-        html_text
-        == compare(DEMO_TRUE, DEMO_PRED * 0.9 + 0.05, threshold=0.4)._repr_html_()
-    )
-    assert "<table" in html_text and "0x" not in html_text
-    assert "error: average=&#x27;binary&#x27;" in html_text
     shown = table.formatted()
     assert shown.loc["accuracy", "sklearn"] == "0.6000"
+    # HTML: one row per metric, each cell the formatted text, in column order.
+    import html as html_lib
+    import re
+
+    html_text = table._repr_html_()
+    body = re.search(r"<tbody>(.*)</tbody>", html_text).group(1)
+    rows = re.findall(r"<tr>(.*?)</tr>", body)
+    assert len(rows) == len(conventions.METRIC_NAMES)
+    for row, (name, want) in zip(rows, shown.iterrows(), strict=True):
+        cells = [
+            html_lib.unescape(c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)
+        ]
+        assert cells == [name, *want[list(conventions.LIBRARIES)], want["why"]]
+    assert "0x" not in html_text
+
+
+def test_one_sample_reads_right():
+    table = compare([1], [0.8])
+    assert table.description == "binary input, 1 sample"
 
 
 def test_calls_lists_the_library_calls():
@@ -334,7 +361,8 @@ def test_conventions_module_imports_no_frameworks():
     code = (
         "import sys, numpy as np; from evalviz.conventions import compare; "
         "compare([0, 1, 1], [0.2, 0.6, 0.9]); "
-        "bad = [m for m in ('torch', 'keras', 'torchmetrics', 'matplotlib.pyplot') "
+        "bad = [m for m in ('torch', 'keras', 'torchmetrics', 'matplotlib', "
+        "'evalviz.multilabel', 'evalviz.curves', 'evalviz.confusion') "
         "if m in sys.modules]; print(bad)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -410,7 +438,7 @@ def test_threshold_table_has_one_row_per_threshold():
 def test_per_label_scores_match_sklearn():
     y, score = _random_multilabel(4)
     names = [f"L{j}" for j in range(y.shape[1])]
-    frame = conventions.per_label_scores(y, score, threshold=0.4, labels=names)
+    frame = conventions.per_label_scores(y, score, threshold=0.4, display_labels=names)
     pred = (score > 0.4).astype(int)
     np.testing.assert_allclose(
         frame["F1"], skm.f1_score(y, pred, average=None, zero_division=0)
@@ -421,7 +449,7 @@ def test_per_label_scores_match_sklearn():
     assert list(frame.index) == names
     assert frame["support"].tolist() == y.sum(axis=0).tolist()
     with pytest.raises(ValueError, match="names"):
-        conventions.per_label_scores(y, score, labels=["a"])
+        conventions.per_label_scores(y, score, display_labels=["a"])
 
 
 def test_per_label_thresholds_maximise_each_label():
@@ -467,7 +495,7 @@ def test_cell_counts_two_softmax_columns():
     p1 = np.clip(0.5 + (y - 0.5) * 0.4 + rng.normal(0, 0.3, 500), 0.001, 0.999)
     score = np.stack([1 - p1, p1], axis=1)
     onehot = np.eye(2, dtype=int)[y]
-    frame = conventions.cell_counts(onehot, score, labels=["neg", "pos"])
+    frame = conventions.cell_counts(onehot, score, display_labels=["neg", "pos"])
     assert list(frame.index) == ["neg", "pos", "all cells"]
     right = int(np.sum((p1 > 0.5) == y))
     total = frame.loc["all cells"]
@@ -492,7 +520,8 @@ def test_cell_counts_other_inputs():
     # Rows 1 and 2 have no cell above 0.5 (0.5 itself is not above): two FN, no FP.
     assert frame.loc["all cells", ["TP", "FP", "FN", "TN"]].tolist() == [2, 0, 2, 8]
     binary = conventions.cell_counts(np.array([0, 1, 1]), np.array([0.7, 0.9, 0.2]))
-    assert binary.loc["0", ["TP", "FP", "FN", "TN"]].tolist() == [1, 1, 1, 0]
+    # One score column, named by the positive class it scores.
+    assert binary.loc["1", ["TP", "FP", "FN", "TN"]].tolist() == [1, 1, 1, 0]
     multi = conventions.cell_counts(DEMO_TRUE, DEMO_PRED, threshold=0.5)
     assert multi.loc["all cells", "accuracy"] == pytest.approx(10 / 15)
 
@@ -503,16 +532,33 @@ def test_threshold_display_draws_the_table():
     matplotlib.use("Agg")
     y, score = _random_multilabel(3)
     table = conventions.multilabel_threshold_table(y, score)
-    disp = conventions.MultilabelThresholdDisplay(table).plot(title="simulated")
+    summaries = {c: table[c].to_numpy() for c in table.columns}
+    disp = MultilabelThresholdDisplay(table.index, summaries).plot(title="simulated")
+    assert disp.figure_.get_layout_engine() is not None
+    assert list(disp.lines_) == ["element_wise", "exact_match", "micro_F1", "macro_F1"]
     lines = disp.ax_.get_lines()
-    assert len(lines) == 4
-    np.testing.assert_allclose(lines[1].get_ydata(), table["exact_match"])
+    assert len(lines) == 4 and disp.baseline_line_ is None
+    np.testing.assert_allclose(
+        disp.lines_["exact_match"].get_ydata(), table["exact_match"]
+    )
     np.testing.assert_allclose(lines[0].get_xdata(), table.index)
     assert disp.ax_.get_title() == "simulated"
-    assert "exact match" in lines[1].get_label()
-    assert disp.to_frame().equals(table)
+    assert "exact match" in disp.lines_["exact_match"].get_label()
+    pd.testing.assert_frame_equal(disp.to_frame(), table)
+    # The table itself is still accepted for one release, with a warning.
+    with pytest.warns(DeprecationWarning, match="from_predictions"):
+        old = MultilabelThresholdDisplay(table)
+    pd.testing.assert_frame_equal(old.to_frame(), table)
     with pytest.raises(ValueError, match="not a column"):
-        conventions.MultilabelThresholdDisplay(table).plot(columns=["accuracy"])
+        old.plot(columns=["accuracy"])
+    with pytest.raises(ValueError, match="one value per threshold"):
+        MultilabelThresholdDisplay([0.1, 0.2], {"exact_match": [0.5]})
+    # plot(ax=...) draws on the given axes and returns the display.
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    assert disp.plot(ax=ax) is disp and disp.ax_ is ax and disp.figure_ is fig
+    plt.close("all")
 
 
 # ---------------------------------------------------------------------------
@@ -529,7 +575,7 @@ def test_long_per_label_arrays_are_listed_under_the_table():
     shown = table.formatted()
     assert shown.loc["F1", "keras"] == f"per label: {f1.size} values, below"
     assert list(table.long_values()) == [("F1", "keras")]
-    text = repr(table)
+    text = str(table)
     listed = "keras F1, one value per label: [" + ", ".join(f"{v:.4f}" for v in f1)
     assert listed in text
     assert listed in table._repr_html_()
@@ -589,19 +635,23 @@ def test_threshold_display_baseline_line():
 
     matplotlib.use("Agg")
     y, score = _random_multilabel(6)
-    disp = conventions.MultilabelThresholdDisplay.from_predictions(y, score).plot()
+    disp = MultilabelThresholdDisplay.from_predictions(y, score)  # computes and draws
     assert disp.baseline == pytest.approx(1 - y.mean())
+    assert disp.baseline == pytest.approx(metrics.all_no_element_wise(y))
     dashed = [ln for ln in disp.ax_.get_lines() if ln.get_linestyle() == "--"]
-    assert len(dashed) == 1
+    assert dashed == [disp.baseline_line_]
     np.testing.assert_allclose(dashed[0].get_ydata(), [1 - y.mean()] * 2)
     assert "answering 'no' everywhere" in dashed[0].get_label()
-    assert dashed[0].get_color() == disp.ax_.get_lines()[0].get_color()
+    assert dashed[0].get_color() == disp.lines_["element_wise"].get_color()
     frame = disp.to_frame()
     np.testing.assert_allclose(frame["all_no_element_wise"], 1 - y.mean())
     table = conventions.multilabel_threshold_table(y, score)
     pd.testing.assert_frame_equal(frame.drop(columns="all_no_element_wise"), table)
+    text = repr(disp)
+    assert text.startswith("MultilabelThresholdDisplay(9 thresholds from 0.1 to 0.9")
+    assert f"{table['exact_match'].max():.4f}" in text and "0x" not in text
     # Without a baseline: no dashed line.
-    plain = conventions.MultilabelThresholdDisplay(table).plot()
+    plain = MultilabelThresholdDisplay(table.index, dict(table.items())).plot()
     assert not [ln for ln in plain.ax_.get_lines() if ln.get_linestyle() == "--"]
     assert "all_no_element_wise" not in plain.to_frame()
 
@@ -613,9 +663,9 @@ def test_cell_counts_display_draws_mirror_matrices():
     y = np.array([0, 0, 0, 1, 1, 1, 1, 0, 1, 0])
     p1 = np.array([0.1, 0.2, 0.7, 0.9, 0.8, 0.4, 0.6, 0.3, 0.55, 0.65])
     score = np.stack([1 - p1, p1], axis=1)
-    disp = conventions.CellCountsDisplay.from_predictions(
-        np.eye(2, dtype=int)[y], score, labels=["neg", "pos"]
-    ).plot()
+    disp = CellCountsDisplay.from_predictions(
+        np.eye(2, dtype=int)[y], score, display_labels=["neg", "pos"]
+    )
     mats = disp.matrices()
     assert list(mats) == ["neg", "pos", "all cells"]
     pred = (p1 > 0.5).astype(int)
@@ -625,22 +675,201 @@ def test_cell_counts_display_draws_mirror_matrices():
     assert mats["pos"][1, 1] == mats["neg"][0, 0]
     assert mats["pos"][0, 1] == mats["neg"][1, 0]
     np.testing.assert_array_equal(mats["all cells"], mats["pos"] + mats["neg"])
-    assert len(disp.displays_) == 3 and disp.axes_.shape == (1, 3)
-    for panel, name in zip(disp.displays_, ["neg", "pos", "all cells"], strict=True):
-        texts = [t.get_text() for t in panel.ax_.texts]
+    assert disp.axes_.shape == (1, 3) and len(disp.images_) == 3
+    assert disp.figure_.get_layout_engine() is not None
+    for image, texts, tags, name in zip(
+        disp.images_, disp.texts_, disp.tags_, ["neg", "pos", "all cells"], strict=True
+    ):
         cm = mats[name]
-        for count in (cm[0, 0], cm[0, 1], cm[1, 0], cm[1, 1]):
-            assert str(count) in texts
-        assert {"TP", "FP", "FN", "TN"} <= set(texts)
-        np.testing.assert_array_equal(panel.confusion_matrix, cm)
+        np.testing.assert_array_equal(image.get_array(), cm)
+        assert [[t.get_text() for t in row] for row in texts] == cm.astype(str).tolist()
+        assert [[t.get_text() for t in row] for row in tags] == [
+            ["TN", "FP"],
+            ["FN", "TP"],
+        ]
     # The tags sit on the cells scikit-learn's binary matrix puts them on.
-    ax = disp.displays_[1].ax_
-    tags = {
-        t.get_text(): t.get_position() for t in ax.texts if t.get_text() in ("TP", "TN")
-    }
-    assert tags["TN"][0] == 0 and tags["TP"][0] == 1
-    assert disp.to_frame().equals(
-        conventions.cell_counts(np.eye(2, dtype=int)[y], score, labels=["neg", "pos"])
+    assert disp.tags_[1][0, 0].get_position()[0] == 0  # TN: predicted negative
+    assert disp.tags_[1][1, 1].get_position()[0] == 1  # TP: predicted positive
+    ticks = [t.get_text() for t in disp.axes_[0, 1].get_xticklabels()]
+    assert ticks == ["neg", "pos"]
+    counts = conventions.cell_counts(
+        np.eye(2, dtype=int)[y], score, display_labels=["neg", "pos"]
     )
-    single = conventions.CellCountsDisplay.from_predictions(y, p1).plot()
+    pd.testing.assert_frame_equal(disp.to_frame(), counts[["TP", "FP", "FN", "TN"]])
+    total = counts.loc["all cells", ["TP", "FP", "FN", "TN"]].astype(int)
+    assert repr(disp) == (
+        f"CellCountsDisplay(2 columns; all cells: TP {total['TP']}, FP {total['FP']}, "
+        f"FN {total['FN']}, TN {total['TN']})"
+    )
+    single = CellCountsDisplay.from_predictions(y, p1)
     assert single.axes_.shape == (1, 1)
+    assert list(single.matrices()) == ["1", "all cells"]
+    # The constructor takes the computed matrices; plot(ax=...) uses given axes.
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2)
+    own = CellCountsDisplay(np.stack([mats["neg"], mats["pos"]])).plot(ax=axes)
+    assert own.figure_ is fig and list(own.matrices()) == ["0", "1"]
+    with pytest.raises(ValueError, match="total=True"):
+        own.plot(total=True)
+    with pytest.warns(DeprecationWarning, match="from_predictions"):
+        old = CellCountsDisplay(counts)
+    assert {k: v.tolist() for k, v in old.matrices().items()} == {
+        k: v.tolist() for k, v in mats.items()
+    }
+    plt.close("all")
+
+
+def test_cell_counts_old_labels_keyword_still_names_the_columns():
+    y = np.array([0, 1, 1])
+    s = np.array([[0.7, 0.3], [0.2, 0.8], [0.6, 0.4]])
+    with pytest.warns(DeprecationWarning, match="display_labels"):
+        old = conventions.cell_counts(np.eye(2, dtype=int)[y], s, labels=["a", "b"])
+    new = metrics.cell_counts(np.eye(2, dtype=int)[y], s, display_labels=["a", "b"])
+    pd.testing.assert_frame_equal(old, new)
+    assert list(new.index) == ["a", "b", "all cells"]
+
+
+def test_moved_names_are_the_metrics_functions():
+    for name in (
+        "cell_counts",
+        "compare_thresholds",
+        "multilabel_summary",
+        "multilabel_threshold_table",
+        "per_label_scores",
+        "per_label_thresholds",
+        "wrong_label_counts",
+        "wrong_labels_per_sample",
+    ):
+        assert getattr(conventions, name) is getattr(metrics, name)
+
+
+# ---------------------------------------------------------------------------
+# Labels and ties: evalviz's one reading, each library's own rules
+# ---------------------------------------------------------------------------
+
+
+def _numbers(table):
+    """The cells that are numbers (floats or arrays), as a dict."""
+    out = {}
+    for lib in conventions.LIBRARIES:
+        for name, value in table[lib].items():
+            if not isinstance(value, str):
+                out[(name, lib)] = np.asarray(value, dtype=float)
+    return out
+
+
+def _assert_same_numbers(a, b):
+    na, nb = _numbers(a), _numbers(b)
+    assert na.keys() == nb.keys()
+    for key in na:
+        np.testing.assert_allclose(na[key], nb[key], err_msg=str(key))
+
+
+def test_minus_one_one_labels_give_the_zero_one_numbers():
+    rng = np.random.default_rng(3)
+    y = rng.integers(0, 2, 60)
+    s = rng.random(60)
+    table = compare(np.where(y == 1, 1, -1), s)
+    _assert_same_numbers(table, compare(y, s))
+    assert table.loc["AUC", "sklearn"] == pytest.approx(skm.roc_auc_score(y, s))
+
+
+def test_one_two_labels_need_pos_label_then_match_y_true_equals_two():
+    y = np.array([1, 1, 2, 2, 1, 2])
+    s = np.array([0.1, 0.3, 0.8, 0.6, 0.4, 0.9])
+    with pytest.raises(ValueError, match="pos_label") as info:
+        compare(y, s)
+    assert "y_true == 2" in str(info.value)
+    table = compare(y, s, pos_label=2)
+    _assert_same_numbers(table, compare(y == 2, s))
+    assert table.loc["AUC", "sklearn"] == pytest.approx(1.0)  # sklearn: 1.0 too
+    assert skm.roc_auc_score(y, s) == pytest.approx(1.0)
+
+
+def test_string_labels_give_the_numbers_of_their_sorted_indices():
+    rng = np.random.default_rng(4)
+    names = np.array(["cat", "dog", "eel"])
+    y = np.concatenate([[0, 1, 2], rng.integers(0, 3, 57)])
+    s = rng.dirichlet(np.ones(3), 60)
+    table = compare(names[y], s)
+    _assert_same_numbers(table, compare(y, s))
+    assert table.loc["accuracy", "sklearn"] == pytest.approx(
+        skm.accuracy_score(names[y], names[s.argmax(axis=1)])
+    )
+    binary = compare(np.array(["no", "yes"])[y % 2], s[:, 0], pos_label="yes")
+    _assert_same_numbers(binary, compare(y % 2, s[:, 0]))
+
+
+def test_predict_proba_two_columns_read_as_one_column_per_class():
+    rng = np.random.default_rng(5)
+    y = np.concatenate([[0, 1], rng.integers(0, 2, 48)])
+    p1 = rng.random(50)
+    proba = np.stack([1 - p1, p1], axis=1)
+    table = compare(y, proba)
+    assert table.kind == "multiclass" and "2 score columns" in table.description
+    # The numbers of the one-hot Keras set-up (the same scores, the same labels).
+    _assert_same_numbers(table, compare(np.eye(2, dtype=int)[y], proba))
+    assert table.loc["AUC", "sklearn"].startswith("error: y should be a 1d array")
+    assert table.loc["accuracy", "sklearn"] == pytest.approx(
+        skm.accuracy_score(y, proba.argmax(axis=1))
+    )
+    # {-1, 1} labels: the columns are the sorted classes, -1 then 1.
+    _assert_same_numbers(compare(np.where(y == 1, 1, -1), proba), table)
+
+
+def test_sklearn_top_k_keeps_its_own_tie_rule():
+    # Every row ties all five classes: scikit-learn ranks the higher index first.
+    y = np.array([0, 1, 2, 3, 4, 4, 3, 0])
+    s = np.zeros((8, 5))
+    table = compare(y, s)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        want = skm.top_k_accuracy_score(y, s, k=2)
+    assert want == pytest.approx(4 / 8)  # classes 4 and 3 are the two "top" ones
+    assert table.loc["top-k", "sklearn"] == pytest.approx(want)
+    assert conventions.sklearn_top_k_accuracy(y, s, k=1) == pytest.approx(2 / 8)
+    # Argmax predictions (scikit-learn's predict, torchmetrics) take the lowest index.
+    assert table.loc["accuracy", "sklearn"] == pytest.approx(2 / 8)
+    assert table.loc["top-k", "torchmetrics"] == pytest.approx(2 / 8)
+
+
+def test_cell_counts_and_keras_auc_read_labels_like_compare():
+    y = np.array([1, 2, 2, 1, 2])
+    s = np.array([0.2, 0.9, 0.4, 0.6, 0.7])
+    with pytest.raises(ValueError, match="pos_label"):
+        metrics.cell_counts(y, s)
+    frame = metrics.cell_counts(y, s, pos_label=2)
+    assert list(frame.index) == ["2", "all cells"]  # the positive class's column
+    # Predicted 2 (score > 0.5): rows 1, 3, 4; truly 2: rows 1, 2, 4.
+    assert frame.loc["2", ["TP", "FP", "FN", "TN"]].tolist() == [2, 1, 1, 1]
+    pm = np.where(y == 2, 1, -1)
+    assert keras_auc(pm, s) == pytest.approx(keras_auc(y == 2, s))
+    assert keras_auc(y, s, pos_label=2) == pytest.approx(keras_auc(y == 2, s))
+    # Multi-class string labels: one column per sorted class, named by it.
+    names = np.array(["cat", "dog", "eel"])[[0, 1, 2, 2]]
+    proba = np.array(
+        [[0.7, 0.2, 0.1], [0.1, 0.8, 0.1], [0.2, 0.2, 0.6], [0.5, 0.3, 0.2]]
+    )
+    counts = metrics.cell_counts(names, proba)
+    assert list(counts.index) == ["cat", "dog", "eel", "all cells"]
+    # Row 3 has no cell above 0.5 (0.5 itself is not above): one FN, no FP.
+    assert counts.loc["all cells", ["TP", "FP", "FN", "TN"]].tolist() == [3, 0, 1, 8]
+
+
+def test_cell_counts_display_stays_bounded_with_many_columns():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rng = np.random.default_rng(9)
+    y = np.concatenate([np.arange(100), rng.integers(0, 100, 400)])
+    proba = rng.dirichlet(np.ones(100), 500)
+    disp = CellCountsDisplay.from_predictions(y, proba)
+    width, height = disp.figure_.get_size_inches()
+    assert width <= 12.8 and height <= 12  # 11 columns + the total: 3 rows of 4
+    assert len(disp.images_) == 12
+    assert "first 11 of 100 columns shown" in disp.figure_._suptitle.get_text()
+    np.testing.assert_array_equal(disp.images_[-1].get_array(), disp.total)
+    plt.close("all")

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from evalviz import datasets
+from evalviz import _fashion, datasets
 from evalviz.datasets import (
     FASHION_MNIST_CLASSES,
     ChecksumError,
@@ -83,10 +83,10 @@ def _small_dataset(folder: Path, n_train=12, n_test=6, seed=0):
     specs = {}
     folder.mkdir(parents=True, exist_ok=True)
     for key, arr in arrays.items():
-        original = datasets._FASHION_FILES[key]
+        original = _fashion._FASHION_FILES[key]
         raw = _idx_bytes(arr)
         (folder / original.name).write_bytes(gzip.compress(raw))
-        specs[key] = datasets._IdxFile(
+        specs[key] = _fashion._IdxFile(
             original.name, hashlib.sha256(raw).hexdigest(), len(raw), arr.shape
         )
     return specs, arrays
@@ -97,9 +97,10 @@ def isolated(monkeypatch, tmp_path):
     """No real data anywhere the loader looks; everything points into tmp_path."""
     monkeypatch.delenv("EVALVIZ_DATA", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(datasets, "REPO_DATA_DIR", tmp_path / "repo-data")
-    monkeypatch.setattr(datasets, "DEBIAN_FASHION_MNIST_DIR", tmp_path / "debian")
-    monkeypatch.setattr(datasets, "FASHION_MNIST_URL", "http://127.0.0.1:9/")
+    # The loader lives in evalviz._fashion (datasets re-exports it): patch it there.
+    monkeypatch.setattr(_fashion, "REPO_DATA_DIR", tmp_path / "repo-data")
+    monkeypatch.setattr(_fashion, "DEBIAN_FASHION_MNIST_DIR", tmp_path / "debian")
+    monkeypatch.setattr(_fashion, "FASHION_MNIST_URL", "http://127.0.0.1:9/")
     return tmp_path
 
 
@@ -127,7 +128,7 @@ def test_read_idx_round_trip(tmp_path):
 
 def test_search_order_data_home_then_env(isolated, monkeypatch):
     specs, arrays = _small_dataset(isolated / "home", n_train=12)
-    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
     _small_dataset(isolated / "env", n_train=12, seed=1)
     monkeypatch.setenv("EVALVIZ_DATA", str(isolated / "env"))
     images, labels = load_fashion_mnist("train", data_home=isolated / "home")
@@ -137,7 +138,7 @@ def test_search_order_data_home_then_env(isolated, monkeypatch):
 
 def test_search_order_env_before_debian(isolated, monkeypatch):
     specs, _ = _small_dataset(isolated / "debian")
-    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
     assert datasets.find_fashion_mnist()[0] == "Debian package dataset-fashion-mnist"
     _small_dataset(isolated / "repo-data")
     assert datasets.find_fashion_mnist()[0] == "repository data/ folder"
@@ -148,7 +149,7 @@ def test_search_order_env_before_debian(isolated, monkeypatch):
 
 def test_altered_file_is_named_in_error(isolated, monkeypatch):
     specs, _ = _small_dataset(isolated / "home")
-    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
     target = isolated / "home" / specs[("test", "labels")].name
     raw = bytearray(gzip.decompress(target.read_bytes()))
     raw[-1] ^= 0xFF
@@ -215,9 +216,9 @@ class _Server:
 
 def test_download_from_local_server_then_load(isolated, monkeypatch):
     specs, arrays = _small_dataset(isolated / "served")
-    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
     with _Server(isolated / "served") as server:
-        monkeypatch.setattr(datasets, "FASHION_MNIST_URL", server.url)
+        monkeypatch.setattr(_fashion, "FASHION_MNIST_URL", server.url)
         images, labels = load_fashion_mnist("test")
     np.testing.assert_array_equal(images, arrays[("test", "images")])
     np.testing.assert_array_equal(labels, arrays[("test", "labels")])
@@ -231,7 +232,7 @@ def test_download_from_local_server_then_load(isolated, monkeypatch):
 
 def test_interrupted_download_leaves_nothing(isolated, monkeypatch):
     specs, _ = _small_dataset(isolated / "served")
-    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
     broken = specs[("train", "images")].name
     with _Server(isolated / "served", truncate=broken) as server:
         with pytest.raises((ChecksumError, OSError)):
@@ -251,7 +252,7 @@ def test_corrupted_download_is_rejected_and_not_cached(isolated, monkeypatch):
     raw = bytearray(gzip.decompress(path.read_bytes()))
     raw[-1] = (raw[-1] + 1) % 10
     path.write_bytes(gzip.compress(bytes(raw)))
-    monkeypatch.setattr(datasets, "_FASHION_FILES", good)
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", good)
     with _Server(isolated / "served") as server:
         with pytest.raises(ChecksumError, match="t10k-labels"):
             datasets.download_fashion_mnist(base_url=server.url, progress=False)
@@ -262,7 +263,7 @@ def test_corrupted_download_is_rejected_and_not_cached(isolated, monkeypatch):
 
 def test_download_keeps_valid_files_and_replaces_bad_ones(isolated, monkeypatch):
     specs, _ = _small_dataset(isolated / "served")
-    monkeypatch.setattr(datasets, "_FASHION_FILES", specs)
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
     cache = datasets.user_cache_dir()
     _small_dataset(cache)  # a full valid copy already in the cache
     bad = cache / specs[("train", "labels")].name
@@ -272,3 +273,25 @@ def test_download_keeps_valid_files_and_replaces_bad_ones(isolated, monkeypatch)
     assert datasets.find_fashion_mnist()[0] == "user cache"
     labels = read_idx(bad, expected=specs[("train", "labels")])
     assert labels.shape == (12,)
+
+
+def test_loaders_are_imported_at_the_top_without_cycles():
+    """datasets re-exports its private modules directly (no lazy __getattr__),
+    and those modules never import datasets or models back."""
+    import subprocess
+    import sys
+
+    from evalviz import _cifar, _fashion, _outfits
+
+    assert not hasattr(datasets, "__getattr__")
+    assert datasets.load_cifar10 is _cifar.load_cifar10
+    assert datasets.make_outfits is _outfits.make_outfits
+    assert datasets.load_fashion_mnist is _fashion.load_fashion_mnist
+    assert not hasattr(datasets, "outfit_gallery")  # a display: evalviz.multilabel
+    code = (
+        "import sys; import evalviz._cifar, evalviz._outfits, evalviz._fashion; "
+        "print(sorted(m for m in ('evalviz.datasets', 'evalviz.models', "
+        "'evalviz.metrics', 'matplotlib', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr

@@ -105,3 +105,22 @@ def test_tiny_baseline_trains_then_loads_from_cache(tmp_path, monkeypatch):
     third = baseline_predictions(**{**kwargs, "seed": 1})
     assert not third.from_cache
     assert third.path != first.path
+
+
+def test_model_modules_are_imported_at_the_top_without_cycles():
+    import subprocess
+    import sys
+
+    from evalviz import _multilabel_model, _pair_model
+
+    assert not hasattr(models, "__getattr__")
+    assert models.pair_predictions is _pair_model.pair_predictions
+    assert models.outfits_predictions is _multilabel_model.outfits_predictions
+    # The model modules build on the private cache, not on evalviz.models.
+    code = (
+        "import sys; import evalviz._pair_model, evalviz._multilabel_model; "
+        "print(sorted(m for m in ('evalviz.models', 'evalviz.datasets', "
+        "'matplotlib', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr

@@ -7,7 +7,10 @@ its inputs through the one input model in ``evalviz._validation``.
 The work lives in private modules: ``_ranking`` (ROC / PR curves, AUC, average
 precision), ``_topk`` (top-k metrics and the tie rule), ``_counting``
 (confusion matrices, precision / recall / F1, reports, counts at thresholds)
-and ``_sweep`` (the one threshold sweep behind every curve and count).
+``_sweep`` (the one threshold sweep behind every curve and count) and
+``_multilabel`` (element-wise vs exact-match summaries, per-label scores and
+thresholds, Keras-style cell counts).
+
 """
 
 from __future__ import annotations
@@ -32,6 +35,19 @@ from ._curves import (
     pr_curves,
     roc_curves,
     threshold_marks,
+)
+
+# --- from conventions part ---
+from ._multilabel import (
+    all_no_element_wise,
+    cell_counts,
+    compare_thresholds,
+    multilabel_summary,
+    multilabel_threshold_table,
+    per_label_scores,
+    per_label_thresholds,
+    wrong_label_counts,
+    wrong_labels_per_sample,
 )
 from ._prevalence import (  # --- from widgets ---
     prevalence_bounds,
@@ -141,4 +157,14 @@ __all__ = [
     "scores_in_cells",
     "score_shares",
     "label_group_table",
+    # --- from conventions part: multi-label summaries and Keras-style cell counts ---
+    "all_no_element_wise",
+    "cell_counts",
+    "compare_thresholds",
+    "multilabel_summary",
+    "multilabel_threshold_table",
+    "per_label_scores",
+    "per_label_thresholds",
+    "wrong_label_counts",
+    "wrong_labels_per_sample",
 ]

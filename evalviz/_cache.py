@@ -1,0 +1,200 @@
+"""The prediction cache shared by the course's models: ``.npz`` files keyed by a hash.
+
+Private to the data-and-models layer: :mod:`evalviz.models` and its model
+modules (``_pair_model``, ``_multilabel_model``) import it; ``evalviz.models``
+re-exports the public names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+import numpy as np
+
+from ._data_files import REPO_DATA_DIR, user_cache_dir
+from ._fashion import fashion_fingerprint
+
+__all__ = ["CachedPredictions", "cache_dir", "cache_key", "cached_arrays"]
+
+_CACHE_FORMAT = 1
+
+
+def cache_dir() -> Path:
+    """Where predictions are cached.
+
+    Returns
+    -------
+    pathlib.Path
+        ``$EVALVIZ_CACHE`` if set; else ``data/cache`` in a repository
+        checkout; else ``~/.cache/evalviz/predictions``.
+    """
+    env = os.environ.get("EVALVIZ_CACHE")
+    if env:
+        return Path(env)
+    if REPO_DATA_DIR.is_dir() and os.access(REPO_DATA_DIR, os.W_OK):
+        return REPO_DATA_DIR / "cache"
+    return user_cache_dir() / "predictions"
+
+
+def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
+    """A short hash of everything that determines a model's predictions.
+
+    Parameters
+    ----------
+    name : str
+        The model's name, e.g. ``"fashion-mlp"``.
+    params : dict
+        The parameters that define the model (JSON-serialisable).
+    data_fingerprint : str
+        A hash of the training data (:func:`fashion_fingerprint`).
+
+    Returns
+    -------
+    str
+        16 hexadecimal digits; the scikit-learn version and the cache format
+        are part of the hash.
+    """
+    from importlib.metadata import version
+
+    payload = json.dumps(
+        {
+            "name": name,
+            "params": params,
+            "data": data_fingerprint,
+            # Read from metadata: importing scikit-learn would cost a second or two.
+            "sklearn": version("scikit-learn"),
+            "format": _CACHE_FORMAT,
+        },
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def cached_arrays(
+    name: str,
+    params: dict,
+    data_fingerprint: str,
+    compute: Callable[[], dict[str, np.ndarray]],
+    *,
+    directory=None,
+    enabled: bool = True,
+) -> tuple[dict[str, np.ndarray], Path | None, bool]:
+    """Load arrays from the cache, or compute and store them atomically.
+
+    The file is written to a temporary name and renamed once complete, so an
+    interrupted run leaves no half file. Only ``.npz`` (no pickles) is read
+    or written; a file that fails to read is deleted and recomputed.
+
+    Parameters
+    ----------
+    name : str
+        The model's name (start of the file name).
+    params : dict
+        The parameters that define the model (part of the key).
+    data_fingerprint : str
+        A hash of the training data (part of the key).
+    compute : callable
+        ``compute()`` returns ``{name: array}``; called on a cache miss.
+    directory : str or pathlib.Path, optional
+        Default :func:`cache_dir`.
+    enabled : bool, default=True
+        ``False`` computes without reading or writing the cache.
+
+    Returns
+    -------
+    arrays : dict of str to ndarray
+        The arrays, loaded or computed.
+    path : pathlib.Path or None
+        The cache file (None when the cache is off).
+    from_cache : bool
+        Whether the arrays were loaded.
+    """
+    if not enabled:
+        return compute(), None, False
+    folder = Path(directory) if directory is not None else cache_dir()
+    path = folder / f"{name}-{cache_key(name, params, data_fingerprint)}.npz"
+    if path.is_file():
+        try:
+            with np.load(path, allow_pickle=False) as npz:
+                return {k: npz[k] for k in npz.files}, path, True
+        except (OSError, ValueError):
+            path.unlink(missing_ok=True)  # damaged: recompute below
+    arrays = compute()
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.stem + ".", suffix=".npz.part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.savez_compressed(fh, **arrays)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return arrays, path, False
+
+
+@dataclass(kw_only=True)
+class CachedPredictions:
+    """What every cached course model returns: validation and test predictions.
+
+    Attributes
+    ----------
+    y_val, proba_val : the validation labels and predicted probabilities.
+    y_test, proba_test : the test labels and predicted probabilities.
+    train_seconds : how long training took (for a cache hit, the original run's).
+    params : the parameters that define the model (and the cache key).
+    path : the cache file, or None when the cache was off.
+    from_cache : whether the predictions were loaded rather than trained.
+    """
+
+    y_val: np.ndarray
+    proba_val: np.ndarray
+    y_test: np.ndarray
+    proba_test: np.ndarray
+    train_seconds: float
+    params: dict = field(default_factory=dict)
+    path: Path | None = None
+    from_cache: bool = False
+
+    @classmethod
+    def load_or_train(cls, name: str, params: dict, train, *, cache=True, **extra):
+        """Cached arrays (or ``train()``'s) as an instance of this class.
+
+        Parameters
+        ----------
+        name : str
+            The model's name (part of the cache file name and key).
+        params : dict
+            The parameters that define the model.
+        train : callable
+            ``train()`` returns the arrays by field name, plus
+            ``train_seconds``; called only on a cache miss.
+        cache : bool, default=True
+            Read and write the cache.
+        **extra
+            Fields given directly instead of read from the arrays.
+
+        Returns
+        -------
+        CachedPredictions
+            An instance of the class this is called on.
+        """
+        arrays, path, from_cache = cached_arrays(
+            name, params, fashion_fingerprint(), train, enabled=cache
+        )
+        own = {"train_seconds", "params", "path", "from_cache", *extra}
+        values = {f.name: arrays[f.name] for f in fields(cls) if f.name not in own}
+        return cls(
+            **values,
+            **extra,
+            train_seconds=float(arrays["train_seconds"]),
+            params=params,
+            path=path,
+            from_cache=from_cache,
+        )
