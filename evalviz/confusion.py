@@ -50,14 +50,13 @@ from ._confusion_report import (
     report,
 )
 from ._format import format_count, format_percent, format_rate, plural
-from ._validation import check_choice
+from ._validation import check_choice, check_confusion
 from .metrics import (
     compare_reports,
     confusion_matrix,
     normalize_confusion,
     top_confusions,
 )
-from .metrics._counting import _check_confusion  # TODO: public name (see report)
 
 __all__ = [
     "ConfusionDisplay",
@@ -170,7 +169,7 @@ class ConfusionDisplay:
         self, confusion_matrix, *, display_labels=None, normalize="true", n_tied=0
     ):
         check_choice(normalize, "normalize", tuple(_NORMALIZE_TEXT))
-        self.confusion_matrix = _check_confusion(confusion_matrix)
+        self.confusion_matrix = check_confusion(confusion_matrix)
         self.display_labels = _names(display_labels, self.confusion_matrix.shape[0])
         self.normalize = normalize
         self.shares = normalize_confusion(self.confusion_matrix, normalize)

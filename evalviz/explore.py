@@ -12,10 +12,10 @@ import numpy as np
 import pandas as pd
 
 from . import _plotting as P
-from ._activations import initial_activation_rows
 from ._format import format_count, plural
 from ._pixels import PixelHistogramDisplay, pixel_histogram
 from ._validation import as_array, check_same_length, read_inputs
+from .models import initial_activation_rows
 
 __all__ = [
     "ClassBalanceDisplay",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._activations import initial_activation_rows
 from ._cache import CachedPredictions, cache_dir, cache_key, cached_arrays
 from ._fashion import (
     VALIDATION_SIZE,
@@ -30,6 +31,7 @@ from ._multilabel_model import OutfitPredictions, outfits_predictions
 from ._pair_model import PairPredictions, pair_predictions
 
 __all__ = [
+    "initial_activation_rows",
     "VALIDATION_SIZE",
     "CachedPredictions",
     "OutfitPredictions",

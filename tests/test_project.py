@@ -131,7 +131,9 @@ def test_docstring_examples_run():
         if id(obj) in seen:
             continue
         seen.add(id(obj))
-        for test in finder.find(obj, qualname, globs={}):
+        module = inspect.getmodule(obj)
+        globs = dict(vars(module)) if module is not None else {}
+        for test in finder.find(obj, qualname, module=module, globs=globs):
             runner.run(test, out=report.append)
     summary = runner.summarize(verbose=False)
     assert summary.failed == 0, "".join(report)[-4000:]

@@ -6,11 +6,15 @@ its inputs through the one input model in ``evalviz._validation``.
 
 The work lives in private modules: ``_ranking`` (ROC / PR curves, AUC, average
 precision), ``_topk`` (top-k metrics and the tie rule), ``_counting``
-(confusion matrices, precision / recall / F1, reports, counts at thresholds)
-``_sweep`` (the one threshold sweep behind every curve and count) and
-``_multilabel`` (element-wise vs exact-match summaries, per-label scores and
-thresholds, Keras-style cell counts).
-
+(confusion matrices, precision / recall / F1, reports, counts at thresholds),
+``_sweep`` (the one threshold sweep behind every curve and count), ``_curves``
+(one-vs-rest curves, micro and macro averages, operating points),
+``_threshold_search`` and ``_thresholds`` (thresholds for a target, F1-best
+thresholds, tuning optimism), ``_prevalence`` (resampling to another
+prevalence), ``_multilabel`` (element-wise vs exact-match summaries, per-label
+scores and thresholds, Keras-style cell counts), ``_summary`` (the numbers the
+explainer quotes) and ``_topk_summary`` (what top-k forgives, report
+comparisons).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._validation import as_array, check_choice, read_inputs
+from .._validation import as_array, check_choice, check_confusion, read_inputs
 from ._sweep import binary_sweep, counts_at
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -369,27 +369,6 @@ def precision_recall_f1(
     return _prf_from_counts(tp, pred_sum, true_sum, average, zero_division)
 
 
-def _check_confusion(cm) -> np.ndarray:
-    arr = as_array(cm, "cm")
-    if arr.ndim != 2 or arr.shape[0] != arr.shape[1]:
-        raise ValueError(
-            f"cm must be a square (n_classes, n_classes) matrix of counts, got shape "
-            f"{arr.shape}; rows are true classes and columns predicted classes"
-        )
-    if arr.dtype == bool or not np.issubdtype(arr.dtype, np.number):
-        raise ValueError(f"cm must hold counts (numbers), got dtype {arr.dtype}")
-    if not np.all(np.isfinite(arr)) or not np.all(arr == np.round(arr)):
-        raise ValueError(
-            "cm must hold whole-number counts; got fractions or NaN. Pass the raw "
-            "counts, not a normalised matrix (normalise only for display)"
-        )
-    if (arr < 0).any():
-        raise ValueError("cm holds negative counts; a confusion matrix counts samples")
-    if arr.sum() == 0:
-        raise ValueError("cm is all zeros; there are no samples to report on")
-    return arr.astype(np.int64)
-
-
 def _display_names(labels, display_labels, k: int) -> list[str]:
     if labels is not None and display_labels is not None:
         raise ValueError("pass the class names once, as display_labels=")
@@ -458,7 +437,7 @@ def report_from_confusion(
     """
     import pandas as pd
 
-    matrix = _check_confusion(cm)
+    matrix = check_confusion(cm)
     zero_division = _check_zero_division(zero_division)
     k = matrix.shape[0]
     names = _display_names(labels, display_labels, k)
@@ -605,7 +584,7 @@ def normalize_confusion(cm, normalize="true") -> np.ndarray:
     [[0.75, 0.25], [0.0, 1.0]]
     """
     check_choice(normalize, "normalize", _NORMALIZE)
-    matrix = _check_confusion(cm).astype(np.float64)
+    matrix = check_confusion(cm).astype(np.float64)
     if normalize is None:
         return matrix
     if normalize == "true":
@@ -652,7 +631,7 @@ def top_confusions(cm, n=5, *, labels=None, display_labels=None) -> pd.DataFrame
     """
     import pandas as pd
 
-    matrix = _check_confusion(cm)
+    matrix = check_confusion(cm)
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise ValueError(f"n must be a positive integer, got {n!r}")
     k = matrix.shape[0]
