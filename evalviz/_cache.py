@@ -20,9 +20,20 @@ import numpy as np
 from ._data_files import REPO_DATA_DIR, user_cache_dir
 from ._fashion import fashion_fingerprint
 
-__all__ = ["CachedPredictions", "cache_dir", "cache_key", "cached_arrays"]
+__all__ = [
+    "SHIPPED_DIR",
+    "CachedPredictions",
+    "cache_dir",
+    "cache_key",
+    "cached_arrays",
+    "shipped_file",
+]
 
 _CACHE_FORMAT = 1
+
+#: The course's predictions, shipped inside the package with their SHA-256
+#: (``SHA256SUMS``), so that no notebook trains on a first run.
+SHIPPED_DIR = Path(__file__).resolve().parent / "course_predictions"
 
 
 def cache_dir() -> Path:
@@ -40,6 +51,53 @@ def cache_dir() -> Path:
     if REPO_DATA_DIR.is_dir() and os.access(REPO_DATA_DIR, os.W_OK):
         return REPO_DATA_DIR / "cache"
     return user_cache_dir() / "predictions"
+
+
+def _shipped_sums() -> dict[str, str]:
+    sums = SHIPPED_DIR / "SHA256SUMS"
+    if not sums.is_file():
+        return {}
+    pairs = (line.split() for line in sums.read_text().splitlines() if line.strip())
+    return {name: digest for digest, name in pairs}
+
+
+def shipped_file(file_name: str) -> Path | None:
+    """The shipped predictions file of that name, if present and verified.
+
+    Parameters
+    ----------
+    file_name : str
+        A cache file name, ``"<model>-<key>.npz"``.
+
+    Returns
+    -------
+    pathlib.Path or None
+        The file inside the package when its SHA-256 matches ``SHA256SUMS``;
+        None when no such file ships (other parameters or library versions
+        give another key) or when it does not match (a warning says so, and
+        the model is trained or read from the cache instead).
+
+    Examples
+    --------
+    >>> shipped_file("no-such-model-0000000000000000.npz") is None
+    True
+    """
+    expected = _shipped_sums().get(file_name)
+    path = SHIPPED_DIR / file_name
+    if expected is None or not path.is_file():
+        return None
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != expected:
+        import warnings
+
+        warnings.warn(
+            f"the shipped predictions {path} do not match their SHA-256 "
+            f"(expected {expected[:12]}..., got {digest[:12]}...); they are not used. "
+            "Reinstall evalviz to restore them",
+            stacklevel=3,
+        )
+        return None
+    return path
 
 
 def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
@@ -88,9 +146,11 @@ def cached_arrays(
 ) -> tuple[dict[str, np.ndarray], Path | None, bool]:
     """Load arrays from the cache, or compute and store them atomically.
 
-    The file is written to a temporary name and renamed once complete, so an
-    interrupted run leaves no half file. Only ``.npz`` (no pickles) is read
-    or written; a file that fails to read is deleted and recomputed.
+    The predictions shipped with the package come first (verified by
+    SHA-256, see :func:`shipped_file`), then the cache folder. A new file is
+    written to a temporary name and renamed once complete, so an interrupted
+    run leaves no half file. Only ``.npz`` (no pickles) is read or written; a
+    cache file that fails to read is deleted and recomputed.
 
     Parameters
     ----------
@@ -112,7 +172,8 @@ def cached_arrays(
     arrays : dict of str to ndarray
         The arrays, loaded or computed.
     path : pathlib.Path or None
-        The cache file (None when the cache is off).
+        The file read (shipped or cached) or written; None when the cache is
+        off.
     from_cache : bool
         Whether the arrays were loaded.
     """
@@ -120,6 +181,10 @@ def cached_arrays(
         return compute(), None, False
     folder = Path(directory) if directory is not None else cache_dir()
     path = folder / f"{name}-{cache_key(name, params, data_fingerprint)}.npz"
+    shipped = shipped_file(path.name)
+    if shipped is not None:
+        with np.load(shipped, allow_pickle=False) as npz:
+            return {k: npz[k] for k in npz.files}, shipped, True
     if path.is_file():
         try:
             with np.load(path, allow_pickle=False) as npz:

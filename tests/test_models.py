@@ -124,3 +124,64 @@ def test_model_modules_are_imported_at_the_top_without_cycles():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def _shipped():
+    from evalviz import _cache
+
+    sums = (_cache.SHIPPED_DIR / "SHA256SUMS").read_text().split("\n")
+    return _cache, dict(reversed(line.split()) for line in sums if line.strip())
+
+
+def test_shipped_predictions_match_their_checksums():
+    import hashlib
+
+    _cache, sums = _shipped()
+    assert len(sums) == 4  # baseline, raw-pixel twin, outfits, two-class
+    on_disk = sorted(p.name for p in _cache.SHIPPED_DIR.glob("*.npz"))
+    assert on_disk == sorted(sums)
+    for name, digest in sums.items():
+        data = (_cache.SHIPPED_DIR / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == digest
+
+
+def test_course_models_load_shipped_files_without_training(tmp_path, monkeypatch):
+    """An empty cache folder: the course's models still load, and nothing trains."""
+    from evalviz import models
+
+    _cache, _ = _shipped()
+    monkeypatch.setenv("EVALVIZ_CACHE", str(tmp_path))
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("a course model was trained")
+
+    monkeypatch.setattr(models, "_train_mlp", no_training)
+    runs = [
+        models.baseline_predictions(progress=False),
+        models.baseline_predictions(scale=False, progress=False),
+        models.outfits_predictions(progress=False),
+        models.pair_predictions(),
+    ]
+    for run in runs:
+        assert run.from_cache
+        assert run.path.parent == _cache.SHIPPED_DIR
+    assert list(tmp_path.iterdir()) == []  # nothing written to the cache
+    assert runs[0].proba_test.shape == (10_000, 10)
+    assert np.allclose(runs[0].proba_test.sum(axis=1), 1, atol=1e-5)
+
+
+def test_a_damaged_shipped_file_is_not_used(tmp_path, monkeypatch):
+    from evalviz import _cache
+
+    _, sums = _shipped()
+    name = sorted(sums)[0]
+    copy = tmp_path / "shipped"
+    copy.mkdir()
+    data = bytearray((_cache.SHIPPED_DIR / name).read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (copy / name).write_bytes(bytes(data))
+    (copy / "SHA256SUMS").write_text(f"{sums[name]}  {name}\n")
+    monkeypatch.setattr(_cache, "SHIPPED_DIR", copy)
+    with pytest.warns(UserWarning, match="do not match their SHA-256"):
+        assert _cache.shipped_file(name) is None
+    assert _cache.shipped_file("other-0000.npz") is None
