@@ -95,6 +95,19 @@ MATRIX_TICK_SIZES = ((10, LABEL_SIZE), (20, TICK_SIZE), (10**9, 8))
 REPORT_FIGSIZE = (7.4, 0.45, 1.6)
 
 
+# Scores closer to 0 or 1 than this are drawn at the edge of a logit axis
+# (a float32 softmax cannot tell 1 - 1e-8 from 1).
+LOGIT_CLIP = 1e-9
+
+
+def to_logit(p):
+    """Probabilities as log10 odds (a logit axis's coordinates), clipped at 1e-9."""
+    import numpy as np
+
+    p = np.clip(np.asarray(p, dtype=np.float64), LOGIT_CLIP, 1 - LOGIT_CLIP)
+    return np.log10(p) - np.log10(1 - p)
+
+
 def new_axes(ax=None, *, figsize=(6.4, 4.8)):
     """Return ``(fig, ax)``: the given axes, or a fresh figure when ``ax`` is None."""
     if ax is not None:

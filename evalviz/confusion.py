@@ -295,8 +295,7 @@ class ConfusionDisplay:
         k = cm.shape[0]
         side = max(6.8, 0.9 * k + 2.4)
         fig, ax = _matrix_figure(ax, (side, side * 0.88))
-        colour = self.shares if self.normalize is not None else cm.astype(float)
-        vmax = 1.0 if self.normalize is not None else float(max(cm.max(), 1))
+        colour, vmax = self._colour()
         self.im_ = ax.imshow(
             np.nan_to_num(colour, nan=0.0),
             cmap=cmap,
@@ -319,22 +318,62 @@ class ConfusionDisplay:
         self.ax_, self.figure_ = ax, fig
         return self
 
-    def _draw_cells(self, ax, colour, vmax):
+    def _colour(self):
+        """The image's values (shares, or counts when not normalised) and vmax."""
+        cm = self.confusion_matrix
+        if self.normalize is not None:
+            return self.shares, 1.0
+        return cm.astype(float), float(max(cm.max(), 1))
+
+    def cells(self):
+        """What each cell shows: its text, its text colour, the image's values.
+
+        :meth:`plot` draws exactly these; a live view (the threshold
+        explorer) uses them to update drawn cells in place.
+
+        Returns
+        -------
+        texts : numpy.ndarray of str, shape (n_classes, n_classes)
+            The count, and the share under it where cells show one.
+        colors : numpy.ndarray of str, shape (n_classes, n_classes)
+            ``"white"`` on dark cells, ``"black"`` elsewhere.
+        image : numpy.ndarray of float, shape (n_classes, n_classes)
+            The values coloured by the image (NaN drawn as 0).
+
+        Examples
+        --------
+        >>> from evalviz.confusion import ConfusionDisplay
+        >>> texts, colors, image = ConfusionDisplay([[3, 1], [0, 4]]).cells()
+        >>> texts[0, 0].split(), colors[0, 0], float(image[0, 1])
+        (['3', '75.0%'], 'white', 0.25)
+        """
         cm = self.confusion_matrix
         k = cm.shape[0]
-        size = _by_count(P.MATRIX_CELL_SIZES, k)
+        colour, vmax = self._colour()
         with_share = self._with_share()
+        texts = np.empty((k, k), dtype=object)
+        colors = np.empty((k, k), dtype=object)
+        for i in range(k):
+            for j in range(k):
+                texts[i, j] = _cell_text(cm[i, j], self.shares[i, j], with_share)
+                colors[i, j] = _text_color(colour[i, j], vmax)
+        return texts, colors, np.nan_to_num(colour, nan=0.0)
+
+    def _draw_cells(self, ax, colour, vmax):
+        k = self.confusion_matrix.shape[0]
+        size = _by_count(P.MATRIX_CELL_SIZES, k)
+        cell_texts, colors, _ = self.cells()
         texts = np.empty((k, k), dtype=object)
         for i in range(k):
             for j in range(k):
                 texts[i, j] = ax.text(
                     j,
                     i,
-                    _cell_text(cm[i, j], self.shares[i, j], with_share),
+                    cell_texts[i, j],
                     ha="center",
                     va="center",
                     fontsize=size,
-                    color=_text_color(colour[i, j], vmax),
+                    color=colors[i, j],
                     fontweight="bold" if i == j else "normal",
                 )
         return texts

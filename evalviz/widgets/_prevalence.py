@@ -22,7 +22,6 @@ from ._render import (
     _html_panel,
     _html_table,
     _lines_with_gid,
-    _names_kwargs,
     _pin_legend,
     _png_output,
     _relabel_legend,
@@ -461,7 +460,7 @@ class PrevalenceExplorer:
         """The ROC and PR displays of one resample (computed, not drawn)."""
         from .. import curves
 
-        names = _names_kwargs(curves.roc, self._names)
+        names = {"display_labels": list(self._names)}
         t = [self.threshold]
         return (
             curves.roc(y, s, **names, thresholds=t, argmax=False),

@@ -13,7 +13,7 @@ from .._format import format_rate, format_threshold
 from .._plotting import WIDGET_STYLE
 from .._validation import check_threshold
 from ._classes import read_one_vs_rest
-from ._render import _names_kwargs, _relabel_legend
+from ._render import _relabel_legend
 
 _COUNT_COLUMNS = ["threshold", "tp", "fp", "tn", "fn"]
 _COUNT_COLUMNS += ["accuracy", "precision", "recall", "f1", "fpr"]
@@ -196,7 +196,7 @@ class ThresholdSmallMultiples:
         k = len(self.thresholds)
         top_axes = top.subplots(1, k, squeeze=False)[0]
         convention = ""
-        names = _names_kwargs(ConfusionDisplay, self._names)
+        names = {"display_labels": list(self._names)}
         cuts = zip(top_axes, self.thresholds, self._matrices, strict=True)
         for ax, t, cm in cuts:
             ConfusionDisplay(cm, **names).plot(
@@ -223,8 +223,8 @@ class ThresholdSmallMultiples:
         score_distribution(
             truth,
             self._score,
-            **_names_kwargs(score_distribution, self._names),
-            threshold=self.thresholds,
+            display_labels=list(self._names),
+            thresholds=self.thresholds,
             bins=self._bins,
             scale=self._scale,
         ).plot(ax=ax, log_counts=log_counts, title=f"Scores: {self.full_title}")
@@ -246,7 +246,7 @@ class ThresholdSmallMultiples:
             )
             roc_xscale = "log" if crowded else "linear"
         truth, score = self._truth, self._score
-        names = _names_kwargs(curves.roc, self._names)
+        names = {"display_labels": list(self._names)}
         roc = curves.roc(
             truth, score, **names, thresholds=self.thresholds, argmax=False
         )

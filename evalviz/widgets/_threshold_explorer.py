@@ -19,7 +19,6 @@ from ._render import (
     _html_table,
     _lines_with_gid,
     _LiveConfusion,
-    _names_kwargs,
     _pin_legend,
     _png_output,
     _relabel_legend,
@@ -258,8 +257,8 @@ class ThresholdExplorer:
         score_distribution(
             truth,
             score,
-            **_names_kwargs(score_distribution, problem.side_names(k)),
-            threshold=t0,
+            display_labels=list(problem.side_names(k)),
+            thresholds=t0,
             bins=self._bins,
             scale=self._scale,
         ).plot(
@@ -274,7 +273,7 @@ class ThresholdExplorer:
         from .. import curves
 
         truth, score = self._problem.column(self._k)
-        names = _names_kwargs(curves.roc, self._problem.side_names(self._k))
+        names = {"display_labels": list(self._problem.side_names(self._k))}
         curves.roc(truth, score, **names, thresholds=[t0], argmax=False).plot(
             ax=ax_roc, legend="inside", title=f"ROC curve: {self._title}"
         )
@@ -294,7 +293,7 @@ class ThresholdExplorer:
         names = self._problem.side_names(self._k)
         return ConfusionDisplay(
             state["confusion_matrix"],
-            **_names_kwargs(ConfusionDisplay, names),
+            display_labels=list(names),
         )
 
     def _draw_confusion(self, ax, t0: float) -> None:
