@@ -144,7 +144,7 @@ class ConfusionDisplay:
     ax_, figure_, im_ : matplotlib objects, set by :meth:`plot`.
     text_ : numpy.ndarray of Text or None
         The cell texts, shape (n_classes, n_classes); None past
-        ``MATRIX_MAX_CELL_TEXT`` classes, where the colour alone shows them.
+        ``STYLE["matrix_max_cell_text"]`` classes, where the colour alone shows them.
 
     Raises
     ------
@@ -284,7 +284,7 @@ class ConfusionDisplay:
             First title line; the second says what a cell shows.
         include_values : bool, optional
             Write the numbers in the cells; default: up to
-            ``MATRIX_MAX_CELL_TEXT`` (30) classes.
+            ``STYLE["matrix_max_cell_text"]`` (30) classes.
 
         Returns
         -------
@@ -293,8 +293,12 @@ class ConfusionDisplay:
         """
         cm = self.confusion_matrix
         k = cm.shape[0]
-        side = max(6.8, 0.9 * k + 2.4)
-        fig, ax = _matrix_figure(ax, (side, side * 0.88))
+        st = P.STYLE
+        side = max(
+            st["matrix_min_side"],
+            st["matrix_inches_per_class"] * k + st["matrix_margin"],
+        )
+        fig, ax = _matrix_figure(ax, (side, side * st["matrix_aspect"]))
         colour, vmax = self._colour()
         self.im_ = ax.imshow(
             np.nan_to_num(colour, nan=0.0),
@@ -304,7 +308,7 @@ class ConfusionDisplay:
             aspect="auto",
         )
         if include_values is None:
-            include_values = k <= P.MATRIX_MAX_CELL_TEXT
+            include_values = k <= P.STYLE["matrix_max_cell_text"]
         self.text_ = self._draw_cells(ax, colour, vmax) if include_values else None
         self._draw_ticks(ax)
         self._draw_titles(ax, title, include_values)
@@ -312,9 +316,9 @@ class ConfusionDisplay:
             bar = fig.colorbar(self.im_, ax=ax, fraction=0.046, pad=0.04)
             bar.set_label(
                 "share" if self.normalize is not None else "count",
-                fontsize=P.LABEL_SIZE,
+                fontsize=P.STYLE["label"],
             )
-            bar.ax.tick_params(labelsize=P.TICK_SIZE)
+            bar.ax.tick_params(labelsize=P.STYLE["tick"])
         self.ax_, self.figure_ = ax, fig
         return self
 
@@ -361,7 +365,7 @@ class ConfusionDisplay:
 
     def _draw_cells(self, ax, colour, vmax):
         k = self.confusion_matrix.shape[0]
-        size = _by_count(P.MATRIX_CELL_SIZES, k)
+        size = _by_count(P.STYLE["matrix_cell_sizes"], k)
         cell_texts, colors, _ = self.cells()
         texts = np.empty((k, k), dtype=object)
         for i in range(k):
@@ -381,13 +385,13 @@ class ConfusionDisplay:
     def _with_share(self) -> bool:
         """Cells show the share under the count (up to 16 classes)."""
         k = self.confusion_matrix.shape[0]
-        return self.normalize is not None and k <= P.MATRIX_CELL_SIZES[-2][0]
+        return self.normalize is not None and k <= P.STYLE["matrix_cell_sizes"][-2][0]
 
     def _draw_ticks(self, ax):
         k = self.confusion_matrix.shape[0]
         pos = _tick_positions(k)
         names = [self.display_labels[i] for i in pos]
-        size = _by_count(P.MATRIX_TICK_SIZES, k)
+        size = _by_count(P.STYLE["matrix_tick_sizes"], k)
         ax.set_xticks(pos, names, rotation=40, ha="right", rotation_mode="anchor")
         ax.set_yticks(pos, names)
         ax.tick_params(labelsize=size)

@@ -16,7 +16,7 @@ import zlib
 
 import numpy as np
 
-from .._plotting import WIDGET_STYLE, to_logit
+from .._plotting import STYLE, to_logit
 
 # A number as the displays write one in a legend ("threshold 0.5", "score >= 1e-05").
 _NUMBER = r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
@@ -219,5 +219,5 @@ def _html_table(rows, css_class: str) -> str:
 def _html_panel(title: str, *blocks: str) -> str:
     """A bold title over side-by-side blocks of HTML (the numbers panel)."""
     inner = "".join(f"<div style='{_BLOCK_CSS}'>{b}</div>" for b in blocks)
-    size = WIDGET_STYLE["html_font_px"]
+    size = STYLE["widget_html_font_px"]
     return f"<div style='font-size:{size}px'><b>{title}</b><br>{inner}</div>"

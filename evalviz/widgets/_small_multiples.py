@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import metrics
 from .._format import format_rate, format_threshold
-from .._plotting import WIDGET_STYLE
+from .._plotting import STYLE
 from .._validation import check_threshold
 from ._classes import read_one_vs_rest
 from ._render import _relabel_legend
@@ -177,7 +177,8 @@ class ThresholdSmallMultiples:
 
         k = len(self.thresholds)
         if figsize is None:
-            figsize = (max(10.5, 3.5 * k), 14.5)
+            width, height = STYLE["widget_small_multiples_figsize"]
+            figsize = (max(width, STYLE["widget_small_multiples_width"] * k), height)
         fig = plt.figure(figsize=figsize, layout="constrained")
         top, middle, bottom = fig.subfigures(3, 1, height_ratios=(1.0, 1.15, 1.25))
         self._draw_matrices(top)
@@ -210,7 +211,7 @@ class ThresholdSmallMultiples:
         suptitle = f"{self.full_title}: the same scores cut at {k} thresholds"
         if convention:
             suptitle += f"\nEach matrix: rows = true class; {convention}"
-        top.suptitle(suptitle, fontsize=WIDGET_STYLE["suptitle_size"])
+        top.suptitle(suptitle, fontsize=STYLE["widget_suptitle"])
 
     def _draw_distributions(self, ax, log_counts) -> None:
         """The score distributions with every threshold line, legend below."""
@@ -293,11 +294,11 @@ def _legend_below(ax, ncol) -> None:
     from matplotlib.transforms import ScaledTranslation
 
     below = ScaledTranslation(
-        0.0, -WIDGET_STYLE["legend_below_inches"], ax.figure.dpi_scale_trans
+        0.0, -STYLE["widget_legend_below_inches"], ax.figure.dpi_scale_trans
     )
     _resize_legend(
         ax,
-        WIDGET_STYLE["legend_size"],
+        STYLE["widget_legend"],
         ncol=ncol,
         loc="upper center",
         bbox_to_anchor=(0.5, 0.0),
@@ -320,10 +321,8 @@ def _zoom_inset(ax, display, xs, ys):
     inset.set_ylim(y0 - 0.002, y1 + 0.002)
     inset.set_xlabel("")
     inset.set_ylabel("")
-    inset.set_title(
-        "zoom on the marked points", fontsize=WIDGET_STYLE["inset_title_size"]
-    )
-    inset.tick_params(labelsize=WIDGET_STYLE["inset_tick_size"])
+    inset.set_title("zoom on the marked points", fontsize=STYLE["widget_inset_title"])
+    inset.tick_params(labelsize=STYLE["tick"])
     ax.indicate_inset_zoom(inset, edgecolor="#444444")
     return inset
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import metrics
 from .._format import format_count, format_rate, format_threshold
+from .._plotting import STYLE
 from .._validation import check_choice, check_threshold
 from ._classes import read_one_vs_rest
 from ._render import (
@@ -437,7 +438,7 @@ def threshold_explorer(
     scale="linear",
     log_counts=None,
     continuous_update=True,
-    figsize=(11.0, 7.6),
+    figsize=STYLE["widget_threshold_figsize"],
     dpi=72,
     context=None,
 ):
