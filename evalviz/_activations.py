@@ -98,6 +98,16 @@ def initial_activation_rows(
     -------
     dict
         ``{scale name: forward_summary row}``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.models import initial_activation_rows
+    >>> x = np.random.default_rng(0).random((20, 8))
+    >>> rows = initial_activation_rows(x, np.arange(20) % 3, scales={"0-1": 1, "0-255": 255},
+    ...                                hidden=[4], n_classes=3, n_samples=10, seed=0)
+    >>> list(rows), rows["0-255"]["std of output logits"] > rows["0-1"]["std of output logits"]
+    (['0-1', '0-255'], True)
     """
     rng = np.random.default_rng(seed)
     take = rng.choice(

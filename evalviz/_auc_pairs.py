@@ -340,7 +340,7 @@ class AucPairs:
             1 + spread,
             "o",
             color=POSITIVE_COLOR,
-            markersize=5,
+            markersize=STYLE["marker_sample"],
             label=f"positive ({self.class_name}): top row",
             gid="positives",
         )
@@ -349,7 +349,7 @@ class AucPairs:
             spread,
             "s",
             color=NEGATIVE_COLOR,
-            markersize=5,
+            markersize=STYLE["marker_sample"],
             label=f"negative (not {self.class_name}): bottom row",
             gid="negatives",
         )

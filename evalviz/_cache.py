@@ -44,6 +44,13 @@ def cache_dir() -> Path:
     pathlib.Path
         ``$EVALVIZ_CACHE`` if set; else ``data/cache`` in a repository
         checkout; else ``~/.cache/evalviz/predictions``.
+
+    Examples
+    --------
+    >>> from evalviz.models import cache_dir
+    >>> folder = cache_dir()  # not created until something is cached
+    >>> folder.name in {"cache", "predictions"} or "EVALVIZ_CACHE" in os.environ
+    True
     """
     env = os.environ.get("EVALVIZ_CACHE")
     if env:
@@ -117,6 +124,13 @@ def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
     str
         16 hexadecimal digits; the scikit-learn version and the cache format
         are part of the hash.
+
+    Examples
+    --------
+    >>> from evalviz.models import cache_key
+    >>> key = cache_key("fashion-mlp", {"epochs": 5}, "0123abcd")
+    >>> len(key), key == cache_key("fashion-mlp", {"epochs": 6}, "0123abcd")
+    (16, False)
     """
     from importlib.metadata import version
 
@@ -176,6 +190,18 @@ def cached_arrays(
         off.
     from_cache : bool
         Whether the arrays were loaded.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import numpy as np
+    >>> from evalviz.models import cached_arrays
+    >>> folder = tempfile.mkdtemp()
+    >>> def compute():
+    ...     return {"x": np.arange(3)}
+    >>> arrays, path, hit = cached_arrays("demo", {}, "fp", compute, directory=folder)
+    >>> hit, cached_arrays("demo", {}, "fp", compute, directory=folder)[2]
+    (False, True)
     """
     if not enabled:
         return compute(), None, False
@@ -216,6 +242,16 @@ class CachedPredictions:
     params : the parameters that define the model (and the cache key).
     path : the cache file, or None when the cache was off.
     from_cache : whether the predictions were loaded rather than trained.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from evalviz.models import CachedPredictions
+    >>> p = CachedPredictions(y_val=np.array([0, 1]), proba_val=np.eye(2),
+    ...                       y_test=np.array([1]), proba_test=np.array([[0.2, 0.8]]),
+    ...                       train_seconds=0.0)
+    >>> p.proba_test.shape, p.from_cache
+    ((1, 2), False)
     """
 
     y_val: np.ndarray

@@ -205,7 +205,7 @@ class ErrorGallery:
         fig.suptitle(
             "Error gallery: images behind confusion-matrix cells"
             + (" (most confident first)" if has_score else ""),
-            fontsize=P.TITLE_SIZE,
+            fontsize=P.STYLE["title"],
         )
         self.ax_, self.figure_ = axes, fig
         return self
@@ -464,7 +464,9 @@ class ErrorScoresDisplay:
             Self, with ``ax_``, ``figure_`` and ``lines_`` set.
         """
         if ax is None:
-            fig, axes = P.new_grid(1, 1, figsize=(9.6, 4.8), layout="constrained")
+            fig, axes = P.new_grid(
+                1, 1, figsize=P.STYLE["error_scores_figsize"], layout="constrained"
+            )
             ax = axes[0, 0]
         else:
             fig = ax.figure
@@ -478,15 +480,15 @@ class ErrorScoresDisplay:
             xlabel="probability given to the predicted class",
             ylabel="% of the cell's images",
         )
-        ax.set_title(ax.get_title(), fontsize=P.TITLE_SIZE, pad=22)
+        ax.set_title(ax.get_title(), fontsize=P.STYLE["title"], pad=22)
         ax.grid(True, alpha=0.3)
         ax.legend(
             loc="upper left",
             bbox_to_anchor=(1.01, 1.0),
-            fontsize=P.TICK_SIZE + 1,
+            fontsize=P.STYLE["tick"] + 1,
             frameon=False,
             title="true -> predicted (images)",
-            title_fontsize=P.TICK_SIZE + 1,
+            title_fontsize=P.STYLE["tick"] + 1,
         )
         self.ax_, self.figure_ = ax, fig
         return self
@@ -529,7 +531,7 @@ class ErrorScoresDisplay:
                 textcoords="offset points",
                 ha="center",
                 va="bottom",
-                fontsize=P.TICK_SIZE,
+                fontsize=P.STYLE["tick"],
                 color="#555555",
             )
 

@@ -60,8 +60,8 @@ def _by_count(table, k: int):
 
 
 def _tick_positions(k: int) -> np.ndarray:
-    """Every class up to MATRIX_MAX_TICKS, else every n-th one."""
-    step = int(np.ceil(k / P.MATRIX_MAX_TICKS))
+    """Every class up to STYLE["matrix_max_ticks"], else every n-th one."""
+    step = int(np.ceil(k / P.STYLE["matrix_max_ticks"]))
     return np.arange(0, k, step)
 
 
@@ -69,8 +69,8 @@ def _matrix_figure(ax, size):
     """The given axes, or a new figure with a layout engine (labels never cut)."""
     if ax is not None:
         return ax.figure, ax
-    width = min(size[0], P.MATRIX_MAX_FIGSIZE[0])
-    height = min(size[1], P.MATRIX_MAX_FIGSIZE[1])
+    width = min(size[0], P.STYLE["matrix_max_figsize"][0])
+    height = min(size[1], P.STYLE["matrix_max_figsize"][1])
     fig, axes = P.new_grid(1, 1, figsize=(width, height), layout="constrained")
     return fig, axes[0, 0]
 
@@ -95,7 +95,7 @@ class ClassificationReportDisplay:
         The accuracy row's number (NaN when absent).
     ax_, figure_, im_ : matplotlib objects, set by :meth:`plot`.
     text_ : numpy.ndarray of Text or None
-        Cell texts, shape (n_rows, 3); None past ``MATRIX_MAX_CELL_TEXT``
+        Cell texts, shape (n_rows, 3); None past ``STYLE["matrix_max_cell_text"]``
         classes.
     colorbar_ : matplotlib Colorbar, set by :meth:`plot` with ``colorbar=True``.
 
@@ -286,7 +286,7 @@ class ClassificationReportDisplay:
             Title start; the accuracy and the sample count follow.
         include_values : bool, optional
             Write the numbers and supports; default: up to
-            ``MATRIX_MAX_CELL_TEXT`` (30) classes.
+            ``STYLE["matrix_max_cell_text"]`` (30) classes.
 
         Returns
         -------
@@ -297,12 +297,12 @@ class ClassificationReportDisplay:
         values = rows[list(self._METRICS)].to_numpy(dtype=float)
         n = len(rows)
         n_classes = len(self._class_rows)
-        width, per_row, extra = P.REPORT_FIGSIZE
+        width, per_row, extra = P.STYLE["report_figsize"]
         height = max(4.0, per_row * n + extra) + (0.9 if colorbar else 0)
         fig, ax = _matrix_figure(ax, (width, height))
         self.im_ = ax.imshow(values, cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto")
         if include_values is None:
-            include_values = n_classes <= P.MATRIX_MAX_CELL_TEXT
+            include_values = n_classes <= P.STYLE["matrix_max_cell_text"]
         self.text_ = self._draw_values(ax, rows, values) if include_values else None
         if n_classes < n:
             ax.axhline(n_classes - 0.5, color="white", linewidth=3)
@@ -311,23 +311,23 @@ class ClassificationReportDisplay:
             f"{title}: accuracy {format_rate(self.accuracy)} on "
             f"{plural(self._total(), 'sample')}"
             + (f"\n{plural(self.n_tied, 'row')}, {_TIE_NOTE}" if self.n_tied else ""),
-            fontsize=P.TITLE_SIZE,
+            fontsize=P.STYLE["title"],
         )
         if colorbar:
             bar = fig.colorbar(
                 self.im_, ax=ax, orientation="horizontal", fraction=0.05, pad=0.04
             )
             bar.set_label(
-                "precision, recall, F1 (0 = worst, 1 = best)", fontsize=P.LABEL_SIZE
+                "precision, recall, F1 (0 = worst, 1 = best)", fontsize=P.STYLE["label"]
             )
-            bar.ax.tick_params(labelsize=P.TICK_SIZE)
+            bar.ax.tick_params(labelsize=P.STYLE["tick"])
             self.colorbar_ = bar
         self.ax_, self.figure_ = ax, fig
         return self
 
     def _draw_values(self, ax, rows, values):
         n, m = values.shape
-        size = P.TICK_SIZE + 1
+        size = P.STYLE["tick"] + 1
         texts = np.empty((n, m), dtype=object)
         for i in range(n):
             for j in range(m):
@@ -355,7 +355,7 @@ class ClassificationReportDisplay:
             "support",
             ha="left",
             va="bottom",
-            fontsize=P.LABEL_SIZE,
+            fontsize=P.STYLE["label"],
         )
         return texts
 
@@ -371,8 +371,10 @@ class ClassificationReportDisplay:
         for spine in ax.spines.values():
             spine.set_visible(False)
         ax.tick_params(length=0)
-        ax.tick_params(axis="x", labelsize=P.LABEL_SIZE)
-        ax.tick_params(axis="y", labelsize=_by_count(P.MATRIX_TICK_SIZES, n_classes))
+        ax.tick_params(axis="x", labelsize=P.STYLE["label"])
+        ax.tick_params(
+            axis="y", labelsize=_by_count(P.STYLE["matrix_tick_sizes"], n_classes)
+        )
 
 
 def report(

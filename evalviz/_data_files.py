@@ -27,11 +27,29 @@ REPO_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
 class DataNotFoundError(FileNotFoundError):
-    """The data set is neither on disk nor downloadable."""
+    """The data set is neither on disk nor downloadable.
+
+    A ``FileNotFoundError``, so ``except FileNotFoundError`` catches it too.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import DataNotFoundError
+    >>> issubclass(DataNotFoundError, FileNotFoundError)
+    True
+    """
 
 
 class ChecksumError(ValueError):
-    """A data file does not match its published checksum."""
+    """A data file does not match its published checksum.
+
+    A ``ValueError``, so ``except ValueError`` catches it too.
+
+    Examples
+    --------
+    >>> from evalviz.datasets import ChecksumError
+    >>> str(ChecksumError("train.gz: sha256 differs from the published one"))
+    'train.gz: sha256 differs from the published one'
+    """
 
 
 def user_cache_dir() -> Path:
@@ -41,6 +59,12 @@ def user_cache_dir() -> Path:
     -------
     pathlib.Path
         ``$XDG_CACHE_HOME/evalviz``, else ``~/.cache/evalviz`` (not created).
+
+    Examples
+    --------
+    >>> from evalviz.datasets import user_cache_dir
+    >>> user_cache_dir().name
+    'evalviz'
     """
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "evalviz"

@@ -51,6 +51,21 @@ def train_mlp_epochs(
         Each of ``after_epoch``'s numbers, per epoch.
     seconds : float
         The training time.
+
+    Examples
+    --------
+    A tiny problem, two epochs (well under a second):
+
+    >>> import numpy as np
+    >>> from evalviz.models import train_mlp_epochs
+    >>> rng = np.random.default_rng(0)
+    >>> x, y = rng.random((40, 3)), np.arange(40) % 2
+    >>> params = {"hidden_layer_sizes": [4], "alpha": 1e-4, "batch_size": 10,
+    ...           "learning_rate": 1e-2, "seed": 0, "epochs": 2}
+    >>> model, losses, extra, seconds = train_mlp_epochs(
+    ...     x, y, classes=[0, 1], params=params, progress=False)
+    >>> len(losses), model.predict_proba(x).shape
+    (2, (40, 2))
     """
     import warnings
 

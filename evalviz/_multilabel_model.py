@@ -166,6 +166,11 @@ def outfits_predictions(
     OutfitPredictions
         Validation and test indicator labels and per-label probabilities.
 
+    Raises
+    ------
+    ValueError
+        If ``pool`` does not divide 56.
+
     Notes
     -----
     One ``partial_fit`` pass over the shuffled training outfits per epoch, with

@@ -138,7 +138,9 @@ class OutfitGallery:
                 color = "#009E73" if wrong == 0 else "#D55E00"
             captions.append(
                 "\n".join(
-                    textwrap.fill(line, P.OUTFIT_CAPTION_CHARS, subsequent_indent="  ")
+                    textwrap.fill(
+                        line, P.STYLE["outfit_caption_chars"], subsequent_indent="  "
+                    )
                     for line in lines
                 )
             )
@@ -185,18 +187,20 @@ class OutfitGallery:
             a.set_yticks([])
             a.axhline(side, color="#999999", linewidth=0.6)
             a.axvline(side, color="#999999", linewidth=0.6)
-            a.set_title(captions[i], fontsize=P.LABEL_SIZE, color=colors[i], loc="left")
+            a.set_title(
+                captions[i], fontsize=P.STYLE["label"], color=colors[i], loc="left"
+            )
         if title is not None:
-            fig.suptitle(title, fontsize=P.TITLE_SIZE)
+            fig.suptitle(title, fontsize=P.STYLE["title"])
         self.figure_, self.axes_ = fig, axes
         return self
 
     def _figure(self, ax, captions, nrows, ncols, title):
         if ax is not None:
             return P.panel_grid(len(captions), ax, per_row=ncols, panel_size=(1, 1))
-        # Inches per caption line at LABEL_SIZE points, with line spacing.
-        line_h = P.LABEL_SIZE * 1.35 / 72
-        width, image_h = P.OUTFIT_CELL_SIZE
+        # Inches per caption line at the label font size, with line spacing.
+        line_h = P.STYLE["label"] * 1.35 / 72
+        width, image_h = P.STYLE["outfit_cell_size"]
         rows_h = [
             image_h
             + line_h

@@ -143,6 +143,14 @@ def make_outfits(
     tiles : ndarray of int64, shape (n, 4)
         Only with ``return_tiles=True``: the class in each tile, -1 for blank.
 
+    Raises
+    ------
+    ValueError
+        If ``split`` is unknown, ``blank_prob`` is not in [0, 1) or ``n`` is
+        not a positive integer.
+    evalviz.datasets.DataNotFoundError
+        If Fashion-MNIST is neither on disk nor downloadable.
+
     Notes
     -----
     With the default ``blank_prob`` an outfit shows 3 items on average, so each

@@ -113,7 +113,7 @@ class PixelHistogramDisplay:
             fig, axes = P.new_grid(
                 1,
                 2,
-                figsize=(11.0, 4.4),
+                figsize=P.STYLE["pixel_histogram_figsize"],
                 width_ratios=(1, 3.2),
                 layout="constrained",
             )
@@ -125,7 +125,7 @@ class PixelHistogramDisplay:
         self._draw_nonzero(axes[1])
         if title is None:
             title = f"Pixel values of {self.what}"
-        fig.suptitle(title, fontsize=P.TITLE_SIZE)
+        fig.suptitle(title, fontsize=P.STYLE["title"])
         self.ax_, self.figure_ = axes, fig
         return self
 
@@ -142,12 +142,12 @@ class PixelHistogramDisplay:
         ax.bar_label(
             bars,
             labels=[format_percent(v, 1) for v in shares],
-            fontsize=P.LABEL_SIZE,
+            fontsize=P.STYLE["label"],
             padding=3,
         )
         ax.set_ylim(0, 115)
         P.style_axes(ax, title="Share of pixels", ylabel="% of all pixels")
-        ax.tick_params(axis="x", labelsize=P.LABEL_SIZE)
+        ax.tick_params(axis="x", labelsize=P.STYLE["label"])
 
     def _draw_nonzero(self, ax):
         total = max(int(self.counts.sum()), 1)
@@ -186,7 +186,7 @@ class PixelHistogramDisplay:
             transform=ax.transAxes,
             ha="right",
             va="top",
-            fontsize=P.TICK_SIZE + 1,
+            fontsize=P.STYLE["tick"] + 1,
             bbox=dict(facecolor="white", edgecolor="#cccccc"),
         )
 

@@ -33,41 +33,26 @@ CLASS_COLORS = (
     "#999999",
 )
 
-# Font sizes chosen to stay readable on a classroom projector.
-TITLE_SIZE = 13
-LABEL_SIZE = 12
-TICK_SIZE = 10
-
-# --- from widgets ---
-# Sizes of the explorers' figures and of their static twins.
-WIDGET_STYLE = {
-    "legend_size": 12,  # legends of the static figures (read at 1,000 px)
-    "suptitle_size": 14,
-    "inset_title_size": 11,
-    "inset_tick_size": 10,
-    "sweep_legend_size": 11,
-    "sweep_line_width": 2.2,
-    "sweep_marker_size": 3,
-    "marker_line_width": 2.0,  # the prevalence marker on the sweep
-    "sweep_figsize": (10.0, 5.0),
-    "legend_below_inches": 0.62,  # from the axes' bottom: below ticks and x label
-    "html_font_px": 14,  # the numbers panel under the sliders
-}
-# --- end widgets ---
-#: Sizes by name: displays take font sizes, figure sizes and counts from here,
-#: never as literals in drawing code.
+#: Sizes by name, the one style table: displays take font sizes (points),
+#: figure sizes (inches) and counts from here, never as literals in drawing code.
 STYLE = {
-    "title": TITLE_SIZE,
-    "label": LABEL_SIZE,
-    "tick": TICK_SIZE,
-    # --- curves, distributions, threshold (h-curves) ---
+    # --- fonts shared by every display, readable on a classroom projector ---
+    "title": 13,
+    "label": 12,  # axis labels, image captions
+    "tick": 10,
     "legend": 10,
     "legend_outside": 11,
     "legend_inside": 9,
     "annotation": 10,
-    "axis_break": 14,
-    "marker": 8,
-    "max_coloured_curves": 10,
+    "axis_break": 14,  # the "//" of a broken axis
+    "marker": 8,  # operating-point markers (points)
+    "marker_threshold": 7,  # a metric's value at a marked threshold
+    "marker_named_point": 9,  # a named operating point on PR and ROC
+    "marker_sample": 5,  # one sample in a strip of scores
+    "row_label": 11,  # the label left of a gallery's row of images
+    "figsize": (6.4, 4.8),  # a single axes, unless the display says otherwise
+    # --- curves, distributions, threshold displays ---
+    "max_coloured_curves": 10,  # past it, the rest are grey
     "curves_figsize": (9.6, 5.6),
     "curves_figsize_inside": (6.4, 5.6),
     "distribution_figsize": (12.0, 5.0),
@@ -76,26 +61,81 @@ STYLE = {
     "threshold_figsize": (8.4, 4.8),
     "operating_points_figsize": (11.5, 5.0),
     "optimism_figsize": (9.6, 4.8),
+    # --- images, training, top-k and explore displays ---
+    "error_scores_figsize": (9.6, 4.8),
+    "pixel_histogram_figsize": (11.0, 4.4),
+    "training_figsize": (12.0, 4.6),  # loss and accuracy side by side
+    "training_loss_figsize": (7.0, 4.6),  # loss only
+    "label_groups_figsize": (12.5, 4.6),
+    # Grids of small images: inches per cell and the margins (width, height).
+    "example_grid_cell": (1.1, 1.1),
+    "example_grid_margins": (1.8, 0.6),
+    "mean_image_cell": (2.0, 2.2),
+    "mean_image_margins": (0.0, 0.4),
+    # --- matrix displays (confusion matrix, classification report) ---
+    # The largest figure a matrix display makes: fits a 1280-pixel JupyterLab
+    # column at any class count.
+    "matrix_max_figsize": (10.0, 9.0),
+    # Confusion matrix side: max(min_side, per_class * k + margin), height
+    # ``aspect`` times the width.
+    "matrix_min_side": 6.8,
+    "matrix_inches_per_class": 0.9,
+    "matrix_margin": 2.4,
+    "matrix_aspect": 0.88,
+    # Cell texts are written up to this many classes (rows); past it the colour
+    # alone carries the numbers (and one image keeps 1,000 classes fast).
+    "matrix_max_cell_text": 30,
+    # At most this many tick labels per axis; past it every n-th class is named.
+    "matrix_max_ticks": 30,
+    # Cell text size by class count: (up to k classes, font size).
+    "matrix_cell_sizes": ((6, 13), (10, 11), (16, 9), (30, 7)),
+    # (tick label size by class count: "matrix_tick_sizes", set below)
+    # Classification report: figure width, row height and extra height.
+    "report_figsize": (7.4, 0.45, 1.6),
+    # --- multi-label displays (evalviz.multilabel) and the outfit gallery ---
+    # One 2 x 2 panel of CellCountsDisplay; at most 4 per row, so a row is at
+    # most 12.4 inches (1,240 pixels at 100 dpi).
+    "multilabel_panel_size": (3.1, 3.4),
+    "multilabel_panels_per_row": 4,
+    "multilabel_sweep_figsize": (7.5, 4.8),  # MultilabelThresholdDisplay
+    # One outfit of OutfitGallery: width, image height; caption width (chars).
+    "outfit_cell_size": (3.15, 2.9),
+    "outfit_caption_chars": 27,
+    # --- widgets: the explorers' figures and their static twins ---
+    "widget_legend": 12,  # legends of the static figures (read at 1,000 px)
+    "widget_suptitle": 14,
+    "widget_inset_title": 11,
+    "widget_sweep_legend": 11,
+    "widget_sweep_line_width": 2.2,
+    "widget_sweep_marker": 3,
+    "widget_marker_line_width": 2.0,  # the prevalence marker on the sweep
+    "widget_sweep_figsize": (10.0, 5.0),
+    "widget_threshold_figsize": (11.0, 7.6),  # the threshold explorer
+    "widget_prevalence_figsize": (11.0, 8.0),  # the prevalence explorer
+    # Static small multiples: at least this size, and this width per threshold.
+    "widget_small_multiples_figsize": (10.5, 14.5),
+    "widget_small_multiples_width": 3.5,
+    "widget_legend_below_inches": 0.62,  # from the axes' bottom: below the x label
+    "widget_html_font_px": 14,  # the numbers panel under the sliders
 }
-
-# --- from confusion: matrix displays (confusion matrix, classification report) ---
-# The largest figure a matrix display makes: fits a 1280-pixel JupyterLab
-# column at any class count.
-MATRIX_MAX_FIGSIZE = (10.0, 9.0)
-# Cell texts are written up to this many classes (rows); past it the colour
-# alone carries the numbers (and one image keeps 1,000 classes fast).
-MATRIX_MAX_CELL_TEXT = 30
-# At most this many tick labels per axis; past it every n-th class is named.
-MATRIX_MAX_TICKS = 30
-# Cell text size by class count: (up to k classes, font size).
-MATRIX_CELL_SIZES = ((6, 13), (10, 11), (16, 9), (30, 7))
-# Tick label size by class count, same layout.
-MATRIX_TICK_SIZES = ((10, LABEL_SIZE), (20, TICK_SIZE), (10**9, 8))
-# Classification report: figure width, row height and extra height, inches.
-REPORT_FIGSIZE = (7.4, 0.45, 1.6)
+# Tick label size by class count, same layout as "matrix_cell_sizes".
+STYLE["matrix_tick_sizes"] = ((10, STYLE["label"]), (20, STYLE["tick"]), (10**9, 8))
 
 
-def new_axes(ax=None, *, figsize=(6.4, 4.8)):
+# Scores closer to 0 or 1 than this are drawn at the edge of a logit axis
+# (a float32 softmax cannot tell 1 - 1e-8 from 1).
+LOGIT_CLIP = 1e-9
+
+
+def to_logit(p):
+    """Probabilities as log10 odds (a logit axis's coordinates), clipped at 1e-9."""
+    import numpy as np
+
+    p = np.clip(np.asarray(p, dtype=np.float64), LOGIT_CLIP, 1 - LOGIT_CLIP)
+    return np.log10(p) - np.log10(1 - p)
+
+
+def new_axes(ax=None, *, figsize=STYLE["figsize"]):
     """Return ``(fig, ax)``: the given axes, or a fresh figure when ``ax`` is None."""
     if ax is not None:
         return ax.figure, ax
@@ -119,12 +159,12 @@ def class_color(i: int) -> str:
 
 def style_axes(ax, *, title=None, xlabel=None, ylabel=None) -> None:
     if title is not None:
-        ax.set_title(title, fontsize=TITLE_SIZE)
+        ax.set_title(title, fontsize=STYLE["title"])
     if xlabel is not None:
-        ax.set_xlabel(xlabel, fontsize=LABEL_SIZE)
+        ax.set_xlabel(xlabel, fontsize=STYLE["label"])
     if ylabel is not None:
-        ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
-    ax.tick_params(labelsize=TICK_SIZE)
+        ax.set_ylabel(ylabel, fontsize=STYLE["label"])
+    ax.tick_params(labelsize=STYLE["tick"])
 
 
 def image_rows(
@@ -173,31 +213,17 @@ def image_rows(
             if c < len(shown):
                 rec = shown.iloc[c]
                 a.imshow(images[int(rec["index"])], cmap=cmap)
-                a.set_title(caption(rec), fontsize=LABEL_SIZE)
+                a.set_title(caption(rec), fontsize=STYLE["label"])
         if r < len(row_labels):
             axes[r, 0].set_ylabel(
                 row_labels[r],
                 rotation=0,
                 ha="right",
                 va="center",
-                fontsize=LABEL_SIZE - 1,
+                fontsize=STYLE["row_label"],
                 labelpad=10,
             )
     return fig, axes
-
-
-# --- from conventions part: sizes of the multi-label displays (evalviz.multilabel) ---
-#: Legend text under the threshold sweep.
-LEGEND_SIZE = 10
-#: One 2 x 2 panel of CellCountsDisplay (inches); at most CELL_PANELS_PER_ROW per row,
-#: so a row is at most 12.4 inches (1,240 pixels at 100 dpi).
-CELL_PANEL_SIZE = (3.1, 3.4)
-CELL_PANELS_PER_ROW = 4
-#: MultilabelThresholdDisplay's figure (inches).
-SWEEP_FIGSIZE = (7.5, 4.8)
-#: One outfit of OutfitGallery: width, image height (inches); caption width (chars).
-OUTFIT_CELL_SIZE = (3.15, 2.9)
-OUTFIT_CAPTION_CHARS = 27
 
 
 def panel_grid(n_panels: int, ax, *, per_row: int, panel_size, extra_height=0.0):

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._plotting import LOGIT_CLIP as _LOGIT_CLIP
 from ._plotting import PALETTE, STYLE, new_axes
+from ._plotting import to_logit as _to_logit  # noqa: F401  (distributions)
 
 POSITIVE_COLOR = PALETTE[0]  # blue
 NEGATIVE_COLOR = PALETTE[1]  # vermillion
-# Scores closer to 0 or 1 than this are drawn at the edge of a logit axis
-# (a float32 softmax cannot tell 1 - 1e-8 from 1).
-_LOGIT_CLIP = 1e-9
 
 
 def _lim_value() -> float:
@@ -30,11 +29,6 @@ def _new_axes(ax, figsize):
     if created:
         fig.set_layout_engine("constrained")
     return fig, ax
-
-
-def _to_logit(p):
-    p = np.clip(np.asarray(p, dtype=np.float64), _LOGIT_CLIP, 1 - _LOGIT_CLIP)
-    return np.log10(p) - np.log10(1 - p)
 
 
 def _logit_ticks(lo: float, hi: float, step: int = 2) -> list[float]:

@@ -296,7 +296,7 @@ class OperatingPointsDisplay:
             style = dict(
                 marker=markers[i % len(markers)],
                 color=_MARK_COLORS[i % len(_MARK_COLORS)],
-                markersize=9,
+                markersize=P.STYLE["marker_named_point"],
                 linestyle="none",
                 markeredgecolor="black",
                 label=row["name"],

@@ -495,63 +495,18 @@ def read_inputs(
     ValueError
         Naming the argument, what was received and the likely fix.
     """
-    raw = _to_numpy(y_true)
-    raw_arr = as_array(raw, y_true_name)
+    arg = (y_true_name, y_score_name, y_pred_name)
+    raw_arr = as_array(_to_numpy(y_true), y_true_name)
     score = None if y_score is None else _score_array(_to_numpy(y_score), y_score_name)
     n_columns = None if score is None or score.ndim == 1 else score.shape[1]
 
-    # Multi-label indicator matrices.
     if raw_arr.ndim == 2 and raw_arr.shape[1] > 1:
-        if not _is_indicator(raw_arr):
-            raise ValueError(
-                f"{y_true_name} is 2-D ({_describe(raw_arr)}) but not a 0/1 indicator "
-                "matrix; pass 1-D class labels, or 0/1 indicators (samples x labels) "
-                "for a multi-label problem"
-            )
-        if kind == "binary" or kind == "multiclass":
-            one_hot = bool((raw_arr.sum(axis=1) == 1).all())
-            hint = f"{y_true_name}.argmax(axis=1)" if one_hot else "1-D labels"
-            raise ValueError(
-                f"{y_true_name} is a 2-D indicator matrix ({_describe(raw_arr)}) but "
-                f"this needs class labels; pass {hint}"
-            )
-        truth = raw_arr.astype(np.int8, copy=False)
-        if score is not None:
-            if score.ndim != 2 or score.shape[1] != truth.shape[1]:
-                raise ValueError(
-                    f"{y_true_name} is a multi-label indicator with {truth.shape[1]} "
-                    f"columns but {y_score_name} has shape {score.shape}; pass one "
-                    "score column per label"
-                )
-            check_same_length(truth, score, y_true_name, y_score_name)
-        k = truth.shape[1]
-        classes = np.arange(k)
-        names = _names(classes, display_labels, None)
-        pred = None
-        if y_pred is not None:
-            pred = as_array(_to_numpy(y_pred), y_pred_name)
-            if pred.shape != truth.shape or not _is_indicator(pred):
-                raise ValueError(
-                    f"{y_pred_name} must be a 0/1 indicator of shape {truth.shape} "
-                    f"like {y_true_name}, got {_describe(pred)}"
-                )
-            pred = pred.astype(np.int8, copy=False)
-        return Inputs("multilabel", truth, score, classes, names, None, pred)
+        return _read_multilabel(raw_arr, score, y_pred, display_labels, kind, arg)
 
     values = _label_values(raw_arr, y_true_name)
     if score is not None:
         check_same_length(values, score, y_true_name, y_score_name)
-    pred_values = None
-    if y_pred is not None:
-        pred_raw = as_array(_to_numpy(y_pred), y_pred_name)
-        if pred_raw.ndim == 2 and pred_raw.shape[1] > 1 and not _is_indicator(pred_raw):
-            raise ValueError(
-                f"{y_pred_name} has {_describe(pred_raw)}: it looks like scores (one "
-                f"column per class), but predicted labels are needed here; pass "
-                f"{y_pred_name}.argmax(axis=1)"
-            )
-        pred_values = _label_values(pred_raw, y_pred_name)
-        check_same_length(values, pred_values, y_true_name, y_pred_name)
+    pred_values = _read_pred_values(y_pred, values, arg)
     present = np.unique(values)
     seen = (
         present
@@ -561,36 +516,7 @@ def read_inputs(
         or (pred_values.dtype.kind in "iub" and values.dtype.kind in "iub")
         else present
     )
-
-    names_from_labels = None
-    if labels is not None:
-        classes, names_from_labels = _read_labels_arg(labels, present, n_columns)
-        if classes is None:
-            labels = None
-    if labels is None:
-        if (
-            n_columns is not None
-            and n_columns >= 2
-            and present.dtype.kind in "iu"
-            and present.min() >= 0
-            and present.max() < n_columns
-            and (
-                seen.dtype.kind not in "iu"
-                or (seen.min() >= 0 and seen.max() < n_columns)
-            )
-        ):
-            classes = np.arange(n_columns)  # columns are class indices
-        elif n_columns is not None and n_columns >= 2 and seen.size == n_columns:
-            classes = seen
-        elif n_columns is not None and n_columns >= 2:
-            raise ValueError(
-                f"{y_true_name} holds {seen.size} distinct labels {_show(seen)} but "
-                f"{y_score_name} has {n_columns} columns; the labels and the score "
-                "columns do not match. Pass labels= with one class value per column, "
-                "in column order (integer labels 0..k-1 name the columns directly)"
-            )
-        else:
-            classes = seen
+    classes, names_from_labels = _resolve_classes(labels, present, seen, n_columns, arg)
 
     # Binary: a 1-D score, a single column, or a forced binary kind.
     binary = (
@@ -604,40 +530,10 @@ def read_inputs(
         )
     )
     if binary:
-        if len(classes) > 2:
-            raise ValueError(
-                f"{y_true_name} has {len(classes)} classes {_show(classes)} but a "
-                "binary problem is needed here (one score per sample); for one class "
-                f"against the rest pass {y_true_name} == value, or pass a "
-                f"(n_samples, n_classes) {y_score_name}, one column per class"
-            )
-        pos = _positive(classes, pos_label)
-        if pos_label is not None and pos not in classes.tolist():
-            if len(classes) >= 2:
-                raise ValueError(
-                    f"pos_label={pos_label!r} is not among the labels of "
-                    f"{y_true_name} {_show(classes)}; pass one of them"
-                )
-        negatives = [c for c in classes.tolist() if c != pos]
-        neg = negatives[0] if negatives else (0 if not isinstance(pos, str) else None)
-        cls = np.asarray([neg, pos], dtype=object if neg is None else None)
-        y01 = (values == pos).astype(np.int8)
-        mat = None
-        if score is not None and score.ndim == 2:
-            if score.shape[1] == 1:
-                score = score[:, 0]
-            else:
-                mat = score
-                col = (
-                    [c for c in classes.tolist()].index(pos)
-                    if pos in classes.tolist()
-                    else 1
-                )
-                score = score[:, col]
-        pred01 = None if pred_values is None else (pred_values == pos).astype(np.int8)
-        names = _names(cls, display_labels, names_from_labels)
-        return Inputs("binary", y01, score, cls, names, pos, pred01, mat)
-
+        return _read_binary(
+            values, score, pred_values, classes, pos_label, display_labels,
+            names_from_labels, arg,
+        )  # fmt: skip
     if pos_label is not None:
         raise ValueError(
             f"pos_label={pos_label!r} applies to binary problems only, but "
@@ -658,6 +554,141 @@ def read_inputs(
         _require_probabilities(score, y_score_name)
     names = _names(classes, display_labels, names_from_labels)
     return Inputs("multiclass", y_idx, score, classes, names, None, pred_idx)
+
+
+def _read_multilabel(raw_arr, score, y_pred, display_labels, kind, arg) -> Inputs:
+    """read_inputs' step for a 2-D ``y_true``: a 0/1 indicator matrix."""
+    y_true_name, y_score_name, y_pred_name = arg
+    if not _is_indicator(raw_arr):
+        raise ValueError(
+            f"{y_true_name} is 2-D ({_describe(raw_arr)}) but not a 0/1 indicator "
+            "matrix; pass 1-D class labels, or 0/1 indicators (samples x labels) "
+            "for a multi-label problem"
+        )
+    if kind == "binary" or kind == "multiclass":
+        one_hot = bool((raw_arr.sum(axis=1) == 1).all())
+        hint = f"{y_true_name}.argmax(axis=1)" if one_hot else "1-D labels"
+        raise ValueError(
+            f"{y_true_name} is a 2-D indicator matrix ({_describe(raw_arr)}) but "
+            f"this needs class labels; pass {hint}"
+        )
+    truth = raw_arr.astype(np.int8, copy=False)
+    if score is not None:
+        if score.ndim != 2 or score.shape[1] != truth.shape[1]:
+            raise ValueError(
+                f"{y_true_name} is a multi-label indicator with {truth.shape[1]} "
+                f"columns but {y_score_name} has shape {score.shape}; pass one "
+                "score column per label"
+            )
+        check_same_length(truth, score, y_true_name, y_score_name)
+    k = truth.shape[1]
+    classes = np.arange(k)
+    names = _names(classes, display_labels, None)
+    pred = None
+    if y_pred is not None:
+        pred = as_array(_to_numpy(y_pred), y_pred_name)
+        if pred.shape != truth.shape or not _is_indicator(pred):
+            raise ValueError(
+                f"{y_pred_name} must be a 0/1 indicator of shape {truth.shape} "
+                f"like {y_true_name}, got {_describe(pred)}"
+            )
+        pred = pred.astype(np.int8, copy=False)
+    return Inputs("multilabel", truth, score, classes, names, None, pred)
+
+
+def _read_pred_values(y_pred, values, arg):
+    """read_inputs' step for ``y_pred``: 1-D label values, or None."""
+    y_true_name, _, y_pred_name = arg
+    if y_pred is None:
+        return None
+    pred_raw = as_array(_to_numpy(y_pred), y_pred_name)
+    if pred_raw.ndim == 2 and pred_raw.shape[1] > 1 and not _is_indicator(pred_raw):
+        raise ValueError(
+            f"{y_pred_name} has {_describe(pred_raw)}: it looks like scores (one "
+            f"column per class), but predicted labels are needed here; pass "
+            f"{y_pred_name}.argmax(axis=1)"
+        )
+    pred_values = _label_values(pred_raw, y_pred_name)
+    check_same_length(values, pred_values, y_true_name, y_pred_name)
+    return pred_values
+
+
+def _resolve_classes(labels, present, seen, n_columns, arg):
+    """read_inputs' step: the class values in column order, and names from labels=."""
+    y_true_name, y_score_name, _ = arg
+    names_from_labels = None
+    if labels is not None:
+        classes, names_from_labels = _read_labels_arg(labels, present, n_columns)
+        if classes is not None:
+            return classes, names_from_labels
+    if (
+        n_columns is not None
+        and n_columns >= 2
+        and present.dtype.kind in "iu"
+        and present.min() >= 0
+        and present.max() < n_columns
+        and (
+            seen.dtype.kind not in "iu" or (seen.min() >= 0 and seen.max() < n_columns)
+        )
+    ):
+        return np.arange(n_columns), names_from_labels  # columns are class indices
+    if n_columns is not None and n_columns >= 2 and seen.size == n_columns:
+        return seen, names_from_labels
+    if n_columns is not None and n_columns >= 2:
+        raise ValueError(
+            f"{y_true_name} holds {seen.size} distinct labels {_show(seen)} but "
+            f"{y_score_name} has {n_columns} columns; the labels and the score "
+            "columns do not match. Pass labels= with one class value per column, "
+            "in column order (integer labels 0..k-1 name the columns directly)"
+        )
+    return seen, names_from_labels
+
+
+def _read_binary(
+    values,
+    score,
+    pred_values,
+    classes,
+    pos_label,
+    display_labels,
+    names_from_labels,
+    arg,
+) -> Inputs:
+    """read_inputs' step for a binary problem: 0/1 targets, the positive's scores."""
+    y_true_name, y_score_name, _ = arg
+    if len(classes) > 2:
+        raise ValueError(
+            f"{y_true_name} has {len(classes)} classes {_show(classes)} but a "
+            "binary problem is needed here (one score per sample); for one class "
+            f"against the rest pass {y_true_name} == value, or pass a "
+            f"(n_samples, n_classes) {y_score_name}, one column per class"
+        )
+    pos = _positive(classes, pos_label)
+    if pos_label is not None and pos not in classes.tolist():
+        if len(classes) >= 2:
+            raise ValueError(
+                f"pos_label={pos_label!r} is not among the labels of "
+                f"{y_true_name} {_show(classes)}; pass one of them"
+            )
+    negatives = [c for c in classes.tolist() if c != pos]
+    neg = negatives[0] if negatives else (0 if not isinstance(pos, str) else None)
+    cls = np.asarray([neg, pos], dtype=object if neg is None else None)
+    y01 = (values == pos).astype(np.int8)
+    mat = None
+    if score is not None and score.ndim == 2:
+        if score.shape[1] == 1:
+            score = score[:, 0]
+        else:
+            mat = score
+            col = (
+                [c for c in classes.tolist()].index(pos)
+                if pos in classes.tolist()
+                else 1
+            )
+            score = score[:, col]
+    pred01 = None if pred_values is None else (pred_values == pos).astype(np.int8)
+    names = _names(cls, display_labels, names_from_labels)
+    return Inputs("binary", y01, score, cls, names, pos, pred01, mat)
 
 
 def check_confusion(cm) -> np.ndarray:

@@ -144,7 +144,7 @@ class ConfusionDisplay:
     ax_, figure_, im_ : matplotlib objects, set by :meth:`plot`.
     text_ : numpy.ndarray of Text or None
         The cell texts, shape (n_classes, n_classes); None past
-        ``MATRIX_MAX_CELL_TEXT`` classes, where the colour alone shows them.
+        ``STYLE["matrix_max_cell_text"]`` classes, where the colour alone shows them.
 
     Raises
     ------
@@ -284,7 +284,7 @@ class ConfusionDisplay:
             First title line; the second says what a cell shows.
         include_values : bool, optional
             Write the numbers in the cells; default: up to
-            ``MATRIX_MAX_CELL_TEXT`` (30) classes.
+            ``STYLE["matrix_max_cell_text"]`` (30) classes.
 
         Returns
         -------
@@ -293,10 +293,13 @@ class ConfusionDisplay:
         """
         cm = self.confusion_matrix
         k = cm.shape[0]
-        side = max(6.8, 0.9 * k + 2.4)
-        fig, ax = _matrix_figure(ax, (side, side * 0.88))
-        colour = self.shares if self.normalize is not None else cm.astype(float)
-        vmax = 1.0 if self.normalize is not None else float(max(cm.max(), 1))
+        st = P.STYLE
+        side = max(
+            st["matrix_min_side"],
+            st["matrix_inches_per_class"] * k + st["matrix_margin"],
+        )
+        fig, ax = _matrix_figure(ax, (side, side * st["matrix_aspect"]))
+        colour, vmax = self._colour()
         self.im_ = ax.imshow(
             np.nan_to_num(colour, nan=0.0),
             cmap=cmap,
@@ -305,7 +308,7 @@ class ConfusionDisplay:
             aspect="auto",
         )
         if include_values is None:
-            include_values = k <= P.MATRIX_MAX_CELL_TEXT
+            include_values = k <= P.STYLE["matrix_max_cell_text"]
         self.text_ = self._draw_cells(ax, colour, vmax) if include_values else None
         self._draw_ticks(ax)
         self._draw_titles(ax, title, include_values)
@@ -313,28 +316,68 @@ class ConfusionDisplay:
             bar = fig.colorbar(self.im_, ax=ax, fraction=0.046, pad=0.04)
             bar.set_label(
                 "share" if self.normalize is not None else "count",
-                fontsize=P.LABEL_SIZE,
+                fontsize=P.STYLE["label"],
             )
-            bar.ax.tick_params(labelsize=P.TICK_SIZE)
+            bar.ax.tick_params(labelsize=P.STYLE["tick"])
         self.ax_, self.figure_ = ax, fig
         return self
 
-    def _draw_cells(self, ax, colour, vmax):
+    def _colour(self):
+        """The image's values (shares, or counts when not normalised) and vmax."""
+        cm = self.confusion_matrix
+        if self.normalize is not None:
+            return self.shares, 1.0
+        return cm.astype(float), float(max(cm.max(), 1))
+
+    def cells(self):
+        """What each cell shows: its text, its text colour, the image's values.
+
+        :meth:`plot` draws exactly these; a live view (the threshold
+        explorer) uses them to update drawn cells in place.
+
+        Returns
+        -------
+        texts : numpy.ndarray of str, shape (n_classes, n_classes)
+            The count, and the share under it where cells show one.
+        colors : numpy.ndarray of str, shape (n_classes, n_classes)
+            ``"white"`` on dark cells, ``"black"`` elsewhere.
+        image : numpy.ndarray of float, shape (n_classes, n_classes)
+            The values coloured by the image (NaN drawn as 0).
+
+        Examples
+        --------
+        >>> from evalviz.confusion import ConfusionDisplay
+        >>> texts, colors, image = ConfusionDisplay([[3, 1], [0, 4]]).cells()
+        >>> texts[0, 0].split(), colors[0, 0], float(image[0, 1])
+        (['3', '75.0%'], 'white', 0.25)
+        """
         cm = self.confusion_matrix
         k = cm.shape[0]
-        size = _by_count(P.MATRIX_CELL_SIZES, k)
+        colour, vmax = self._colour()
         with_share = self._with_share()
+        texts = np.empty((k, k), dtype=object)
+        colors = np.empty((k, k), dtype=object)
+        for i in range(k):
+            for j in range(k):
+                texts[i, j] = _cell_text(cm[i, j], self.shares[i, j], with_share)
+                colors[i, j] = _text_color(colour[i, j], vmax)
+        return texts, colors, np.nan_to_num(colour, nan=0.0)
+
+    def _draw_cells(self, ax, colour, vmax):
+        k = self.confusion_matrix.shape[0]
+        size = _by_count(P.STYLE["matrix_cell_sizes"], k)
+        cell_texts, colors, _ = self.cells()
         texts = np.empty((k, k), dtype=object)
         for i in range(k):
             for j in range(k):
                 texts[i, j] = ax.text(
                     j,
                     i,
-                    _cell_text(cm[i, j], self.shares[i, j], with_share),
+                    cell_texts[i, j],
                     ha="center",
                     va="center",
                     fontsize=size,
-                    color=_text_color(colour[i, j], vmax),
+                    color=colors[i, j],
                     fontweight="bold" if i == j else "normal",
                 )
         return texts
@@ -342,13 +385,13 @@ class ConfusionDisplay:
     def _with_share(self) -> bool:
         """Cells show the share under the count (up to 16 classes)."""
         k = self.confusion_matrix.shape[0]
-        return self.normalize is not None and k <= P.MATRIX_CELL_SIZES[-2][0]
+        return self.normalize is not None and k <= P.STYLE["matrix_cell_sizes"][-2][0]
 
     def _draw_ticks(self, ax):
         k = self.confusion_matrix.shape[0]
         pos = _tick_positions(k)
         names = [self.display_labels[i] for i in pos]
-        size = _by_count(P.MATRIX_TICK_SIZES, k)
+        size = _by_count(P.STYLE["matrix_tick_sizes"], k)
         ax.set_xticks(pos, names, rotation=40, ha="right", rotation_mode="anchor")
         ax.set_yticks(pos, names)
         ax.tick_params(labelsize=size)

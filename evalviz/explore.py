@@ -128,7 +128,9 @@ class ClassBalanceDisplay:
         """
         counts = self.counts
         k, n_splits = counts.shape
-        fig, ax = _new_axes(ax, (8.8, min(0.5 * k + 1.6, P.MATRIX_MAX_FIGSIZE[1])))
+        fig, ax = _new_axes(
+            ax, (8.8, min(0.5 * k + 1.6, P.STYLE["matrix_max_figsize"][1]))
+        )
         height = 0.8 / n_splits
         self.bars_ = []
         for s, split in enumerate(counts.columns):
@@ -136,16 +138,16 @@ class ClassBalanceDisplay:
             bars = ax.barh(
                 y, counts[split], height=height, color=P.PALETTE[s], label=split
             )
-            if k <= P.MATRIX_MAX_CELL_TEXT:
+            if k <= P.STYLE["matrix_max_cell_text"]:
                 ax.bar_label(
                     bars,
                     labels=[format_count(v) for v in counts[split]],
-                    fontsize=P.LABEL_SIZE,
+                    fontsize=P.STYLE["label"],
                     padding=3,
                 )
             self.bars_.append(bars)
         ax.set_yticks(range(k), list(counts.index))
-        ax.tick_params(axis="y", labelsize=P.LABEL_SIZE)
+        ax.tick_params(axis="y", labelsize=P.STYLE["label"])
         ax.invert_yaxis()
         ax.set_xlim(0, counts.to_numpy().max() * 1.2)
         P.style_axes(ax, title=title, xlabel="number of images")
@@ -153,7 +155,7 @@ class ClassBalanceDisplay:
             loc="upper left",
             bbox_to_anchor=(1.01, 1.0),
             frameon=False,
-            fontsize=P.TICK_SIZE + 1,
+            fontsize=P.STYLE["tick"] + 1,
         )
         self.ax_, self.figure_ = ax, fig
         return self
@@ -272,8 +274,12 @@ class ExampleGridDisplay:
         """
         k, n = self.indices.shape
         if ax is None:
+            (cw, ch), (mw, mh) = (
+                P.STYLE["example_grid_cell"],
+                P.STYLE["example_grid_margins"],
+            )
             fig, axes = P.new_grid(
-                k, n, figsize=(1.1 * n + 1.8, 1.1 * k + 0.6), layout="constrained"
+                k, n, figsize=(cw * n + mw, ch * k + mh), layout="constrained"
             )
         else:
             axes = np.atleast_2d(np.asarray(ax, dtype=object))
@@ -290,10 +296,10 @@ class ExampleGridDisplay:
                 rotation=0,
                 ha="right",
                 va="center",
-                fontsize=P.LABEL_SIZE,
+                fontsize=P.STYLE["label"],
                 labelpad=8,
             )
-        fig.suptitle(title, fontsize=P.TITLE_SIZE)
+        fig.suptitle(title, fontsize=P.STYLE["title"])
         self.ax_, self.figure_ = axes, fig
         return self
 
@@ -552,10 +558,14 @@ class MeanImageDisplay:
         k = len(self.labels)
         nrows = int(np.ceil(k / ncols))
         if ax is None:
+            (cw, ch), (mw, mh) = (
+                P.STYLE["mean_image_cell"],
+                P.STYLE["mean_image_margins"],
+            )
             fig, axes = P.new_grid(
                 nrows,
                 ncols,
-                figsize=(2.0 * ncols, 2.2 * nrows + 0.4),
+                figsize=(cw * ncols + mw, ch * nrows + mh),
                 layout="constrained",
             )
         else:
@@ -566,8 +576,8 @@ class MeanImageDisplay:
             _bare(a)
             if i < k:
                 a.imshow(self.means[i], cmap=cmap, vmin=0, vmax=vmax)
-                a.set_title(self.labels[i], fontsize=P.LABEL_SIZE)
-        fig.suptitle(title, fontsize=P.TITLE_SIZE)
+                a.set_title(self.labels[i], fontsize=P.STYLE["label"])
+        fig.suptitle(title, fontsize=P.STYLE["title"])
         self.ax_, self.figure_ = axes, fig
         return self
 

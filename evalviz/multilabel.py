@@ -282,8 +282,8 @@ class CellCountsDisplay:
         fig, axes = P.panel_grid(
             len(panels),
             ax,
-            per_row=P.CELL_PANELS_PER_ROW,
-            panel_size=P.CELL_PANEL_SIZE,
+            per_row=P.STYLE["multilabel_panels_per_row"],
+            panel_size=P.STYLE["multilabel_panel_size"],
             extra_height=0.5 if title else 0.0,
         )
         self.images_, self.texts_, self.tags_ = [], [], []
@@ -293,7 +293,7 @@ class CellCountsDisplay:
         for extra in list(axes.flat)[len(panels) :]:
             extra.set_axis_off()
         if title is not None:
-            fig.suptitle(title, fontsize=P.TITLE_SIZE)
+            fig.suptitle(title, fontsize=P.STYLE["title"])
         self.figure_, self.axes_, self.ax_ = fig, axes, axes.flat[0]
         return self
 
@@ -311,7 +311,7 @@ class CellCountsDisplay:
                     format_count(cm[i, j]),
                     ha="center",
                     va="center",
-                    fontsize=P.LABEL_SIZE,
+                    fontsize=P.STYLE["label"],
                     color=color,
                 )
                 tags[i, j] = ax.text(
@@ -320,7 +320,7 @@ class CellCountsDisplay:
                     _CELL_TAGS[i][j],
                     ha="center",
                     va="center",
-                    fontsize=P.LABEL_SIZE,
+                    fontsize=P.STYLE["label"],
                     fontweight="bold",
                     color=color,
                 )
@@ -527,7 +527,9 @@ class MultilabelThresholdDisplay:
                 f"pick from {list(self.summaries)}"
             )
         if ax is None:
-            fig, axes = P.new_grid(1, 1, figsize=P.SWEEP_FIGSIZE, layout="constrained")
+            fig, axes = P.new_grid(
+                1, 1, figsize=P.STYLE["multilabel_sweep_figsize"], layout="constrained"
+            )
             ax = axes[0, 0]
         fig = ax.figure
         self.lines_ = {}
@@ -549,7 +551,7 @@ class MultilabelThresholdDisplay:
         ax.legend(
             loc="upper center",
             bbox_to_anchor=(0.5, -0.14),
-            fontsize=P.LEGEND_SIZE,
+            fontsize=P.STYLE["legend"],
             ncol=2,
         )
         self.ax_, self.figure_ = ax, fig

@@ -151,6 +151,13 @@ def confusion_from_report(precision, recall, support, *, seed=0):
     ndarray of int64, shape (n_classes, n_classes)
         Rows = true class, columns = predicted class.
 
+    Raises
+    ------
+    ValueError
+        If the report is not fractions of matching lengths, or is
+        inconsistent (a class would need more errors than the other classes
+        together can absorb).
+
     Notes
     -----
     The diagonal is ``round(recall * support)``; the column sums are the
@@ -351,6 +358,12 @@ def multilabel_zipf(
         label at least one positive and one negative (when n_samples >= 2).
     y_score : ndarray of float32, shape (n_samples, n_labels)
         **Simulated** sigmoid outputs, one independent probability per label.
+
+    Raises
+    ------
+    ValueError
+        If a size is not a positive integer, or a parameter is negative (or
+        ``labels_per_sample`` is 0).
 
     Notes
     -----

@@ -387,7 +387,13 @@ class ThresholdDisplay:
         for i, row in self.marked.reset_index(drop=True).iterrows():
             ax.axvline(row["threshold"], color="#555555", linestyle=":", linewidth=1.2)
             for col, colour, _ in styles:
-                ax.plot([row["threshold"]], [row[col]], "o", color=colour, markersize=7)
+                ax.plot(
+                    [row["threshold"]],
+                    [row[col]],
+                    "o",
+                    color=colour,
+                    markersize=P.STYLE["marker_threshold"],
+                )
             # Names sit above the plotting area, so they never cover a curve.
             ax.annotate(
                 row["name"],

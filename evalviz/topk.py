@@ -214,7 +214,7 @@ class TopKDisplay:
         ax.legend(
             loc="lower left",
             bbox_to_anchor=(1.1 / (K + 1.2), 0.22),
-            fontsize=P.TICK_SIZE,
+            fontsize=P.STYLE["tick"],
             frameon=False,
         )
         full = title or self.title or f"Top-k accuracy and the rank of the {what}"
@@ -268,7 +268,7 @@ class TopKDisplay:
                 textcoords="offset points",
                 xytext=(0, 8),
                 ha="center",
-                fontsize=P.TICK_SIZE,
+                fontsize=P.STYLE["tick"],
                 color=P.PALETTE[0],
             )
         return line
@@ -449,7 +449,7 @@ class TopKGallery:
             title
             or f"Wrong at top-1, right at top-{self.k} ({which})\ncaption: image "
             "index in the data, top-1 score, true class's score",
-            fontsize=P.TITLE_SIZE,
+            fontsize=P.STYLE["title"],
         )
         self.ax_, self.figure_ = axes, fig
         return self
@@ -683,7 +683,9 @@ class LabelGroupsDisplay:
             If ``ax`` is not two Axes.
         """
         if ax is None:
-            fig, axes = P.new_grid(1, 2, figsize=(12.5, 4.6), layout="constrained")
+            fig, axes = P.new_grid(
+                1, 2, figsize=P.STYLE["label_groups_figsize"], layout="constrained"
+            )
             axes = axes[0]
         else:
             axes = np.asarray(ax, dtype=object).ravel()
@@ -695,7 +697,7 @@ class LabelGroupsDisplay:
         self._draw_scores(axes[1], x)
         fig.suptitle(
             title or self.title or "Which labels drive top-k, macro and micro AUC",
-            fontsize=P.TITLE_SIZE,
+            fontsize=P.STYLE["title"],
         )
         self.ax_, self.figure_ = axes, fig
         return self
@@ -707,11 +709,17 @@ class LabelGroupsDisplay:
             ("share_of_positives", micro, P.PALETTE[1]),
         ]
         _grouped_bars(
-            ax, x, self.groups, bars, width=0.38, fmt=format_percent, size=P.LABEL_SIZE
+            ax,
+            x,
+            self.groups,
+            bars,
+            width=0.38,
+            fmt=format_percent,
+            size=P.STYLE["label"],
         )
         ax.set_xticks(x, list(self.groups["group"]))
         ax.set_ylim(0, 1.15)
-        ax.legend(loc="upper left", fontsize=P.TICK_SIZE, frameon=False)
+        ax.legend(loc="upper left", fontsize=P.STYLE["tick"], frameon=False)
         P.style_axes(ax, title="How much each group counts", ylabel="share")
 
     def _draw_scores(self, ax, x):
@@ -727,11 +735,11 @@ class LabelGroupsDisplay:
             scores,
             width=0.26,
             fmt=lambda v: format_rate(v, 2),
-            size=P.LABEL_SIZE - 1,
+            size=P.STYLE["label"] - 1,
         )
         ax.set_xticks(x, list(self.groups["group"]))
         ax.set_ylim(0, 1.3)
-        ax.legend(loc="upper right", fontsize=P.TICK_SIZE, frameon=False, ncol=1)
+        ax.legend(loc="upper right", fontsize=P.STYLE["tick"], frameon=False, ncol=1)
         P.style_axes(
             ax,
             title="How well each group does",

@@ -168,7 +168,9 @@ class TrainingRunsDisplay:
             fig, axes = P.new_grid(
                 1,
                 2 if has_acc else 1,
-                figsize=(12.0 if has_acc else 7.0, 4.6),
+                figsize=P.STYLE[
+                    "training_figsize" if has_acc else "training_loss_figsize"
+                ],
                 layout="constrained",
             )
             axes = axes[0]
@@ -178,7 +180,7 @@ class TrainingRunsDisplay:
         self.lines_ = self._draw_lines(axes, has_acc)
         self._style(axes, has_acc, logy)
         if title:
-            fig.suptitle(title, fontsize=P.TITLE_SIZE)
+            fig.suptitle(title, fontsize=P.STYLE["title"])
         self.ax_, self.figure_ = axes, fig
         return self
 
@@ -209,7 +211,7 @@ class TrainingRunsDisplay:
             xlabel="epoch",
             ylabel="mean training loss",
         )
-        axes[0].legend(fontsize=P.TICK_SIZE + 1)
+        axes[0].legend(fontsize=P.STYLE["tick"] + 1)
         if has_acc and len(axes) > 1:
             P.style_axes(
                 axes[1],
@@ -217,7 +219,7 @@ class TrainingRunsDisplay:
                 xlabel="epoch",
                 ylabel="validation accuracy",
             )
-            axes[1].legend(fontsize=P.TICK_SIZE + 1)
+            axes[1].legend(fontsize=P.STYLE["tick"] + 1)
         for a in axes:
             a.grid(True, alpha=0.3)
 

@@ -594,3 +594,18 @@ def test_title_says_what_the_cells_show():
     assert "colour: % of each true class" in large.ax_.get_title()
     assert "cell:" not in large.ax_.get_title()
     plt.close("all")
+
+
+def test_cells_are_what_plot_draws_and_drop_shares_past_16_classes():
+    cm = np.diag(np.arange(1, 18)) + 1
+    disp = evc.ConfusionDisplay(cm)
+    texts, colors, image = disp.cells()
+    assert texts.shape == colors.shape == image.shape == (17, 17)
+    assert texts[0, 0] == "2" and texts[16, 16] == "18"  # counts only past 16
+    np.testing.assert_allclose(image.sum(axis=1), 1.0)
+    disp.plot()
+    assert [t.get_text() for t in disp.text_.ravel()] == list(texts.ravel())
+    assert [t.get_color() for t in disp.text_.ravel()] == list(colors.ravel())
+    small = evc.ConfusionDisplay([[3, 1], [0, 4]]).cells()[0]
+    assert small[0, 0] == "3\n75.0%" and small[1, 0] == "0"
+    plt.close(disp.figure_)

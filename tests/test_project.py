@@ -138,3 +138,23 @@ def test_docstring_examples_run():
     summary = runner.summarize(verbose=False)
     assert summary.failed == 0, "".join(report)[-4000:]
     assert summary.attempted > 0
+
+
+def test_sizes_come_from_the_one_style_table():
+    """No literal font, marker or figure sizes in drawing code; one STYLE dict."""
+    from evalviz import _plotting
+
+    literal = re.compile(
+        r"\b(fontsize|labelsize|markersize|title_fontsize)=\d|\bfigsize=\(\s*\d"
+    )
+    found = []
+    for path in sorted((ROOT / "evalviz").rglob("*.py")):
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            if literal.search(line) and ">>>" not in line:
+                found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not found, "\n".join(found)
+    tables = [
+        k for k, v in vars(_plotting).items() if k.isupper() and isinstance(v, dict)
+    ]
+    assert tables == ["STYLE"]
+    assert not [k for k in vars(_plotting) if k.endswith(("_SIZE", "_FIGSIZE"))]

@@ -733,17 +733,23 @@ def test_prevalence_sweep_matches_sklearn_on_each_resample():
         assert_matches_sklearn({**row, "threshold": 0.4}, yy, ss, skip=("f1",))
 
 
-def test_names_go_to_display_labels_where_the_entry_point_takes_it():
-    def new_style(y_true, y_score, *, labels=None, display_labels=None):
-        pass
+def test_widgets_pass_names_and_thresholds_without_deprecations():
+    import warnings
 
-    def old_style(y_true, y_score, *, labels=None):
-        pass
-
-    assert _render._names_kwargs(new_style, ("a", "b")) == {
-        "display_labels": ["a", "b"]
-    }
-    assert _render._names_kwargs(old_style, ("a", "b")) == {"labels": ["a", "b"]}
+    y, s = binary_data(n=300, seed=41)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        twin = widgets.threshold_small_multiples(
+            y, s, thresholds=(0.3, 0.7), display_labels=["no", "yes"]
+        ).plot()
+        ex = widgets.threshold_explorer(y, s, display_labels=["no", "yes"])
+    legend = [
+        t.get_text() for t in twin.axes_["distributions"].get_legend().get_texts()
+    ]
+    assert [t.split(":")[0] for t in legend[3:]] == ["score >= 0.3", "score >= 0.7"]
+    assert "no, n=" in legend[0]
+    assert [t.get_text() for t in ex._ax_cm.get_yticklabels()] == ["no", "yes"]
+    plt.close(twin.figure_)
 
 
 def test_reprs_are_one_line_with_the_numbers():

@@ -618,6 +618,12 @@ def top_confusions(cm, n=5, *, labels=None, display_labels=None) -> pd.DataFrame
         ``predicted_name``, ``count`` and ``share_of_true`` (count divided by
         the support of the true class), sorted by count, largest first.
 
+    Raises
+    ------
+    ValueError
+        If ``cm`` is not a square matrix of counts, ``n`` is not a positive
+        integer, or the names do not match the classes.
+
     Notes
     -----
     Ties in count are broken by true class, then predicted class, so the

@@ -207,6 +207,14 @@ class OneVsRestCurves:
     micro, macro : dict or None
         Micro: ``x``, ``y``, ``thresholds``, ``area``. Macro: ``x``, ``y``,
         ``area_of_curve``, ``mean_of_areas``. None for binary input.
+
+    Examples
+    --------
+    >>> from evalviz.metrics import roc_curves
+    >>> curves = roc_curves([0, 1, 2, 2], [[.8, .1, .1], [.2, .7, .1],
+    ...                                    [.1, .2, .7], [.3, .3, .4]])
+    >>> type(curves).__name__, curves.kind, curves.names, curves.areas.tolist()
+    ('OneVsRestCurves', 'multiclass', ['0', '1', '2'], [1.0, 1.0, 1.0])
     """
 
     kind: str

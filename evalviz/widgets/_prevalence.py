@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import metrics
 from .._format import format_area, format_count, format_rate, format_threshold
-from .._plotting import WIDGET_STYLE
+from .._plotting import STYLE
 from .._validation import check_threshold
 from ._classes import read_one_vs_rest
 from ._render import (
@@ -22,7 +22,6 @@ from ._render import (
     _html_panel,
     _html_table,
     _lines_with_gid,
-    _names_kwargs,
     _pin_legend,
     _png_output,
     _relabel_legend,
@@ -211,9 +210,9 @@ class PrevalenceSweep:
                 self.table[column].to_numpy(),
                 color=PALETTE[color],
                 linestyle=style,
-                linewidth=WIDGET_STYLE["sweep_line_width"],
+                linewidth=STYLE["widget_sweep_line_width"],
                 marker="o",
-                markersize=WIDGET_STYLE["sweep_marker_size"],
+                markersize=STYLE["widget_sweep_marker"],
                 label=label,
                 gid=f"{gid_prefix}{column}",
             )
@@ -271,7 +270,7 @@ class PrevalenceSweep:
         from .._plotting import new_axes, style_axes
 
         created = ax is None
-        fig, ax = new_axes(ax, figsize=WIDGET_STYLE["sweep_figsize"])
+        fig, ax = new_axes(ax, figsize=STYLE["widget_sweep_figsize"])
         if created:
             fig.set_layout_engine("constrained")
         x = self.table["prevalence"].to_numpy()
@@ -287,7 +286,7 @@ class PrevalenceSweep:
         ax.legend(
             loc="upper left",
             bbox_to_anchor=(1.01, 1.0),
-            fontsize=WIDGET_STYLE["sweep_legend_size"],
+            fontsize=STYLE["widget_sweep_legend"],
             frameon=False,
         )
         region = self.zoom_region() if zoom else None
@@ -304,9 +303,9 @@ class PrevalenceSweep:
         inset.set_ylim(y0, y1)
         inset.set_title(
             f"zoom: metrics above {format_area(y0, 2)}",
-            fontsize=WIDGET_STYLE["inset_title_size"],
+            fontsize=STYLE["widget_inset_title"],
         )
-        inset.tick_params(labelsize=WIDGET_STYLE["inset_tick_size"])
+        inset.tick_params(labelsize=STYLE["tick"])
         ax.indicate_inset_zoom(inset, edgecolor="#444444")
         return inset
 
@@ -461,7 +460,7 @@ class PrevalenceExplorer:
         """The ROC and PR displays of one resample (computed, not drawn)."""
         from .. import curves
 
-        names = _names_kwargs(curves.roc, self._names)
+        names = {"display_labels": list(self._names)}
         t = [self.threshold]
         return (
             curves.roc(y, s, **names, thresholds=t, argmax=False),
@@ -480,7 +479,7 @@ class PrevalenceExplorer:
         self._marker = ax_sweep.axvline(
             start,
             color="#888888",
-            linewidth=WIDGET_STYLE["marker_line_width"],
+            linewidth=STYLE["widget_marker_line_width"],
             gid="prevalence",
         )
         roc, pr = self._curves(*self._resample(start))
@@ -594,7 +593,7 @@ def prevalence_explorer(
     pos_label=None,
     threshold=0.5,
     seed=0,
-    figsize=(11.0, 8.0),
+    figsize=STYLE["widget_prevalence_figsize"],
     dpi=72,
     context=None,
 ):

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import base64
 import html
-import inspect
 import re
 import struct
 import zlib
 
 import numpy as np
 
-from .._plotting import WIDGET_STYLE
+from .._plotting import STYLE, to_logit
 
 # A number as the displays write one in a legend ("threshold 0.5", "score >= 1e-05").
 _NUMBER = r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
@@ -36,21 +35,6 @@ def _require_ipywidgets():
             "(and, for JupyterLab 3 or older, jupyterlab_widgets)"
         ) from exc
     return ipywidgets
-
-
-def _names_kwargs(function, names) -> dict:
-    """Pass display names as ``display_labels=`` where the entry point takes it.
-
-    The displays move from ``labels=`` (names) to scikit-learn's
-    ``display_labels=``; this keeps the widgets working on both sides of the
-    move without the deprecation warning.
-    """
-    try:
-        accepted = inspect.signature(function).parameters
-    except (TypeError, ValueError):  # pragma: no cover - builtins
-        accepted = {}
-    key = "display_labels" if "display_labels" in accepted else "labels"
-    return {key: list(names)}
 
 
 class _FastFigure:
@@ -151,20 +135,9 @@ class _LiveConfusion:
 
     @staticmethod
     def _cells(display):
-        from ..confusion import _percent, _text_color
-
-        cm, shares = display.confusion_matrix, display.shares
-        normalized = display.normalize is not None
-        colour = shares if normalized else cm.astype(float)
-        vmax = 1.0 if normalized else float(max(cm.max(), 1))
-        cells = []
-        for i in range(cm.shape[0]):
-            for j in range(cm.shape[1]):
-                text = f"{int(cm[i, j])}"
-                if normalized and cm[i, j] > 0:
-                    text += f"\n{_percent(shares[i, j])}"
-                cells.append((text, _text_color(colour[i, j], vmax)))
-        return cells, np.nan_to_num(colour, nan=0.0)
+        """``([(text, colour), ...], image values)`` as the display draws them."""
+        texts, colors, image = display.cells()
+        return list(zip(texts.ravel(), colors.ravel(), strict=True)), image
 
     @classmethod
     def attach(cls, ax, display):
@@ -202,15 +175,7 @@ def _distribution_x(threshold: float, scale: str) -> float:
     """Where ``score_distribution`` draws a threshold on its x axis."""
     if scale != "logit":
         return threshold
-    try:
-        from ..distributions import _to_logit
-    except ImportError:  # same transform: log10 odds, clipped at 1e-9
-
-        def _to_logit(p):
-            p = np.clip(p, 1e-9, 1 - 1e-9)
-            return np.log10(p) - np.log10(1 - p)
-
-    return float(_to_logit(np.array([threshold]))[0])
+    return float(to_logit(np.array([threshold]))[0])
 
 
 def _lines_with_gid(ax, prefix: str) -> list:
@@ -254,5 +219,5 @@ def _html_table(rows, css_class: str) -> str:
 def _html_panel(title: str, *blocks: str) -> str:
     """A bold title over side-by-side blocks of HTML (the numbers panel)."""
     inner = "".join(f"<div style='{_BLOCK_CSS}'>{b}</div>" for b in blocks)
-    size = WIDGET_STYLE["html_font_px"]
+    size = STYLE["widget_html_font_px"]
     return f"<div style='font-size:{size}px'><b>{title}</b><br>{inner}</div>"

@@ -10,10 +10,10 @@ import numpy as np
 
 from .. import metrics
 from .._format import format_rate, format_threshold
-from .._plotting import WIDGET_STYLE
+from .._plotting import STYLE
 from .._validation import check_threshold
 from ._classes import read_one_vs_rest
-from ._render import _names_kwargs, _relabel_legend
+from ._render import _relabel_legend
 
 _COUNT_COLUMNS = ["threshold", "tp", "fp", "tn", "fn"]
 _COUNT_COLUMNS += ["accuracy", "precision", "recall", "f1", "fpr"]
@@ -177,7 +177,8 @@ class ThresholdSmallMultiples:
 
         k = len(self.thresholds)
         if figsize is None:
-            figsize = (max(10.5, 3.5 * k), 14.5)
+            width, height = STYLE["widget_small_multiples_figsize"]
+            figsize = (max(width, STYLE["widget_small_multiples_width"] * k), height)
         fig = plt.figure(figsize=figsize, layout="constrained")
         top, middle, bottom = fig.subfigures(3, 1, height_ratios=(1.0, 1.15, 1.25))
         self._draw_matrices(top)
@@ -196,7 +197,7 @@ class ThresholdSmallMultiples:
         k = len(self.thresholds)
         top_axes = top.subplots(1, k, squeeze=False)[0]
         convention = ""
-        names = _names_kwargs(ConfusionDisplay, self._names)
+        names = {"display_labels": list(self._names)}
         cuts = zip(top_axes, self.thresholds, self._matrices, strict=True)
         for ax, t, cm in cuts:
             ConfusionDisplay(cm, **names).plot(
@@ -210,7 +211,7 @@ class ThresholdSmallMultiples:
         suptitle = f"{self.full_title}: the same scores cut at {k} thresholds"
         if convention:
             suptitle += f"\nEach matrix: rows = true class; {convention}"
-        top.suptitle(suptitle, fontsize=WIDGET_STYLE["suptitle_size"])
+        top.suptitle(suptitle, fontsize=STYLE["widget_suptitle"])
 
     def _draw_distributions(self, ax, log_counts) -> None:
         """The score distributions with every threshold line, legend below."""
@@ -223,8 +224,8 @@ class ThresholdSmallMultiples:
         score_distribution(
             truth,
             self._score,
-            **_names_kwargs(score_distribution, self._names),
-            threshold=self.thresholds,
+            display_labels=list(self._names),
+            thresholds=self.thresholds,
             bins=self._bins,
             scale=self._scale,
         ).plot(ax=ax, log_counts=log_counts, title=f"Scores: {self.full_title}")
@@ -246,7 +247,7 @@ class ThresholdSmallMultiples:
             )
             roc_xscale = "log" if crowded else "linear"
         truth, score = self._truth, self._score
-        names = _names_kwargs(curves.roc, self._names)
+        names = {"display_labels": list(self._names)}
         roc = curves.roc(
             truth, score, **names, thresholds=self.thresholds, argmax=False
         )
@@ -293,11 +294,11 @@ def _legend_below(ax, ncol) -> None:
     from matplotlib.transforms import ScaledTranslation
 
     below = ScaledTranslation(
-        0.0, -WIDGET_STYLE["legend_below_inches"], ax.figure.dpi_scale_trans
+        0.0, -STYLE["widget_legend_below_inches"], ax.figure.dpi_scale_trans
     )
     _resize_legend(
         ax,
-        WIDGET_STYLE["legend_size"],
+        STYLE["widget_legend"],
         ncol=ncol,
         loc="upper center",
         bbox_to_anchor=(0.5, 0.0),
@@ -320,10 +321,8 @@ def _zoom_inset(ax, display, xs, ys):
     inset.set_ylim(y0 - 0.002, y1 + 0.002)
     inset.set_xlabel("")
     inset.set_ylabel("")
-    inset.set_title(
-        "zoom on the marked points", fontsize=WIDGET_STYLE["inset_title_size"]
-    )
-    inset.tick_params(labelsize=WIDGET_STYLE["inset_tick_size"])
+    inset.set_title("zoom on the marked points", fontsize=STYLE["widget_inset_title"])
+    inset.tick_params(labelsize=STYLE["tick"])
     ax.indicate_inset_zoom(inset, edgecolor="#444444")
     return inset
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from .. import metrics
 from .._format import format_count, format_rate, format_threshold
+from .._plotting import STYLE
 from .._validation import check_choice, check_threshold
 from ._classes import read_one_vs_rest
 from ._render import (
@@ -19,7 +20,6 @@ from ._render import (
     _html_table,
     _lines_with_gid,
     _LiveConfusion,
-    _names_kwargs,
     _pin_legend,
     _png_output,
     _relabel_legend,
@@ -258,8 +258,8 @@ class ThresholdExplorer:
         score_distribution(
             truth,
             score,
-            **_names_kwargs(score_distribution, problem.side_names(k)),
-            threshold=t0,
+            display_labels=list(problem.side_names(k)),
+            thresholds=t0,
             bins=self._bins,
             scale=self._scale,
         ).plot(
@@ -274,7 +274,7 @@ class ThresholdExplorer:
         from .. import curves
 
         truth, score = self._problem.column(self._k)
-        names = _names_kwargs(curves.roc, self._problem.side_names(self._k))
+        names = {"display_labels": list(self._problem.side_names(self._k))}
         curves.roc(truth, score, **names, thresholds=[t0], argmax=False).plot(
             ax=ax_roc, legend="inside", title=f"ROC curve: {self._title}"
         )
@@ -294,7 +294,7 @@ class ThresholdExplorer:
         names = self._problem.side_names(self._k)
         return ConfusionDisplay(
             state["confusion_matrix"],
-            **_names_kwargs(ConfusionDisplay, names),
+            display_labels=list(names),
         )
 
     def _draw_confusion(self, ax, t0: float) -> None:
@@ -438,7 +438,7 @@ def threshold_explorer(
     scale="linear",
     log_counts=None,
     continuous_update=True,
-    figsize=(11.0, 7.6),
+    figsize=STYLE["widget_threshold_figsize"],
     dpi=72,
     context=None,
 ):
