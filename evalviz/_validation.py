@@ -62,6 +62,11 @@ def check_has_both_classes(truth01: np.ndarray, what: str = "y_true") -> None:
 
 
 def check_threshold(threshold, name: str = "threshold") -> float:
+    """A finite number; integers stay exact ints (scores above 2**53)."""
+    if isinstance(threshold, (int, np.integer)) and not isinstance(
+        threshold, (bool, np.bool_)
+    ):
+        return int(threshold)
     try:
         value = float(threshold)
     except (TypeError, ValueError):

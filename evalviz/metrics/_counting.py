@@ -463,12 +463,14 @@ def report_from_confusion(
 
 
 def _read_cuts(thresholds) -> np.ndarray:
-    cuts = np.atleast_1d(as_array(thresholds, "thresholds")).astype(np.float64)
+    cuts = np.atleast_1d(as_array(thresholds, "thresholds"))
+    if cuts.dtype.kind not in "iu":  # integer thresholds stay exact
+        cuts = cuts.astype(np.float64)
     if cuts.ndim != 1:
         raise ValueError(
             f"thresholds must be a number or a 1-D array, got shape {cuts.shape}"
         )
-    if np.isnan(cuts).any():
+    if cuts.dtype.kind == "f" and np.isnan(cuts).any():
         raise ValueError("thresholds holds NaN; pass real numbers")
     return cuts
 
