@@ -432,21 +432,79 @@ def _map_to_index(values: np.ndarray, classes: np.ndarray, name: str) -> np.ndar
     return order[pos].astype(np.int64)
 
 
-def _require_probabilities(score: np.ndarray, name: str) -> None:
+def _require_probabilities(score: np.ndarray, name: str, binary: bool = False) -> None:
     lo, hi = score.min(), score.max()
     sums = score.sum(axis=1, dtype=np.float64)
     worst = float(np.max(np.abs(sums - 1.0)))
     if lo >= 0 and hi <= 1 + PROBABILITY_TOLERANCE and worst <= PROBABILITY_TOLERANCE:
         return
     row = int(np.argmax(np.abs(sums - 1.0)))
+    what = (
+        f"{name} has {score.shape[1]} columns for a binary problem, but its rows are "
+        "not probabilities"
+        if binary
+        else f"{name} has multi-class rows that are not probabilities"
+    )
+    seen = (
+        f"values from {float(lo):.4g} to {float(hi):.4g}; row {row} sums to "
+        f"{float(sums[row]):.4g}"
+    )
+    if lo >= 0 and hi <= 1:
+        raise ValueError(
+            f"{what} ({seen}): every value is in [0, 1] but the rows do not sum to "
+            "1 (rounded probabilities?). Renormalise them: "
+            f"{name} / {name}.sum(axis=1, keepdims=True) (a softmax of "
+            "probabilities would distort them)"
+        )
+    if binary:
+        raise ValueError(
+            f"{what} ({seen}): they look like logits. The positive column alone "
+            "changes when a constant is added to a row (same softmax, same "
+            f"prediction), so it is not used. Pass {name}[:, 1] - {name}[:, 0] (the "
+            f"logit difference, offset-free) or scipy.special.softmax({name}, axis=1)"
+        )
     raise ValueError(
-        f"{name} has multi-class rows that are not probabilities (values from "
-        f"{float(lo):.4g} to {float(hi):.4g}; row {row} sums to {float(sums[row]):.4g}): "
-        "they look like logits. A one-vs-rest ranking metric compares one class's "
-        "scores across samples, and a logit's level is not defined by the model "
-        "(adding a constant to a row leaves the softmax and the argmax unchanged but "
-        "changes this number). Pass probabilities: "
+        f"{what} ({seen}): they look like logits. A one-vs-rest ranking metric "
+        "compares one class's scores across samples, and a logit's level is not "
+        "defined by the model (adding a constant to a row leaves the softmax and "
+        "the argmax unchanged but changes this number). Pass probabilities: "
         f"scipy.special.softmax({name}, axis=1)"
+    )
+
+
+def _one_against_rest(
+    values,
+    score,
+    classes,
+    pos_label,
+    pred_values,
+    display_labels,
+    names_from_labels,
+    y_true_name,
+    y_score_name,
+) -> Inputs:
+    """A binary view of multi-class data: class ``pos_label`` against the rest."""
+    listed = classes.tolist()
+    if pos_label not in listed:
+        raise ValueError(
+            f"pos_label={pos_label!r} is not among the classes of {y_true_name} "
+            f"{_show(classes)}; pass one of them"
+        )
+    col = listed.index(pos_label)
+    _require_probabilities(score, y_score_name)
+    names = _names(classes, display_labels, names_from_labels)
+    y01 = (values == pos_label).astype(np.int8)
+    pred01 = None if pred_values is None else (pred_values == pos_label).astype(np.int8)
+    cls = np.asarray([None, pos_label], dtype=object)
+    return Inputs(
+        "binary",
+        y01,
+        score[:, col],
+        cls,
+        [f"not {names[col]}", names[col]],
+        pos_label,
+        pred01,
+        None,
     )
 
 
@@ -610,11 +668,30 @@ def read_inputs(
     )
     if binary:
         if len(classes) > 2:
+            if n_columns == len(classes) and pos_label is not None:
+                return _one_against_rest(
+                    values,
+                    score,
+                    classes,
+                    pos_label,
+                    pred_values,
+                    display_labels,
+                    names_from_labels,
+                    y_true_name,
+                    y_score_name,
+                )
+            example = classes.tolist()[-1]
+            fix = (
+                f"pass pos_label= with one class (for example pos_label={example!r}) "
+                "to take that class against the rest"
+                if n_columns == len(classes)
+                else f"for one class against the rest pass {y_true_name} == "
+                f"{example!r} with that class's score, or a (n_samples, n_classes) "
+                f"{y_score_name} and pos_label={example!r}"
+            )
             raise ValueError(
                 f"{y_true_name} has {len(classes)} classes {_show(classes)} but a "
-                "binary problem is needed here (one score per sample); for one class "
-                f"against the rest pass {y_true_name} == value, or pass a "
-                f"(n_samples, n_classes) {y_score_name}, one column per class"
+                f"binary problem is needed here (one score per sample); {fix}"
             )
         pos = _positive(classes, pos_label)
         if pos_label is not None and pos not in classes.tolist():
@@ -632,6 +709,7 @@ def read_inputs(
             if score.shape[1] == 1:
                 score = score[:, 0]
             else:
+                _require_probabilities(score, y_score_name, binary=True)
                 mat = score
                 col = (
                     [c for c in classes.tolist()].index(pos)

@@ -54,3 +54,68 @@ def test_float32_scores_compare_with_the_float32_threshold():
     assert ev.metrics.confusion_at_threshold(y, s, 0.7)["tp"] == 2
     assert ev.explain(y, s, threshold=0.7).numbers["true positives"] == 2
     assert ev.metrics.binary_summary(y, s, threshold=0.7)["tp"] == 2
+
+
+# --- an (n, 2) matrix for a binary problem must hold probability rows --------
+
+
+def _binary_logits():
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 60)
+    L = rng.normal(size=(60, 2)) * 2
+    L[:, 1] += y
+    return y, L
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda y, s: ev.metrics.roc_auc(y, s),
+        lambda y, s: ev.roc(y, s),
+        lambda y, s: ev.explain(y, s),
+        lambda y, s: ev.threshold.pick_threshold(y, s, recall=0.5),
+        lambda y, s: ev.distributions.score_distribution(y, s),
+        lambda y, s: ev.metrics.counts_at_thresholds(y, s, [0.5]),
+        lambda y, s: ev.metrics.confusion_at_threshold(y, s, 0.5),
+    ],
+)
+def test_binary_logit_matrix_is_refused_with_the_logit_difference(call):
+    y, L = _binary_logits()
+    with pytest.raises(ValueError, match=r"y_score\[:, 1\] - y_score\[:, 0\]"):
+        call(y, L)
+
+
+def test_binary_logit_difference_and_argmax_readers_work():
+    y, L = _binary_logits()
+    diff = L[:, 1] - L[:, 0]
+    assert ev.metrics.roc_auc(y, diff) == pytest.approx(skm.roc_auc_score(y, diff))
+    # argmax readers are offset-free and stay accepting
+    assert ev.metrics.top_k_accuracy(y, L, 1) == pytest.approx(
+        skm.accuracy_score(y, L.argmax(1))
+    )
+    P = np.exp(L) / np.exp(L).sum(axis=1, keepdims=True)
+    assert ev.metrics.roc_auc(y, P) == pytest.approx(skm.roc_auc_score(y, P[:, 1]))
+
+
+def test_rounded_probabilities_get_renormalise_advice_not_softmax():
+    P = np.round(np.random.default_rng(1).dirichlet([1, 1, 1], 30), 2)
+    P[0] = [0.34, 0.34, 0.33]  # sums to 1.01
+    y = np.arange(30) % 3
+    with pytest.raises(ValueError, match=r"sum\(axis=1, keepdims=True\)") as info:
+        ev.metrics.roc_auc(y, P)
+    assert "softmax(" not in str(info.value).split("distort")[0]
+    with pytest.raises(ValueError, match="softmax"):
+        ev.metrics.roc_auc(y, np.log(P + 0.01))
+
+
+def test_binary_function_takes_one_class_against_the_rest_with_pos_label():
+    rng = np.random.default_rng(2)
+    y3 = rng.integers(0, 3, 80)
+    P3 = rng.dirichlet([1, 1, 1], 80)
+    got = ev.threshold.pick_threshold(y3, P3, recall=0.5, pos_label=1)
+    assert got == ev.threshold.pick_threshold(y3 == 1, P3[:, 1], recall=0.5)
+    curve = ev.threshold.threshold_curve(y3, P3, pos_label=2)
+    ref = ev.threshold.threshold_curve(y3 == 2, P3[:, 2])
+    assert curve["tp"].tolist() == ref["tp"].tolist()
+    with pytest.raises(ValueError, match=r"pos_label=2"):
+        ev.threshold.pick_threshold(y3, P3, recall=0.5)
