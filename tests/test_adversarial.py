@@ -119,3 +119,33 @@ def test_binary_function_takes_one_class_against_the_rest_with_pos_label():
     assert curve["tp"].tolist() == ref["tp"].tolist()
     with pytest.raises(ValueError, match=r"pos_label=2"):
         ev.threshold.pick_threshold(y3, P3, recall=0.5)
+
+
+# --- one class set: scikit-learn's (in y_true or predicted, unless labels=) --
+
+
+def test_report_and_confusion_from_scores_count_scikit_learns_classes():
+    y = np.array([0, 1, 2, 0, 1, 2, 0, 1])
+    S = np.eye(4)[y] * 0.7 + 0.075  # class 3 never true, never predicted
+    sk = skm.classification_report(y, S.argmax(1), output_dict=True)
+    rep = ev.confusion.report(y, S).report
+    assert rep.loc["macro avg", "f1-score"] == pytest.approx(
+        sk["macro avg"]["f1-score"]
+    )
+    assert rep.loc["macro avg", "f1-score"] == 1.0
+    assert list(rep.index[:3]) == ["0", "1", "2"]
+    assert rep.loc["accuracy", "support"] == 8  # the number of samples
+    assert rep.loc["accuracy", "precision"] == sk["accuracy"]
+    assert ev.confusion.report(y, S.argmax(1)).report.equals(rep)
+    d = ev.confusion.confusion_display(y, S)
+    np.testing.assert_array_equal(
+        d.confusion_matrix, skm.confusion_matrix(y, S.argmax(1))
+    )
+    # labels= keeps every listed class, as scikit-learn's labels=
+    four = ev.confusion.report(y, S, labels=[0, 1, 2, 3]).report
+    sk4 = skm.classification_report(
+        y, S.argmax(1), labels=[0, 1, 2, 3], output_dict=True, zero_division=0
+    )
+    assert four.loc["macro avg", "f1-score"] == pytest.approx(
+        sk4["macro avg"]["f1-score"]
+    )

@@ -411,7 +411,8 @@ def report_from_confusion(
         ``"weighted avg"``; columns ``precision``, ``recall``, ``f1-score``,
         ``support``. It equals
         ``pd.DataFrame(classification_report(y_true, y_pred, output_dict=True)).T``
-        for any predictions whose confusion matrix is ``cm``.
+        for any predictions whose confusion matrix is ``cm``, except the
+        ``"accuracy"`` row's ``support``: the number of samples.
 
     Raises
     ------
@@ -423,9 +424,9 @@ def report_from_confusion(
     -----
     Rows of ``cm`` = true class. Per class: precision = diagonal / column sum,
     recall = diagonal / row sum, support = row sum. The ``"accuracy"`` row
-    repeats the accuracy in every column (including ``support``), exactly as
-    pandas lays out scikit-learn's ``output_dict``, where ``"accuracy"`` is a
-    single number. Every class of ``cm`` is reported, even one with no samples
+    repeats the accuracy in its three rate columns (scikit-learn's
+    ``output_dict`` has it as a single number); its ``support`` is the number
+    of samples, as in scikit-learn's text report. Every class of ``cm`` is reported, even one with no samples
     and no predictions: this matches scikit-learn called with
     ``labels=range(k)``.
 
@@ -453,7 +454,7 @@ def report_from_confusion(
     total = float(true_sum.sum())
     acc = float(tp.sum() / total)
     rows = {name: [p[i], r[i], f[i], float(s[i])] for i, name in enumerate(names)}
-    rows["accuracy"] = [acc, acc, acc, acc]
+    rows["accuracy"] = [acc, acc, acc, total]
     for avg, key in (("macro", "macro avg"), ("weighted", "weighted avg")):
         ap, ar, af, _ = _prf_from_counts(tp, pred_sum, true_sum, avg, zero_division)
         rows[key] = [ap, ar, af, total]
