@@ -30,15 +30,61 @@ def as_array(x, name: str) -> np.ndarray:
             f"{name} could not be turned into a numpy array ({type(x).__name__}): {exc}"
         ) from exc
     if arr.dtype == object:
-        raise ValueError(
-            f"{name} has dtype object (received {type(x).__name__}); pass a numeric "
-            "array, for example np.asarray(values, dtype=float)"
-        )
+        arr = _from_objects(arr, name, type(x).__name__)
     if arr.size == 0:
         raise ValueError(
             f"{name} is empty ({_describe(arr)}); pass at least one sample"
         )
     return arr
+
+
+def _is_missing(v) -> bool:
+    if v is None or type(v).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(v, (float, np.floating)) and v != v
+
+
+def missing_error(name: str, missing: np.ndarray) -> ValueError:
+    """The error for missing labels: how many and where the first one is."""
+    where = np.argwhere(missing)[0]
+    first = int(where[0]) if where.size == 1 else tuple(int(i) for i in where)
+    return ValueError(
+        f"{name} has {int(missing.sum())} missing value(s) (None, NaN or pandas NA), "
+        f"the first at index {first}; drop those samples (or fill them) before "
+        "evaluating"
+    )
+
+
+def _from_objects(arr: np.ndarray, name: str, received: str) -> np.ndarray:
+    """Object arrays (pandas strings, categoricals, lists) as str, bool or numbers."""
+    flat = arr.ravel()
+    missing = np.fromiter((_is_missing(v) for v in flat), bool, flat.size)
+    if missing.any():
+        raise missing_error(name, missing.reshape(arr.shape))
+    if all(isinstance(v, str) for v in flat):
+        return arr.astype(str)
+    if all(isinstance(v, (bool, np.bool_)) for v in flat):
+        return arr.astype(bool)
+    if all(
+        isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+        for v in flat
+    ):
+        try:
+            return arr.astype(np.int64)
+        except OverflowError:
+            pass
+    elif all(
+        isinstance(v, (int, float, np.integer, np.floating))
+        and not isinstance(v, (bool, np.bool_))
+        for v in flat
+    ):
+        return arr.astype(np.float64)
+    kinds = sorted({type(v).__name__ for v in flat})
+    raise ValueError(
+        f"{name} has dtype object with values of the types {kinds} (received "
+        f"{received}); pass values of one type: all strings "
+        f"(np.asarray(values).astype(str)) or all numbers"
+    )
 
 
 def check_same_length(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
@@ -285,6 +331,8 @@ def _label_values(y, name: str) -> np.ndarray:
     if arr.ndim != 1:
         raise ValueError(f"{name} must be 1-D class labels, got {_describe(arr)}")
     if np.issubdtype(arr.dtype, np.floating):
+        if np.isnan(arr).any():
+            raise missing_error(name, np.isnan(arr))
         if not np.all(np.isfinite(arr)) or not np.all(arr == np.round(arr)):
             raise ValueError(
                 f"{name} must hold class labels, got non-integer floats "

@@ -149,3 +149,45 @@ def test_report_and_confusion_from_scores_count_scikit_learns_classes():
     assert four.loc["macro avg", "f1-score"] == pytest.approx(
         sk4["macro avg"]["f1-score"]
     )
+
+
+# --- pandas and object labels ---------------------------------------------
+
+_YES_NO = ["no", "no", "yes", "yes", "no", "yes"]
+_S6 = [0.1, 0.3, 0.8, 0.6, 0.4, 0.9]
+
+
+@pytest.mark.parametrize(
+    "y",
+    [
+        pd.Series(_YES_NO),
+        pd.Series(_YES_NO).astype("string"),
+        pd.Series(_YES_NO).astype("category"),
+        np.array(_YES_NO, dtype=object),
+    ],
+)
+def test_pandas_and_object_string_labels_are_read(y):
+    right = skm.roc_auc_score(np.array(_YES_NO) == "yes", _S6)
+    assert ev.metrics.roc_auc(y, _S6, pos_label="yes") == pytest.approx(right)
+    assert right == 1.0
+
+
+@pytest.mark.parametrize(
+    "y, first",
+    [
+        (pd.Series(["no", None, "yes", "yes", "no", "yes"]), 1),
+        (pd.Series([0, 1, None, 1, 0, 1], dtype="Int64"), 2),
+        (np.array([0, 1, np.nan, 1, 0, 1.0]), 2),
+        (pd.Series(["no", "no", "yes", pd.NA, "no", "yes"], dtype="string"), 3),
+    ],
+)
+def test_missing_labels_are_named_as_missing(y, first):
+    with pytest.raises(ValueError, match=rf"1 missing value.*index {first}\b"):
+        ev.metrics.roc_auc(y, _S6, pos_label="yes" if first in (1, 3) else None)
+
+
+def test_object_arrays_of_bools_and_ints_are_numbers():
+    y = np.array([True, False, True], dtype=object)
+    assert ev.metrics.accuracy(y, [True, True, True]) == pytest.approx(2 / 3)
+    yi = np.array([0, 1, 1], dtype=object)
+    assert ev.metrics.roc_auc(yi, [0.2, 0.9, 0.4]) == 1.0
