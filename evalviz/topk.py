@@ -111,6 +111,8 @@ class TopKDisplay:
                 "(n_samples, n_classes) with at least 3 classes)"
             )
         truth, score = inputs.y, inputs.score
+        if max_k is None:  # the default: 5, or every class when there are fewer
+            max_k = min(5, score.shape[1])
         max_k = check_k(max_k, score.shape[1], name="max_k")
         accuracy = top_k_accuracy_curve(truth, score, max_k=max_k)
         rank = rank_of_true_class(truth, score)
@@ -127,7 +129,7 @@ class TopKDisplay:
 
     @classmethod
     def from_predictions(
-        cls, y_true, y_score, *, max_k=5, labels=None, title=None, ax=None, **kwargs
+        cls, y_true, y_score, *, max_k=None, labels=None, title=None, ax=None, **kwargs
     ):
         """Compute top-k accuracy and the rank histogram, and draw them.
 
@@ -137,8 +139,8 @@ class TopKDisplay:
             Class labels (any sortable type) or a multi-label indicator.
         y_score : array-like of shape (n_samples, n_classes)
             Scores, one column per class.
-        max_k : int, default=5
-            Largest k shown.
+        max_k : int, optional
+            Largest k shown; default ``min(5, n_classes)``.
         labels : array-like, optional
             The class values in column order.
         title : str, optional
@@ -274,7 +276,7 @@ class TopKDisplay:
         return line
 
 
-def topk(y_true, y_score, *, max_k=5, labels=None, title=None) -> TopKDisplay:
+def topk(y_true, y_score, *, max_k=None, labels=None, title=None) -> TopKDisplay:
     """Top-k accuracy for k = 1..max_k and the true-class rank histogram.
 
     Parameters
@@ -283,8 +285,8 @@ def topk(y_true, y_score, *, max_k=5, labels=None, title=None) -> TopKDisplay:
         Class labels (any sortable type) or a multi-label indicator.
     y_score : array-like of shape (n_samples, n_classes)
         Scores, one column per class.
-    max_k : int, default=5
-        Largest k shown.
+    max_k : int, optional
+        Largest k shown; default ``min(5, n_classes)``.
     labels : array-like, optional
         The class values in column order.
     title : str, optional
@@ -615,7 +617,7 @@ class LabelGroupsDisplay:
 
     @classmethod
     def from_predictions(
-        cls, y_true, y_score, *, k=5, edges=(10, 100), title=None, ax=None, **kwargs
+        cls, y_true, y_score, *, k=None, edges=(10, 100), title=None, ax=None, **kwargs
     ):
         """Split labels by frequency, compute each group's numbers and draw them.
 
@@ -625,8 +627,9 @@ class LabelGroupsDisplay:
             Multi-label 0/1 indicator (multi-class labels work too).
         y_score : array-like of shape (n_samples, n_labels)
             Scores, one column per label.
-        k : int, default=5
-            The k of top-k accuracy and of each group's recall at k.
+        k : int, optional
+            The k of top-k accuracy and of each group's recall at k; default
+            ``min(5, n_labels)``.
         edges : sequence of int, default=(10, 100)
             Group boundaries in frequency rank.
         title : str, optional
@@ -739,7 +742,7 @@ class LabelGroupsDisplay:
         )
 
 
-def label_groups(y_true, y_score, *, k=5, edges=(10, 100), title=None):
+def label_groups(y_true, y_score, *, k=None, edges=(10, 100), title=None):
     """Split labels by frequency and show what each group does to each metric.
 
     Parameters
@@ -748,8 +751,9 @@ def label_groups(y_true, y_score, *, k=5, edges=(10, 100), title=None):
         Multi-label 0/1 indicator (multi-class labels work too).
     y_score : array-like of shape (n_samples, n_labels)
         Scores, one column per label.
-    k : int, default=5
-        The k of top-k accuracy and of each group's recall at k.
+    k : int, optional
+        The k of top-k accuracy and of each group's recall at k; default
+        ``min(5, n_labels)``.
     edges : sequence of int, default=(10, 100)
         Group boundaries in frequency rank: with the default, the 10 most
         frequent labels, labels 11-100, and the rest.
@@ -779,6 +783,8 @@ def label_groups(y_true, y_score, *, k=5, edges=(10, 100), title=None):
     >>> label_groups(y, s, k=3, edges=(5,)).groups["group"].tolist()
     ['top 5', '6-20']
     """
+    if k is None:  # the default: 5, or every label when there are fewer
+        k = min(5, as_array(y_score, "y_score").shape[-1])
     groups, totals = label_group_table(y_true, y_score, k=k, edges=edges)
     return LabelGroupsDisplay(groups, totals, k=int(k), title=title)
 

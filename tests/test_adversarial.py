@@ -191,3 +191,23 @@ def test_object_arrays_of_bools_and_ints_are_numbers():
     assert ev.metrics.accuracy(y, [True, True, True]) == pytest.approx(2 / 3)
     yi = np.array([0, 1, 1], dtype=object)
     assert ev.metrics.roc_auc(yi, [0.2, 0.9, 0.4]) == 1.0
+
+
+# --- default k clamped to the number of classes ------------------------------
+
+
+def test_topk_default_max_k_is_clamped_to_the_classes():
+    y = np.array(["cat", "dog", "emu", "cat"])
+    disp = ev.topk.topk(y, np.full((4, 3), 1 / 3))
+    assert disp.accuracy.tolist() == pytest.approx([0.5, 0.75, 1.0])
+    with pytest.raises(ValueError, match="max_k=5"):
+        ev.topk.topk(y, np.full((4, 3), 1 / 3), max_k=5)
+
+
+def test_label_groups_default_k_is_clamped():
+    rng = np.random.default_rng(0)
+    Y = (rng.random((60, 3)) < 0.4).astype(int)
+    Y[0], Y[1] = 1, 0
+    S = rng.random((60, 3))
+    disp = ev.topk.label_groups(Y, S)
+    assert disp.k == 3
