@@ -211,3 +211,25 @@ def test_label_groups_default_k_is_clamped():
     S = rng.random((60, 3))
     disp = ev.topk.label_groups(Y, S)
     assert disp.k == 3
+
+
+# --- labels= given as names: one deprecation rule, one warning ---------------
+
+_NAMES = ["cat", "dog", "emu"]
+
+
+def test_labels_as_names_work_for_predicted_labels_with_one_warning():
+    y = np.array([0, 1, 2, 0, 1, 2])
+    p = np.array([0, 1, 1, 0, 2, 2])
+    with pytest.warns(DeprecationWarning, match="display names"):
+        got = ev.metrics.precision_recall_f1(y, p, average="macro", labels=_NAMES)
+    right = skm.precision_recall_fscore_support(y, p, average="macro")
+    assert got[:3] == pytest.approx(right[:3])
+    with pytest.warns(DeprecationWarning):
+        cm = ev.metrics.confusion_matrix(y, p, labels=_NAMES)
+    np.testing.assert_array_equal(cm, skm.confusion_matrix(y, p))
+    P = np.eye(3)[p] * 0.7 + 0.1
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ev.explain(y, P, labels=_NAMES)
+    assert sum(w.category is DeprecationWarning for w in caught) == 1

@@ -285,5 +285,5 @@ def test_counts_at_thresholds_pos_label_and_checks():
         ev.counts_at_thresholds([0, 1], [0.2, np.nan], 0.5)
     with pytest.raises(ValueError, match="pass pos_label="):
         ev.counts_at_thresholds(y_true, y_score, 0.5)
-    with pytest.raises(ValueError, match="y_true == value"):
+    with pytest.raises(ValueError, match="y_true == 2"):
         ev.counts_at_thresholds([0, 1, 2], [0.1, 0.2, 0.3], 0.5)

@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._validation import as_array, check_choice, check_confusion, read_inputs
+from .._validation import (
+    _read_labels_arg,
+    as_array,
+    check_choice,
+    check_confusion,
+    read_inputs,
+)
 from ._sweep import binary_sweep, counts_at
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,6 +132,13 @@ def _label_index(classes: np.ndarray, labels, n_classes) -> np.ndarray | None:
         raise ValueError(f"labels= must be distinct class values, got {wanted[:10]}")
     lookup = {c: i for i, c in enumerate(classes.tolist())}
     idx = np.array([lookup.get(v, -1) for v in wanted], dtype=np.int64)
+    if (idx < 0).all() and classes.dtype.kind != "U":
+        # One release: names in labels= (read_inputs' rule, with a warning).
+        values, names = _read_labels_arg(labels, classes, None)
+        if names is not None:
+            if values is None:
+                return None
+            return np.array([lookup.get(v, -1) for v in values.tolist()], np.int64)
     if (idx < 0).all():
         raise ValueError(
             f"none of labels={wanted[:10]} occurs in y_true or y_pred, whose classes "
