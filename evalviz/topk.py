@@ -634,8 +634,9 @@ class LabelGroupsDisplay:
             Group boundaries in frequency rank.
         title : str, optional
             Figure title.
-        ax : pair of Axes, optional
-            Where to draw; a new figure when None.
+        ax : pair of Axes, Axes, Figure or SubFigure, optional
+            Where to draw the two panels (see :meth:`plot`); a new figure
+            when None.
         **kwargs
             Passed to :meth:`plot`.
 
@@ -670,29 +671,29 @@ class LabelGroupsDisplay:
 
         Parameters
         ----------
-        ax : pair of Axes, optional
-            Where to draw; a new 1 x 2 figure (constrained layout) when None.
+        ax : pair of Axes, Axes, Figure or SubFigure, optional
+            Where to draw the two panels: a pair of Axes; one Axes (its area
+            is split in two side by side); a Figure or SubFigure (two Axes are
+            added side by side); a new 1 x 2 figure (constrained layout) when
+            None.
         title : str, optional
             Overrides the title given at construction.
 
         Returns
         -------
         LabelGroupsDisplay
-            Self, with ``ax_`` and ``figure_`` set.
+            Self, with ``ax_`` (two Axes) and ``figure_`` set.
 
         Raises
         ------
         ValueError
-            If ``ax`` is not two Axes.
+            If ``ax`` is none of those.
         """
         if ax is None:
             fig, axes = P.new_grid(1, 2, figsize=(12.5, 4.6), layout="constrained")
             axes = axes[0]
         else:
-            axes = np.asarray(ax, dtype=object).ravel()
-            if axes.size != 2:
-                raise ValueError(f"ax must be two Axes (a pair), got {axes.size}")
-            fig = axes[0].figure
+            fig, axes = _two_axes(ax)
         x = np.arange(len(self.groups))
         self._draw_weights(axes[0], x)
         self._draw_scores(axes[1], x)
@@ -740,6 +741,36 @@ class LabelGroupsDisplay:
             title="How well each group does",
             ylabel="AUC, or share of positives (0 to 1)",
         )
+
+
+def _two_axes(ax):
+    """(figure, two Axes) from a pair, one Axes (split) or a Figure/SubFigure."""
+    from matplotlib.axes import Axes
+    from matplotlib.figure import FigureBase
+
+    if isinstance(ax, FigureBase):
+        return ax, np.asarray(ax.subplots(1, 2), dtype=object)
+    if isinstance(ax, Axes):
+        spec = ax.get_subplotspec()
+        if spec is None:
+            raise ValueError(
+                "LabelGroupsDisplay draws two panels; ax is one Axes without a grid "
+                "position to split: pass two Axes (fig.subplots(1, 2)) or a Figure"
+            )
+        fig = ax.figure
+        halves = spec.subgridspec(1, 2)
+        ax.remove()
+        return fig, np.asarray(
+            [fig.add_subplot(halves[0]), fig.add_subplot(halves[1])], dtype=object
+        )
+    axes = np.asarray(ax, dtype=object).ravel()
+    if axes.size != 2 or not all(isinstance(a, Axes) for a in axes):
+        raise ValueError(
+            "LabelGroupsDisplay draws two panels: pass ax as two Axes "
+            f"(fig.subplots(1, 2)), one Axes to split, or a Figure; got {axes.size} "
+            "objects"
+        )
+    return axes[0].figure, axes
 
 
 def label_groups(y_true, y_score, *, k=None, edges=(10, 100), title=None):

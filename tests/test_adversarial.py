@@ -233,3 +233,30 @@ def test_labels_as_names_work_for_predicted_labels_with_one_warning():
         warnings.simplefilter("always")
         ev.explain(y, P, labels=_NAMES)
     assert sum(w.category is DeprecationWarning for w in caught) == 1
+
+
+# --- ax= on every from_predictions -------------------------------------------
+
+
+def test_from_predictions_take_ax():
+    import matplotlib.pyplot as plt
+
+    y = np.array([0, 1, 1, 0, 1, 0, 1, 0] * 10)
+    s = np.linspace(0.05, 0.95, 80)
+    fig, ax = plt.subplots()
+    with pytest.warns(DeprecationWarning):
+        d = ev.confusion.ConfusionMatrixDisplay.from_predictions(y, y, ax=ax)
+    assert d.ax_ is ax
+    fig2, ax2 = plt.subplots()
+    sweep = ev.widgets.PrevalenceSweep.from_predictions(y, s, ax=ax2)
+    assert sweep.ax_ is ax2
+    rng = np.random.default_rng(0)
+    Y = (rng.random((80, 4)) < 0.4).astype(int)
+    S = rng.random((80, 4))
+    fig3, one = plt.subplots()
+    g = ev.topk.LabelGroupsDisplay.from_predictions(Y, S, k=2, edges=(2,), ax=one)
+    assert len(g.ax_) == 2 and g.figure_ is fig3
+    fig4 = plt.figure()
+    g = ev.topk.LabelGroupsDisplay.from_predictions(Y, S, k=2, edges=(2,), ax=fig4)
+    assert g.figure_ is fig4 and len(fig4.axes) == 2
+    plt.close("all")
