@@ -260,3 +260,15 @@ def test_from_predictions_take_ax():
     g = ev.topk.LabelGroupsDisplay.from_predictions(Y, S, k=2, edges=(2,), ax=fig4)
     assert g.figure_ is fig4 and len(fig4.axes) == 2
     plt.close("all")
+
+
+def test_macro_curves_refuse_labels_and_scores_with_the_right_function():
+    y = np.arange(30) % 3
+    P = np.random.default_rng(0).dirichlet([1, 1, 1], 30)
+    with pytest.raises(ValueError, match=r"roc_curves\(y_true, y_score\)\.macro"):
+        ev.metrics.macro_roc_curve(y, P)
+    with pytest.raises(ValueError, match=r"pr_curves\(y_true, y_score\)\.macro"):
+        ev.metrics.macro_pr_curve(P, y)
+    curves = ev.metrics.roc_curves(y, P)
+    x, t, area = ev.metrics.macro_roc_curve(curves.x, curves.y)
+    assert area == pytest.approx(skm.roc_auc_score(y, P, multi_class="ovr"))

@@ -455,6 +455,37 @@ def _summed_polylines(fprs, tprs):
     return grid, low, high
 
 
+def _read_curves(xs, ys, x_name, y_name, maker):
+    """Lists of 1-D rate arrays, one pair per curve, or a teaching error."""
+    hint = (
+        f"{x_name} and {y_name} are curves (one array per class, as {maker} "
+        f"returns them), not labels and scores; for labels and scores use "
+        f"{maker}(y_true, y_score).macro"
+    )
+    try:
+        xs = [np.asarray(x, dtype=np.float64) for x in xs]
+        ys = [np.asarray(y, dtype=np.float64) for y in ys]
+    except (TypeError, ValueError):
+        raise ValueError(f"{x_name} and {y_name} must hold numbers; {hint}") from None
+    if not xs or len(xs) != len(ys):
+        raise ValueError(
+            f"{x_name} has {len(xs)} curves and {y_name} {len(ys)}; pass one array "
+            f"of each per curve (at least one); {hint}"
+        )
+    for k, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        if x.ndim != 1 or x.shape != y.shape or x.size < 2:
+            raise ValueError(
+                f"curve {k}: {x_name}[{k}] has shape {x.shape} and {y_name}[{k}] "
+                f"shape {y.shape}; each curve needs two 1-D arrays of the same "
+                f"length (at least two points); {hint}"
+            )
+        if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
+            raise ValueError(f"curve {k} holds NaN or infinite rates; {hint}")
+        if x.min() < 0 or x.max() > 1 or y.min() < 0 or y.max() > 1:
+            raise ValueError(f"curve {k} holds rates outside [0, 1]; {hint}")
+    return xs, ys
+
+
 def macro_roc_curve(fprs, tprs, *, grid=None):
     """Vertical average of ROC curves (mean TPR at each FPR) and its area.
 
@@ -482,7 +513,14 @@ def macro_roc_curve(fprs, tprs, *, grid=None):
     ...                              [np.array([0.0, 1.0, 1.0])])
     >>> area
     1.0
+
+    Raises
+    ------
+    ValueError
+        Unless ``fprs`` and ``tprs`` are curves: one pair of 1-D arrays of
+        rates in [0, 1] per curve.
     """
+    fprs, tprs = _read_curves(fprs, tprs, "fprs", "tprs", "roc_curves")
     n = len(fprs)
     if grid is None:
         xs, low, high = _summed_polylines(fprs, tprs)
@@ -527,7 +565,16 @@ def macro_pr_curve(precisions, recalls):
     ...                             [np.array([1.0, 0.5, 0.0])])
     >>> area
     0.75
+
+    Raises
+    ------
+    ValueError
+        Unless ``precisions`` and ``recalls`` are curves: one pair of 1-D
+        arrays of rates in [0, 1] per curve.
     """
+    recalls, precisions = _read_curves(
+        recalls, precisions, "recalls", "precisions", "pr_curves"
+    )
     ups = [(r[::-1], p[::-1]) for p, r in zip(precisions, recalls, strict=True)]
     xs = np.unique(np.concatenate([r for r, _ in ups]))
     steps = []
