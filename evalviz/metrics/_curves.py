@@ -507,18 +507,18 @@ def macro_roc_curve(fprs, tprs, *, grid=None):
         Its area (trapezoids). On the exact grid it equals the mean of the
         curves' areas, because an area is linear in the curve.
 
+    Raises
+    ------
+    ValueError
+        Unless ``fprs`` and ``tprs`` are curves: one pair of 1-D arrays of
+        rates in [0, 1] per curve.
+
     Examples
     --------
     >>> x, y, area = macro_roc_curve([np.array([0.0, 0.0, 1.0])],
     ...                              [np.array([0.0, 1.0, 1.0])])
     >>> area
     1.0
-
-    Raises
-    ------
-    ValueError
-        Unless ``fprs`` and ``tprs`` are curves: one pair of 1-D arrays of
-        rates in [0, 1] per curve.
     """
     fprs, tprs = _read_curves(fprs, tprs, "fprs", "tprs", "roc_curves")
     n = len(fprs)
@@ -559,18 +559,18 @@ def macro_pr_curve(precisions, recalls):
         ``sum(diff(recall) * precision[1:])``: the mean of the curves'
         average precisions.
 
+    Raises
+    ------
+    ValueError
+        Unless ``precisions`` and ``recalls`` are curves: one pair of 1-D
+        arrays of rates in [0, 1] per curve.
+
     Examples
     --------
     >>> r, p, area = macro_pr_curve([np.array([0.5, 1.0, 1.0])],
     ...                             [np.array([1.0, 0.5, 0.0])])
     >>> area
     0.75
-
-    Raises
-    ------
-    ValueError
-        Unless ``precisions`` and ``recalls`` are curves: one pair of 1-D
-        arrays of rates in [0, 1] per curve.
     """
     recalls, precisions = _read_curves(
         recalls, precisions, "recalls", "precisions", "pr_curves"
