@@ -48,7 +48,25 @@ def _only_seen(inputs, pred):
 
 def _read_predictions(y_true, y_pred_or_score, labels, display_labels):
     """``(inputs, predicted indices, tied rows)`` from labels or from scores."""
-    given = as_array(y_pred_or_score, "y_pred")
+    name = "y_pred_or_score"
+    given = as_array(y_pred_or_score, name)
+    if given.ndim > 2:
+        raise ValueError(
+            f"{name} has shape {given.shape}; pass predicted labels of shape "
+            "(n_samples,) or scores of shape (n_samples, n_classes)"
+        )
+    if (
+        given.ndim == 1
+        and given.dtype.kind == "f"
+        and np.isfinite(given).all()
+        and not np.all(given == np.round(given))
+    ):
+        raise ValueError(
+            f"{name} is 1-D with non-integer values (one score per sample?); a "
+            "confusion matrix counts predicted labels: pass (y_score >= threshold)"
+            ".astype(int) for a chosen threshold, or a (n_samples, 2) matrix of "
+            "class probabilities (its argmax is the prediction)"
+        )
     if given.ndim == 2 and given.shape[1] > 1:
         inputs = read_inputs(
             y_true,
@@ -56,7 +74,7 @@ def _read_predictions(y_true, y_pred_or_score, labels, display_labels):
             labels=labels,
             display_labels=display_labels,
             kind="multiclass",
-            y_score_name="y_pred_or_score",
+            y_score_name=name,
         )
         pred, n_tied = inputs.predictions(), inputs.n_tied_rows()
         if labels is None:  # scikit-learn's classes: those in y_true or predicted
@@ -68,6 +86,7 @@ def _read_predictions(y_true, y_pred_or_score, labels, display_labels):
         labels=labels,
         display_labels=display_labels,
         kind="multiclass",
+        y_pred_name=name,
     )
     return inputs, inputs.y_pred, 0
 

@@ -272,3 +272,14 @@ def test_macro_curves_refuse_labels_and_scores_with_the_right_function():
     curves = ev.metrics.roc_curves(y, P)
     x, t, area = ev.metrics.macro_roc_curve(curves.x, curves.y)
     assert area == pytest.approx(skm.roc_auc_score(y, P, multi_class="ovr"))
+
+
+@pytest.mark.parametrize("make", [ev.confusion.confusion_display, ev.confusion.report])
+def test_confusion_errors_use_the_real_argument_name(make):
+    y = np.array([0, 1, 1, 0])
+    with pytest.raises(ValueError, match=r"y_pred_or_score.*y_score >= threshold"):
+        make(y, np.array([0.2, 0.7, 0.9, 0.1]))
+    with pytest.raises(ValueError, match=r"y_pred_or_score has shape \(4, 2, 2\)"):
+        make(y, np.zeros((4, 2, 2)))
+    with pytest.raises(ValueError, match=r"y_pred_or_score has 3;"):
+        make(y, np.array([0, 1, 1]))
