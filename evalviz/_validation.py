@@ -95,15 +95,17 @@ def check_same_length(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) ->
         )
 
 
-def check_has_both_classes(truth01: np.ndarray, what: str = "y_true") -> None:
-    """ROC curves need at least one positive and one negative."""
+def check_has_both_classes(
+    truth01: np.ndarray, what: str = "y_true", metric: str = "ROC AUC"
+) -> None:
+    """ROC and PR curves need at least one positive and one negative."""
     n_pos = int(truth01.sum())
     if n_pos == 0 or n_pos == truth01.size:
         missing = "positive" if n_pos == 0 else "negative"
         raise ValueError(
-            f"{what} has no {missing} samples ({n_pos} of {truth01.size} positive); "
-            "ROC AUC is undefined without both classes: evaluate on more data or drop "
-            "this class"
+            f"{what} has no {missing} samples ({n_pos} of {truth01.size} positive), "
+            f"so its {metric} is undefined; evaluate on data that contains every "
+            "class, or drop that class's score column"
         )
 
 

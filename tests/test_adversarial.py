@@ -283,3 +283,18 @@ def test_confusion_errors_use_the_real_argument_name(make):
         make(y, np.zeros((4, 2, 2)))
     with pytest.raises(ValueError, match=r"y_pred_or_score has 3;"):
         make(y, np.array([0, 1, 1]))
+
+
+def test_pr_with_an_absent_class_names_average_precision():
+    y = np.array([0, 1, 0, 1, 0, 1])
+    S = np.random.default_rng(0).dirichlet([1, 1, 1], 6)
+    with pytest.raises(ValueError, match=r"class '2'.*average precision is undefined"):
+        ev.pr(y, S)
+    with pytest.raises(ValueError, match=r"class '2'.*ROC AUC is undefined"):
+        ev.roc(y, S)
+    with pytest.raises(ValueError, match=r"average_precision\(y_true, y_score, aver"):
+        ev.metrics.pr_curves(y, S)
+    Y = np.eye(3)[y]
+    assert ev.metrics.average_precision(y, S, average="micro") == pytest.approx(
+        skm.average_precision_score(Y, S, average="micro")
+    )

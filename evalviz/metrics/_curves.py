@@ -63,7 +63,9 @@ def _binary_name(inputs) -> str:
     return name
 
 
-def _indicator_problem(y_true, y_score, labels, display_labels, pos_label):
+def _indicator_problem(
+    y_true, y_score, labels, display_labels, pos_label, metric="ROC AUC"
+):
     """``(kind, Y, S, names, inputs)``: one 0/1 column and one score column per class."""
     inputs = read_inputs(
         y_true,
@@ -86,7 +88,16 @@ def _indicator_problem(y_true, y_score, labels, display_labels, pos_label):
         S = inputs.score
         names = list(inputs.names)
     for j, name in enumerate(names):
-        check_has_both_classes(Y[:, j], what=f"y_true for class {name!r}")
+        try:
+            check_has_both_classes(Y[:, j], f"class {name!r} in y_true", metric)
+        except ValueError as exc:
+            if Y.shape[1] == 1:
+                raise
+            pooled = "roc_auc" if metric == "ROC AUC" else "average_precision"
+            raise ValueError(
+                f"{exc}; for one number over every class use "
+                f"evalviz.metrics.{pooled}(y_true, y_score, average='micro')"
+            ) from None
     return inputs.kind, Y, S, names, inputs
 
 
@@ -340,7 +351,7 @@ def pr_curves(
     ([1.0, 0.5, 0.0], [0.4, 0.3333, 1.0])
     """
     kind, Y, S, names, _ = _indicator_problem(
-        y_true, y_score, labels, display_labels, pos_label
+        y_true, y_score, labels, display_labels, pos_label, "average precision"
     )
     xs, ys, ts = [], [], []
     for counts in _column_counts(Y, S):
