@@ -522,6 +522,14 @@ def _require_probabilities(score: np.ndarray, name: str, binary: bool = False) -
     )
 
 
+def _same_text_hint(value, classes) -> str:
+    """'pass pos_label='2'' when the value differs from a class only in type."""
+    for c in classes.tolist():
+        if str(c) == str(value) and type(c) is not type(value):
+            return f"did you mean pos_label={c!r}?"
+    return "pass one of them"
+
+
 def _one_against_rest(
     values,
     score,
@@ -538,7 +546,7 @@ def _one_against_rest(
     if pos_label not in listed:
         raise ValueError(
             f"pos_label={pos_label!r} is not among the classes of {y_true_name} "
-            f"{_show(classes)}; pass one of them"
+            f"{_show(classes)}; {_same_text_hint(pos_label, classes)}"
         )
     col = listed.index(pos_label)
     _require_probabilities(score, y_score_name)
@@ -748,7 +756,8 @@ def read_inputs(
             if len(classes) >= 2:
                 raise ValueError(
                     f"pos_label={pos_label!r} is not among the labels of "
-                    f"{y_true_name} {_show(classes)}; pass one of them"
+                    f"{y_true_name} {_show(classes)}; "
+                    f"{_same_text_hint(pos_label, classes)}"
                 )
         negatives = [c for c in classes.tolist() if c != pos]
         neg = negatives[0] if negatives else (0 if not isinstance(pos, str) else None)

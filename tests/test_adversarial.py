@@ -298,3 +298,12 @@ def test_pr_with_an_absent_class_names_average_precision():
     assert ev.metrics.average_precision(y, S, average="micro") == pytest.approx(
         skm.average_precision_score(Y, S, average="micro")
     )
+
+
+def test_pos_label_of_the_wrong_type_suggests_the_class():
+    y = ["1", "1", "2", "2", "1", "2"]
+    s = [0.1, 0.3, 0.8, 0.6, 0.4, 0.9]
+    with pytest.raises(ValueError, match=r"pos_label='2'"):
+        ev.metrics.roc_auc(y, s, pos_label=2)
+    right = skm.roc_auc_score(np.array(y) == "2", s)
+    assert ev.metrics.roc_auc(y, s, pos_label="2") == pytest.approx(right)
