@@ -439,7 +439,15 @@ def _names(classes, display_labels, names_from_labels) -> list:
                 f"{len(classes)} classes; pass one name per class as display_labels="
             )
         return names_from_labels
-    return [str(c.item() if hasattr(c, "item") else c) for c in classes]
+    return [_class_name(c) for c in classes]
+
+
+def _class_name(value) -> str:
+    """A class value as shown: integer-valued floats as integers (1.0 -> '1')."""
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _positive(classes: np.ndarray, pos_label):
@@ -752,6 +760,9 @@ def read_inputs(
                 f"binary problem is needed here (one score per sample); {fix}"
             )
         pos = _positive(classes, pos_label)
+        same = [c for c in classes.tolist() if c == pos and not isinstance(c, str)]
+        if same and not isinstance(pos, str):
+            pos = same[0]  # the class value itself (pos_label=1.0 is the class 1)
         if pos_label is not None and pos not in classes.tolist():
             if len(classes) >= 2:
                 raise ValueError(

@@ -307,3 +307,21 @@ def test_pos_label_of_the_wrong_type_suggests_the_class():
         ev.metrics.roc_auc(y, s, pos_label=2)
     right = skm.roc_auc_score(np.array(y) == "2", s)
     assert ev.metrics.roc_auc(y, s, pos_label="2") == pytest.approx(right)
+
+
+@pytest.mark.parametrize(
+    "y, pos_label, name",
+    [
+        (np.array([0, 1, 1, 0, 1, 0]), None, "1"),
+        (np.array([-1, 1, 1, -1, 1, -1]), None, "1"),
+        (np.array([0, 1, 1, 0, 1, 0]), 1.0, "1"),
+        (np.array([0.0, 1.0, 1.0, 0.0, 1.0, 0.0]), 1.0, "1"),
+        (np.array(["n", "y", "y", "n", "y", "n"]), "y", "y"),
+    ],
+)
+def test_positive_class_has_one_name_everywhere(y, pos_label, name):
+    s = [0.1, 0.8, 0.7, 0.3, 0.6, 0.2]
+    kw = {} if pos_label is None else {"pos_label": pos_label}
+    assert ev.roc(y, s, **kw).class_names == [name]
+    assert ev.pr(y, s, **kw).class_names == [name]
+    assert ev.distributions.score_distribution(y, s, **kw).class_name == name

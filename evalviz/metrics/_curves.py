@@ -52,15 +52,8 @@ OPERATING_POINT_COLUMNS = (
 
 
 def _binary_name(inputs) -> str:
-    """The positive class's name; "positive" for unnamed 0/1-like labels."""
-    name = inputs.names[-1]
-    default = [str(c.item() if hasattr(c, "item") else c) for c in inputs.classes]
-    obvious = inputs.pos_label is True or (
-        isinstance(inputs.pos_label, (int, np.integer)) and inputs.pos_label == 1
-    )
-    if list(inputs.names) == default and obvious:
-        return "positive"
-    return name
+    """The positive class's name (``inputs.names``, as everywhere)."""
+    return inputs.names[-1]
 
 
 def _indicator_problem(
@@ -285,7 +278,7 @@ def roc_curves(
     --------
     >>> c = roc_curves([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
     >>> c.names, float(c.areas[0])
-    (['positive'], 0.75)
+    (['1'], 0.75)
     """
     kind, Y, S, names, _ = _indicator_problem(
         y_true, y_score, labels, display_labels, pos_label
