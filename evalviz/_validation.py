@@ -44,7 +44,7 @@ def _is_missing(v) -> bool:
     return isinstance(v, (float, np.floating)) and v != v
 
 
-def missing_error(name: str, missing: np.ndarray) -> ValueError:
+def _missing_error(name: str, missing: np.ndarray) -> ValueError:
     """The error for missing labels: how many and where the first one is."""
     where = np.argwhere(missing)[0]
     first = int(where[0]) if where.size == 1 else tuple(int(i) for i in where)
@@ -60,7 +60,7 @@ def _from_objects(arr: np.ndarray, name: str, received: str) -> np.ndarray:
     flat = arr.ravel()
     missing = np.fromiter((_is_missing(v) for v in flat), bool, flat.size)
     if missing.any():
-        raise missing_error(name, missing.reshape(arr.shape))
+        raise _missing_error(name, missing.reshape(arr.shape))
     if all(isinstance(v, str) for v in flat):
         return arr.astype(str)
     if all(isinstance(v, (bool, np.bool_)) for v in flat):
@@ -334,7 +334,7 @@ def _label_values(y, name: str) -> np.ndarray:
         raise ValueError(f"{name} must be 1-D class labels, got {_describe(arr)}")
     if np.issubdtype(arr.dtype, np.floating):
         if np.isnan(arr).any():
-            raise missing_error(name, np.isnan(arr))
+            raise _missing_error(name, np.isnan(arr))
         if not np.all(np.isfinite(arr)) or not np.all(arr == np.round(arr)):
             raise ValueError(
                 f"{name} must hold class labels, got non-integer floats "
