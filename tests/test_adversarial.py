@@ -325,3 +325,17 @@ def test_positive_class_has_one_name_everywhere(y, pos_label, name):
     assert ev.roc(y, s, **kw).class_names == [name]
     assert ev.pr(y, s, **kw).class_names == [name]
     assert ev.distributions.score_distribution(y, s, **kw).class_name == name
+
+
+def test_threshold_explorer_cuts_in_the_score_dtype():
+    pytest.importorskip("ipywidgets")
+    ex = ev.widgets.threshold_explorer(Y6, SI, threshold=BIG + 4)
+    assert [ex.state[k] for k in ("tp", "fp", "tn", "fn")] == [2, 1, 2, 1]
+    y = np.array([0, 1, 1, 0])
+    ex = ev.widgets.threshold_explorer(
+        y, np.float32([0.2, 0.7, 0.9, 0.1]), threshold=0.7
+    )
+    assert ex.state["tp"] == 2
+    y2, L = _binary_logits()
+    with pytest.raises(ValueError, match=r"y_score\[:, 1\] - y_score\[:, 0\]"):
+        ev.widgets.threshold_explorer(y2, L)
