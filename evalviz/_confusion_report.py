@@ -7,6 +7,7 @@ Public names are re-exported by :mod:`evalviz.confusion`
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -28,9 +29,44 @@ def _deprecated(old: str, new: str) -> None:
     )
 
 
+def _only_seen(inputs, pred):
+    """Keep the classes present in y_true or the predictions (indices remapped)."""
+    seen = np.unique(np.concatenate([inputs.y, pred]))
+    if seen.size == inputs.n_classes:
+        return inputs, pred
+    new_index = np.full(inputs.n_classes, -1, dtype=np.int64)
+    new_index[seen] = np.arange(seen.size)
+    kept = replace(
+        inputs,
+        y=new_index[inputs.y],
+        classes=inputs.classes[seen],
+        names=[inputs.names[j] for j in seen],
+        score=inputs.score[:, seen],
+    )
+    return kept, new_index[pred]
+
+
 def _read_predictions(y_true, y_pred_or_score, labels, display_labels):
     """``(inputs, predicted indices, tied rows)`` from labels or from scores."""
-    given = as_array(y_pred_or_score, "y_pred")
+    name = "y_pred_or_score"
+    given = as_array(y_pred_or_score, name)
+    if given.ndim > 2:
+        raise ValueError(
+            f"{name} has shape {given.shape}; pass predicted labels of shape "
+            "(n_samples,) or scores of shape (n_samples, n_classes)"
+        )
+    if (
+        given.ndim == 1
+        and given.dtype.kind == "f"
+        and np.isfinite(given).all()
+        and not np.all(given == np.round(given))
+    ):
+        raise ValueError(
+            f"{name} is 1-D with non-integer values (one score per sample?); a "
+            "confusion matrix counts predicted labels: pass (y_score >= threshold)"
+            ".astype(int) for a chosen threshold, or a (n_samples, 2) matrix of "
+            "class probabilities (its argmax is the prediction)"
+        )
     if given.ndim == 2 and given.shape[1] > 1:
         inputs = read_inputs(
             y_true,
@@ -38,15 +74,19 @@ def _read_predictions(y_true, y_pred_or_score, labels, display_labels):
             labels=labels,
             display_labels=display_labels,
             kind="multiclass",
-            y_score_name="y_pred_or_score",
+            y_score_name=name,
         )
-        return inputs, inputs.predictions(), inputs.n_tied_rows()
+        pred, n_tied = inputs.predictions(), inputs.n_tied_rows()
+        if labels is None:  # scikit-learn's classes: those in y_true or predicted
+            inputs, pred = _only_seen(inputs, pred)
+        return inputs, pred, n_tied
     inputs = read_inputs(
         y_true,
         y_pred=given,
         labels=labels,
         display_labels=display_labels,
         kind="multiclass",
+        y_pred_name=name,
     )
     return inputs, inputs.y_pred, 0
 

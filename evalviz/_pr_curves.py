@@ -60,7 +60,7 @@ class PrCurves(_OneVsRestDisplay):
     --------
     >>> import evalviz as ev
     >>> ev.pr([0, 0, 1, 1, 0], [0.8, 0.8, 0.8, 0.2, 0.2])
-    PrCurves('positive': AP 0.367, 2 positives, 3 negatives)
+    PrCurves('1': AP 0.367, 2 positives, 3 negatives)
     """
 
     _metric_name = "AP"
@@ -391,7 +391,7 @@ def pr(
     --------
     >>> import evalviz as ev
     >>> curves = ev.pr([0, 0, 1, 1, 0], [0.8, 0.8, 0.8, 0.2, 0.2]).plot()
-    >>> curves.lines_["positive"].get_ydata().max()  # no threshold gives more
+    >>> curves.lines_["1"].get_ydata().max()  # no threshold gives more
     np.float64(0.4)
     """
     computed = metrics.pr_curves(

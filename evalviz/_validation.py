@@ -30,15 +30,61 @@ def as_array(x, name: str) -> np.ndarray:
             f"{name} could not be turned into a numpy array ({type(x).__name__}): {exc}"
         ) from exc
     if arr.dtype == object:
-        raise ValueError(
-            f"{name} has dtype object (received {type(x).__name__}); pass a numeric "
-            "array, for example np.asarray(values, dtype=float)"
-        )
+        arr = _from_objects(arr, name, type(x).__name__)
     if arr.size == 0:
         raise ValueError(
             f"{name} is empty ({_describe(arr)}); pass at least one sample"
         )
     return arr
+
+
+def _is_missing(v) -> bool:
+    if v is None or type(v).__name__ in ("NAType", "NaTType"):
+        return True
+    return isinstance(v, (float, np.floating)) and v != v
+
+
+def _missing_error(name: str, missing: np.ndarray) -> ValueError:
+    """The error for missing labels: how many and where the first one is."""
+    where = np.argwhere(missing)[0]
+    first = int(where[0]) if where.size == 1 else tuple(int(i) for i in where)
+    return ValueError(
+        f"{name} has {int(missing.sum())} missing value(s) (None, NaN or pandas NA), "
+        f"the first at index {first}; drop those samples (or fill them) before "
+        "evaluating"
+    )
+
+
+def _from_objects(arr: np.ndarray, name: str, received: str) -> np.ndarray:
+    """Object arrays (pandas strings, categoricals, lists) as str, bool or numbers."""
+    flat = arr.ravel()
+    missing = np.fromiter((_is_missing(v) for v in flat), bool, flat.size)
+    if missing.any():
+        raise _missing_error(name, missing.reshape(arr.shape))
+    if all(isinstance(v, str) for v in flat):
+        return arr.astype(str)
+    if all(isinstance(v, (bool, np.bool_)) for v in flat):
+        return arr.astype(bool)
+    if all(
+        isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+        for v in flat
+    ):
+        try:
+            return arr.astype(np.int64)
+        except OverflowError:
+            pass
+    elif all(
+        isinstance(v, (int, float, np.integer, np.floating))
+        and not isinstance(v, (bool, np.bool_))
+        for v in flat
+    ):
+        return arr.astype(np.float64)
+    kinds = sorted({type(v).__name__ for v in flat})
+    raise ValueError(
+        f"{name} has dtype object with values of the types {kinds} (received "
+        f"{received}); pass values of one type: all strings "
+        f"(np.asarray(values).astype(str)) or all numbers"
+    )
 
 
 def check_same_length(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
@@ -49,19 +95,26 @@ def check_same_length(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) ->
         )
 
 
-def check_has_both_classes(truth01: np.ndarray, what: str = "y_true") -> None:
-    """ROC curves need at least one positive and one negative."""
+def check_has_both_classes(
+    truth01: np.ndarray, what: str = "y_true", metric: str = "ROC AUC"
+) -> None:
+    """ROC and PR curves need at least one positive and one negative."""
     n_pos = int(truth01.sum())
     if n_pos == 0 or n_pos == truth01.size:
         missing = "positive" if n_pos == 0 else "negative"
         raise ValueError(
-            f"{what} has no {missing} samples ({n_pos} of {truth01.size} positive); "
-            "ROC AUC is undefined without both classes: evaluate on more data or drop "
-            "this class"
+            f"{what} has no {missing} samples ({n_pos} of {truth01.size} positive), "
+            f"so its {metric} is undefined; evaluate on data that contains every "
+            "class, or drop that class's score column"
         )
 
 
 def check_threshold(threshold, name: str = "threshold") -> float:
+    """A finite number; integers stay exact ints (scores above 2**53)."""
+    if isinstance(threshold, (int, np.integer)) and not isinstance(
+        threshold, (bool, np.bool_)
+    ):
+        return int(threshold)
     try:
         value = float(threshold)
     except (TypeError, ValueError):
@@ -280,6 +333,8 @@ def _label_values(y, name: str) -> np.ndarray:
     if arr.ndim != 1:
         raise ValueError(f"{name} must be 1-D class labels, got {_describe(arr)}")
     if np.issubdtype(arr.dtype, np.floating):
+        if np.isnan(arr).any():
+            raise _missing_error(name, np.isnan(arr))
         if not np.all(np.isfinite(arr)) or not np.all(arr == np.round(arr)):
             raise ValueError(
                 f"{name} must hold class labels, got non-integer floats "
@@ -384,7 +439,15 @@ def _names(classes, display_labels, names_from_labels) -> list:
                 f"{len(classes)} classes; pass one name per class as display_labels="
             )
         return names_from_labels
-    return [str(c.item() if hasattr(c, "item") else c) for c in classes]
+    return [_class_name(c) for c in classes]
+
+
+def _class_name(value) -> str:
+    """A class value as shown: integer-valued floats as integers (1.0 -> '1')."""
+    value = value.item() if hasattr(value, "item") else value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _positive(classes: np.ndarray, pos_label):
@@ -427,21 +490,87 @@ def _map_to_index(values: np.ndarray, classes: np.ndarray, name: str) -> np.ndar
     return order[pos].astype(np.int64)
 
 
-def _require_probabilities(score: np.ndarray, name: str) -> None:
+def _require_probabilities(score: np.ndarray, name: str, binary: bool = False) -> None:
     lo, hi = score.min(), score.max()
     sums = score.sum(axis=1, dtype=np.float64)
     worst = float(np.max(np.abs(sums - 1.0)))
     if lo >= 0 and hi <= 1 + PROBABILITY_TOLERANCE and worst <= PROBABILITY_TOLERANCE:
         return
     row = int(np.argmax(np.abs(sums - 1.0)))
+    what = (
+        f"{name} has {score.shape[1]} columns for a binary problem, but its rows are "
+        "not probabilities"
+        if binary
+        else f"{name} has multi-class rows that are not probabilities"
+    )
+    seen = (
+        f"values from {float(lo):.4g} to {float(hi):.4g}; row {row} sums to "
+        f"{float(sums[row]):.4g}"
+    )
+    if lo >= 0 and hi <= 1:
+        raise ValueError(
+            f"{what} ({seen}): every value is in [0, 1] but the rows do not sum to "
+            "1 (rounded probabilities?). Renormalise them: "
+            f"{name} / {name}.sum(axis=1, keepdims=True) (a softmax of "
+            "probabilities would distort them)"
+        )
+    if binary:
+        raise ValueError(
+            f"{what} ({seen}): they look like logits. The positive column alone "
+            "changes when a constant is added to a row (same softmax, same "
+            f"prediction), so it is not used. Pass {name}[:, 1] - {name}[:, 0] (the "
+            f"logit difference, offset-free) or scipy.special.softmax({name}, axis=1)"
+        )
     raise ValueError(
-        f"{name} has multi-class rows that are not probabilities (values from "
-        f"{float(lo):.4g} to {float(hi):.4g}; row {row} sums to {float(sums[row]):.4g}): "
-        "they look like logits. A one-vs-rest ranking metric compares one class's "
-        "scores across samples, and a logit's level is not defined by the model "
-        "(adding a constant to a row leaves the softmax and the argmax unchanged but "
-        "changes this number). Pass probabilities: "
+        f"{what} ({seen}): they look like logits. A one-vs-rest ranking metric "
+        "compares one class's scores across samples, and a logit's level is not "
+        "defined by the model (adding a constant to a row leaves the softmax and "
+        "the argmax unchanged but changes this number). Pass probabilities: "
         f"scipy.special.softmax({name}, axis=1)"
+    )
+
+
+def _same_text_hint(value, classes) -> str:
+    """'pass pos_label='2'' when the value differs from a class only in type."""
+    for c in classes.tolist():
+        if str(c) == str(value) and type(c) is not type(value):
+            return f"did you mean pos_label={c!r}?"
+    return "pass one of them"
+
+
+def _one_against_rest(
+    values,
+    score,
+    classes,
+    pos_label,
+    pred_values,
+    display_labels,
+    names_from_labels,
+    y_true_name,
+    y_score_name,
+) -> Inputs:
+    """A binary view of multi-class data: class ``pos_label`` against the rest."""
+    listed = classes.tolist()
+    if pos_label not in listed:
+        raise ValueError(
+            f"pos_label={pos_label!r} is not among the classes of {y_true_name} "
+            f"{_show(classes)}; {_same_text_hint(pos_label, classes)}"
+        )
+    col = listed.index(pos_label)
+    _require_probabilities(score, y_score_name)
+    names = _names(classes, display_labels, names_from_labels)
+    y01 = (values == pos_label).astype(np.int8)
+    pred01 = None if pred_values is None else (pred_values == pos_label).astype(np.int8)
+    cls = np.asarray([None, pos_label], dtype=object)
+    return Inputs(
+        "binary",
+        y01,
+        score[:, col],
+        cls,
+        [f"not {names[col]}", names[col]],
+        pos_label,
+        pred01,
+        None,
     )
 
 
@@ -532,7 +661,7 @@ def read_inputs(
     if binary:
         return _read_binary(
             values, score, pred_values, classes, pos_label, display_labels,
-            names_from_labels, arg,
+            names_from_labels, arg, n_columns,
         )  # fmt: skip
     if pos_label is not None:
         raise ValueError(
@@ -645,30 +774,47 @@ def _resolve_classes(labels, present, seen, n_columns, arg):
 
 
 def _read_binary(
-    values,
-    score,
-    pred_values,
-    classes,
-    pos_label,
-    display_labels,
-    names_from_labels,
-    arg,
-) -> Inputs:
-    """read_inputs' step for a binary problem: 0/1 targets, the positive's scores."""
+    values, score, pred_values, classes, pos_label, display_labels,
+    names_from_labels, arg, n_columns,
+) -> Inputs:  # fmt: skip
+    """read_inputs' step for a binary problem (or one class against the rest)."""
     y_true_name, y_score_name, _ = arg
     if len(classes) > 2:
+        if n_columns == len(classes) and pos_label is not None:
+            return _one_against_rest(
+                values,
+                score,
+                classes,
+                pos_label,
+                pred_values,
+                display_labels,
+                names_from_labels,
+                y_true_name,
+                y_score_name,
+            )
+        example = classes.tolist()[-1]
+        fix = (
+            f"pass pos_label= with one class (for example pos_label={example!r}) "
+            "to take that class against the rest"
+            if n_columns == len(classes)
+            else f"for one class against the rest pass {y_true_name} == "
+            f"{example!r} with that class's score, or a (n_samples, n_classes) "
+            f"{y_score_name} and pos_label={example!r}"
+        )
         raise ValueError(
             f"{y_true_name} has {len(classes)} classes {_show(classes)} but a "
-            "binary problem is needed here (one score per sample); for one class "
-            f"against the rest pass {y_true_name} == value, or pass a "
-            f"(n_samples, n_classes) {y_score_name}, one column per class"
+            f"binary problem is needed here (one score per sample); {fix}"
         )
     pos = _positive(classes, pos_label)
+    same = [c for c in classes.tolist() if c == pos and not isinstance(c, str)]
+    if same and not isinstance(pos, str):
+        pos = same[0]  # the class value itself (pos_label=1.0 is the class 1)
     if pos_label is not None and pos not in classes.tolist():
         if len(classes) >= 2:
             raise ValueError(
                 f"pos_label={pos_label!r} is not among the labels of "
-                f"{y_true_name} {_show(classes)}; pass one of them"
+                f"{y_true_name} {_show(classes)}; "
+                f"{_same_text_hint(pos_label, classes)}"
             )
     negatives = [c for c in classes.tolist() if c != pos]
     neg = negatives[0] if negatives else (0 if not isinstance(pos, str) else None)
@@ -679,6 +825,7 @@ def _read_binary(
         if score.shape[1] == 1:
             score = score[:, 0]
         else:
+            _require_probabilities(score, y_score_name, binary=True)
             mat = score
             col = (
                 [c for c in classes.tolist()].index(pos)

@@ -508,8 +508,10 @@ class ConfusionMatrixDisplay(ConfusionDisplay):
         return cls(confusion_matrix, labels=labels, normalize=normalize)
 
     @classmethod
-    def from_predictions(cls, y_true, y_pred, *, labels=None, normalize="true"):
-        """Count the predictions without drawing (old behaviour).
+    def from_predictions(
+        cls, y_true, y_pred, *, labels=None, normalize="true", ax=None, **kwargs
+    ):
+        """Count the predictions; draw only when ``ax`` or plot options are given.
 
         Parameters
         ----------
@@ -519,17 +521,24 @@ class ConfusionMatrixDisplay(ConfusionDisplay):
             Class values, or (deprecated) class names.
         normalize : {"true", "pred", "all", None}, default="true"
             See :class:`ConfusionDisplay`.
+        ax : matplotlib.axes.Axes, optional
+            Where to draw. Without ``ax`` and ``kwargs`` nothing is drawn (the
+            old behaviour); call ``.plot()``.
+        **kwargs
+            Passed to :meth:`ConfusionDisplay.plot`.
 
         Returns
         -------
         ConfusionMatrixDisplay
-            Not drawn; call ``.plot()``.
+            Drawn when ``ax`` or ``kwargs`` were given.
         """
         disp = ConfusionDisplay._compute(y_true, y_pred, labels, None, normalize)
         out = cls(
             disp.confusion_matrix, labels=disp.display_labels, normalize=normalize
         )
         out.n_tied = disp.n_tied
+        if ax is not None or kwargs:
+            out.plot(ax=ax, **kwargs)
         return out
 
 

@@ -84,7 +84,7 @@ class RocCurves(_OneVsRestDisplay):
     --------
     >>> import evalviz as ev
     >>> ev.roc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
-    RocCurves('positive': AUC 0.750, 2 positives, 2 negatives)
+    RocCurves('1': AUC 0.750, 2 positives, 2 negatives)
     """
 
     _metric_name = "AUC"

@@ -111,6 +111,8 @@ class TopKDisplay:
                 "(n_samples, n_classes) with at least 3 classes)"
             )
         truth, score = inputs.y, inputs.score
+        if max_k is None:  # the default: 5, or every class when there are fewer
+            max_k = min(5, score.shape[1])
         max_k = check_k(max_k, score.shape[1], name="max_k")
         accuracy = top_k_accuracy_curve(truth, score, max_k=max_k)
         rank = rank_of_true_class(truth, score)
@@ -127,7 +129,7 @@ class TopKDisplay:
 
     @classmethod
     def from_predictions(
-        cls, y_true, y_score, *, max_k=5, labels=None, title=None, ax=None, **kwargs
+        cls, y_true, y_score, *, max_k=None, labels=None, title=None, ax=None, **kwargs
     ):
         """Compute top-k accuracy and the rank histogram, and draw them.
 
@@ -137,8 +139,8 @@ class TopKDisplay:
             Class labels (any sortable type) or a multi-label indicator.
         y_score : array-like of shape (n_samples, n_classes)
             Scores, one column per class.
-        max_k : int, default=5
-            Largest k shown.
+        max_k : int, optional
+            Largest k shown; default ``min(5, n_classes)``.
         labels : array-like, optional
             The class values in column order.
         title : str, optional
@@ -274,7 +276,7 @@ class TopKDisplay:
         return line
 
 
-def topk(y_true, y_score, *, max_k=5, labels=None, title=None) -> TopKDisplay:
+def topk(y_true, y_score, *, max_k=None, labels=None, title=None) -> TopKDisplay:
     """Top-k accuracy for k = 1..max_k and the true-class rank histogram.
 
     Parameters
@@ -283,8 +285,8 @@ def topk(y_true, y_score, *, max_k=5, labels=None, title=None) -> TopKDisplay:
         Class labels (any sortable type) or a multi-label indicator.
     y_score : array-like of shape (n_samples, n_classes)
         Scores, one column per class.
-    max_k : int, default=5
-        Largest k shown.
+    max_k : int, optional
+        Largest k shown; default ``min(5, n_classes)``.
     labels : array-like, optional
         The class values in column order.
     title : str, optional
@@ -615,7 +617,7 @@ class LabelGroupsDisplay:
 
     @classmethod
     def from_predictions(
-        cls, y_true, y_score, *, k=5, edges=(10, 100), title=None, ax=None, **kwargs
+        cls, y_true, y_score, *, k=None, edges=(10, 100), title=None, ax=None, **kwargs
     ):
         """Split labels by frequency, compute each group's numbers and draw them.
 
@@ -625,14 +627,16 @@ class LabelGroupsDisplay:
             Multi-label 0/1 indicator (multi-class labels work too).
         y_score : array-like of shape (n_samples, n_labels)
             Scores, one column per label.
-        k : int, default=5
-            The k of top-k accuracy and of each group's recall at k.
+        k : int, optional
+            The k of top-k accuracy and of each group's recall at k; default
+            ``min(5, n_labels)``.
         edges : sequence of int, default=(10, 100)
             Group boundaries in frequency rank.
         title : str, optional
             Figure title.
-        ax : pair of Axes, optional
-            Where to draw; a new figure when None.
+        ax : pair of Axes, Axes, Figure or SubFigure, optional
+            Where to draw the two panels (see :meth:`plot`); a new figure
+            when None.
         **kwargs
             Passed to :meth:`plot`.
 
@@ -667,20 +671,23 @@ class LabelGroupsDisplay:
 
         Parameters
         ----------
-        ax : pair of Axes, optional
-            Where to draw; a new 1 x 2 figure (constrained layout) when None.
+        ax : pair of Axes, Axes, Figure or SubFigure, optional
+            Where to draw the two panels: a pair of Axes; one Axes (its area
+            is split in two side by side); a Figure or SubFigure (two Axes are
+            added side by side); a new 1 x 2 figure (constrained layout) when
+            None.
         title : str, optional
             Overrides the title given at construction.
 
         Returns
         -------
         LabelGroupsDisplay
-            Self, with ``ax_`` and ``figure_`` set.
+            Self, with ``ax_`` (two Axes) and ``figure_`` set.
 
         Raises
         ------
         ValueError
-            If ``ax`` is not two Axes.
+            If ``ax`` is none of those.
         """
         if ax is None:
             fig, axes = P.new_grid(
@@ -688,10 +695,7 @@ class LabelGroupsDisplay:
             )
             axes = axes[0]
         else:
-            axes = np.asarray(ax, dtype=object).ravel()
-            if axes.size != 2:
-                raise ValueError(f"ax must be two Axes (a pair), got {axes.size}")
-            fig = axes[0].figure
+            fig, axes = _two_axes(ax)
         x = np.arange(len(self.groups))
         self._draw_weights(axes[0], x)
         self._draw_scores(axes[1], x)
@@ -747,7 +751,37 @@ class LabelGroupsDisplay:
         )
 
 
-def label_groups(y_true, y_score, *, k=5, edges=(10, 100), title=None):
+def _two_axes(ax):
+    """(figure, two Axes) from a pair, one Axes (split) or a Figure/SubFigure."""
+    from matplotlib.axes import Axes
+    from matplotlib.figure import FigureBase
+
+    if isinstance(ax, FigureBase):
+        return ax, np.asarray(ax.subplots(1, 2), dtype=object)
+    if isinstance(ax, Axes):
+        spec = ax.get_subplotspec()
+        if spec is None:
+            raise ValueError(
+                "LabelGroupsDisplay draws two panels; ax is one Axes without a grid "
+                "position to split: pass two Axes (fig.subplots(1, 2)) or a Figure"
+            )
+        fig = ax.figure
+        halves = spec.subgridspec(1, 2)
+        ax.remove()
+        return fig, np.asarray(
+            [fig.add_subplot(halves[0]), fig.add_subplot(halves[1])], dtype=object
+        )
+    axes = np.asarray(ax, dtype=object).ravel()
+    if axes.size != 2 or not all(isinstance(a, Axes) for a in axes):
+        raise ValueError(
+            "LabelGroupsDisplay draws two panels: pass ax as two Axes "
+            f"(fig.subplots(1, 2)), one Axes to split, or a Figure; got {axes.size} "
+            "objects"
+        )
+    return axes[0].figure, axes
+
+
+def label_groups(y_true, y_score, *, k=None, edges=(10, 100), title=None):
     """Split labels by frequency and show what each group does to each metric.
 
     Parameters
@@ -756,8 +790,9 @@ def label_groups(y_true, y_score, *, k=5, edges=(10, 100), title=None):
         Multi-label 0/1 indicator (multi-class labels work too).
     y_score : array-like of shape (n_samples, n_labels)
         Scores, one column per label.
-    k : int, default=5
-        The k of top-k accuracy and of each group's recall at k.
+    k : int, optional
+        The k of top-k accuracy and of each group's recall at k; default
+        ``min(5, n_labels)``.
     edges : sequence of int, default=(10, 100)
         Group boundaries in frequency rank: with the default, the 10 most
         frequent labels, labels 11-100, and the rest.
@@ -787,6 +822,8 @@ def label_groups(y_true, y_score, *, k=5, edges=(10, 100), title=None):
     >>> label_groups(y, s, k=3, edges=(5,)).groups["group"].tolist()
     ['top 5', '6-20']
     """
+    if k is None:  # the default: 5, or every label when there are fewer
+        k = min(5, as_array(y_score, "y_score").shape[-1])
     groups, totals = label_group_table(y_true, y_score, k=k, edges=edges)
     return LabelGroupsDisplay(groups, totals, k=int(k), title=title)
 

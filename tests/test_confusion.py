@@ -149,6 +149,8 @@ def test_report_display_matches_classification_report():
     expected = pd.DataFrame(
         skm.classification_report(y_true, y_pred, target_names=NAMES, output_dict=True)
     ).T
+    # scikit-learn's "accuracy" is one number; in a frame its support is the count
+    expected.loc["accuracy", "support"] = len(y_true)
     pd.testing.assert_frame_equal(disp.to_frame(), expected, check_exact=False)
     texts = _texts(disp.ax_)
     # 12 rows (10 classes + macro + weighted) x 3 values, one support per row,

@@ -145,7 +145,7 @@ def test_binary_input():
     labels = [t.get_text() for t in res.ax_.get_legend().get_texts()]
     assert any(t.startswith("spam (AUC") for t in labels)
     pr_res = ev.pr(y, s)
-    assert pr_res.areas["positive"] == pytest.approx(
+    assert pr_res.areas["1"] == pytest.approx(
         skm.average_precision_score(y, s), abs=1e-12
     )
 
@@ -558,9 +558,9 @@ def test_binary_predict_proba_matrix_is_one_column_per_class():
     proba = np.column_stack([1 - p1, p1])
     for make in (ev.roc, ev.pr):
         a, b = make(y, proba), make(y, p1)
-        assert a.class_names == b.class_names == ["positive"]
+        assert a.class_names == b.class_names == ["1"]
         assert a.areas.iloc[0] == b.areas.iloc[0]
-        for u, v in zip(a.per_class["positive"], b.per_class["positive"], strict=True):
+        for u, v in zip(a.per_class["1"], b.per_class["1"], strict=True):
             np.testing.assert_array_equal(u, v)
 
 
@@ -577,7 +577,7 @@ def test_deprecated_labels_as_names_still_name_the_classes():
 
 def test_pr_curve_draws_only_what_the_thresholds_give():
     res = ev.pr([0, 0, 1, 1, 0], [0.8, 0.8, 0.8, 0.2, 0.2]).plot()
-    line = res.lines_["positive"]
+    line = res.lines_["1"]
     # threshold 0.8: recall 0.5, precision 1/3; threshold 0.2: recall 1, 0.4
     np.testing.assert_allclose(line.get_xdata(), [1.0, 0.5])
     np.testing.assert_allclose(line.get_ydata(), [0.4, 1 / 3])
@@ -587,9 +587,9 @@ def test_pr_curve_draws_only_what_the_thresholds_give():
     sk_p, sk_r, _ = skm.precision_recall_curve(
         [0, 0, 1, 1, 0], [0.8, 0.8, 0.8, 0.2, 0.2]
     )
-    np.testing.assert_allclose(res.per_class["positive"][0], sk_r)
-    np.testing.assert_allclose(res.per_class["positive"][1], sk_p)
-    assert np.isnan(res.per_class["positive"][2][-1])
+    np.testing.assert_allclose(res.per_class["1"][0], sk_r)
+    np.testing.assert_allclose(res.per_class["1"][1], sk_p)
+    assert np.isnan(res.per_class["1"][2][-1])
 
 
 def test_pr_averages_skip_the_convention_point():

@@ -148,7 +148,11 @@ def _sklearn_report_frame(cm, labels=None, zero_division=0.0):
             output_dict=True,
             zero_division=zero_division,
         )
-    return pd.DataFrame(report).T
+    frame = pd.DataFrame(report).T
+    # scikit-learn's "accuracy" is one number; in a frame its support is the count
+    if "accuracy" in frame.index:
+        frame.loc["accuracy", "support"] = len(t)
+    return frame
 
 
 @pytest.mark.parametrize("seed", range(120))
@@ -180,6 +184,7 @@ def test_report_from_confusion_without_labels_equals_plain_report(seed):
         warnings.simplefilter("ignore")
         report = skm.classification_report(y_true, y_pred, output_dict=True)
     theirs = pd.DataFrame(report).T
+    theirs.loc["accuracy", "support"] = len(y_true)
     names = [str(c) for c in np.unique(np.concatenate([y_true, y_pred]))]
     ours = ev.report_from_confusion(
         ev.confusion_matrix(y_true, y_pred), display_labels=names
@@ -280,5 +285,5 @@ def test_counts_at_thresholds_pos_label_and_checks():
         ev.counts_at_thresholds([0, 1], [0.2, np.nan], 0.5)
     with pytest.raises(ValueError, match="pass pos_label="):
         ev.counts_at_thresholds(y_true, y_score, 0.5)
-    with pytest.raises(ValueError, match="y_true == value"):
+    with pytest.raises(ValueError, match="y_true == 2"):
         ev.counts_at_thresholds([0, 1, 2], [0.1, 0.2, 0.3], 0.5)

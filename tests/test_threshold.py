@@ -93,7 +93,7 @@ def test_inputs_are_checked_with_teaching_messages():
     proba = np.full((4, 3), 1 / 3)
     with pytest.raises(ValueError, match="binary problem is needed"):
         evt.pick_threshold([0, 1, 0, 1], proba, precision=0.9)
-    with pytest.raises(ValueError, match="y_true == value"):
+    with pytest.raises(ValueError, match="y_true == 2"):
         evt.ThresholdDisplay.from_predictions([0, 1, 2, 1], [0.1, 0.2, 0.3, 0.4])
     with pytest.raises(ValueError, match="NaN"):
         evt.threshold_curve([0, 1], [0.5, np.nan])

@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .._validation import as_array, check_choice, check_confusion, read_inputs
+from .._validation import (
+    _read_labels_arg,
+    as_array,
+    check_choice,
+    check_confusion,
+    read_inputs,
+)
 from ._sweep import binary_sweep, counts_at
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,6 +132,13 @@ def _label_index(classes: np.ndarray, labels, n_classes) -> np.ndarray | None:
         raise ValueError(f"labels= must be distinct class values, got {wanted[:10]}")
     lookup = {c: i for i, c in enumerate(classes.tolist())}
     idx = np.array([lookup.get(v, -1) for v in wanted], dtype=np.int64)
+    if (idx < 0).all() and classes.dtype.kind != "U":
+        # One release: names in labels= (read_inputs' rule, with a warning).
+        values, names = _read_labels_arg(labels, classes, None)
+        if names is not None:
+            if values is None:
+                return None
+            return np.array([lookup.get(v, -1) for v in values.tolist()], np.int64)
     if (idx < 0).all():
         raise ValueError(
             f"none of labels={wanted[:10]} occurs in y_true or y_pred, whose classes "
@@ -411,7 +424,8 @@ def report_from_confusion(
         ``"weighted avg"``; columns ``precision``, ``recall``, ``f1-score``,
         ``support``. It equals
         ``pd.DataFrame(classification_report(y_true, y_pred, output_dict=True)).T``
-        for any predictions whose confusion matrix is ``cm``.
+        for any predictions whose confusion matrix is ``cm``, except the
+        ``"accuracy"`` row's ``support``: the number of samples.
 
     Raises
     ------
@@ -423,9 +437,9 @@ def report_from_confusion(
     -----
     Rows of ``cm`` = true class. Per class: precision = diagonal / column sum,
     recall = diagonal / row sum, support = row sum. The ``"accuracy"`` row
-    repeats the accuracy in every column (including ``support``), exactly as
-    pandas lays out scikit-learn's ``output_dict``, where ``"accuracy"`` is a
-    single number. Every class of ``cm`` is reported, even one with no samples
+    repeats the accuracy in its three rate columns (scikit-learn's
+    ``output_dict`` has it as a single number); its ``support`` is the number
+    of samples, as in scikit-learn's text report. Every class of ``cm`` is reported, even one with no samples
     and no predictions: this matches scikit-learn called with
     ``labels=range(k)``.
 
@@ -453,7 +467,7 @@ def report_from_confusion(
     total = float(true_sum.sum())
     acc = float(tp.sum() / total)
     rows = {name: [p[i], r[i], f[i], float(s[i])] for i, name in enumerate(names)}
-    rows["accuracy"] = [acc, acc, acc, acc]
+    rows["accuracy"] = [acc, acc, acc, total]
     for avg, key in (("macro", "macro avg"), ("weighted", "weighted avg")):
         ap, ar, af, _ = _prf_from_counts(tp, pred_sum, true_sum, avg, zero_division)
         rows[key] = [ap, ar, af, total]
@@ -463,12 +477,14 @@ def report_from_confusion(
 
 
 def _read_cuts(thresholds) -> np.ndarray:
-    cuts = np.atleast_1d(as_array(thresholds, "thresholds")).astype(np.float64)
+    cuts = np.atleast_1d(as_array(thresholds, "thresholds"))
+    if cuts.dtype.kind not in "iu":  # integer thresholds stay exact
+        cuts = cuts.astype(np.float64)
     if cuts.ndim != 1:
         raise ValueError(
             f"thresholds must be a number or a 1-D array, got shape {cuts.shape}"
         )
-    if np.isnan(cuts).any():
+    if cuts.dtype.kind == "f" and np.isnan(cuts).any():
         raise ValueError("thresholds holds NaN; pass real numbers")
     return cuts
 

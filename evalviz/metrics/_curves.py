@@ -52,18 +52,13 @@ OPERATING_POINT_COLUMNS = (
 
 
 def _binary_name(inputs) -> str:
-    """The positive class's name; "positive" for unnamed 0/1-like labels."""
-    name = inputs.names[-1]
-    default = [str(c.item() if hasattr(c, "item") else c) for c in inputs.classes]
-    obvious = inputs.pos_label is True or (
-        isinstance(inputs.pos_label, (int, np.integer)) and inputs.pos_label == 1
-    )
-    if list(inputs.names) == default and obvious:
-        return "positive"
-    return name
+    """The positive class's name (``inputs.names``, as everywhere)."""
+    return inputs.names[-1]
 
 
-def _indicator_problem(y_true, y_score, labels, display_labels, pos_label):
+def _indicator_problem(
+    y_true, y_score, labels, display_labels, pos_label, metric="ROC AUC"
+):
     """``(kind, Y, S, names, inputs)``: one 0/1 column and one score column per class."""
     inputs = read_inputs(
         y_true,
@@ -86,7 +81,16 @@ def _indicator_problem(y_true, y_score, labels, display_labels, pos_label):
         S = inputs.score
         names = list(inputs.names)
     for j, name in enumerate(names):
-        check_has_both_classes(Y[:, j], what=f"y_true for class {name!r}")
+        try:
+            check_has_both_classes(Y[:, j], f"class {name!r} in y_true", metric)
+        except ValueError as exc:
+            if Y.shape[1] == 1:
+                raise
+            pooled = "roc_auc" if metric == "ROC AUC" else "average_precision"
+            raise ValueError(
+                f"{exc}; for one number over every class use "
+                f"evalviz.metrics.{pooled}(y_true, y_score, average='micro')"
+            ) from None
     return inputs.kind, Y, S, names, inputs
 
 
@@ -282,7 +286,7 @@ def roc_curves(
     --------
     >>> c = roc_curves([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
     >>> c.names, float(c.areas[0])
-    (['positive'], 0.75)
+    (['1'], 0.75)
     """
     kind, Y, S, names, _ = _indicator_problem(
         y_true, y_score, labels, display_labels, pos_label
@@ -348,7 +352,7 @@ def pr_curves(
     ([1.0, 0.5, 0.0], [0.4, 0.3333, 1.0])
     """
     kind, Y, S, names, _ = _indicator_problem(
-        y_true, y_score, labels, display_labels, pos_label
+        y_true, y_score, labels, display_labels, pos_label, "average precision"
     )
     xs, ys, ts = [], [], []
     for counts in _column_counts(Y, S):
@@ -463,6 +467,37 @@ def _summed_polylines(fprs, tprs):
     return grid, low, high
 
 
+def _read_curves(xs, ys, x_name, y_name, maker):
+    """Lists of 1-D rate arrays, one pair per curve, or a teaching error."""
+    hint = (
+        f"{x_name} and {y_name} are curves (one array per class, as {maker} "
+        f"returns them), not labels and scores; for labels and scores use "
+        f"{maker}(y_true, y_score).macro"
+    )
+    try:
+        xs = [np.asarray(x, dtype=np.float64) for x in xs]
+        ys = [np.asarray(y, dtype=np.float64) for y in ys]
+    except (TypeError, ValueError):
+        raise ValueError(f"{x_name} and {y_name} must hold numbers; {hint}") from None
+    if not xs or len(xs) != len(ys):
+        raise ValueError(
+            f"{x_name} has {len(xs)} curves and {y_name} {len(ys)}; pass one array "
+            f"of each per curve (at least one); {hint}"
+        )
+    for k, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        if x.ndim != 1 or x.shape != y.shape or x.size < 2:
+            raise ValueError(
+                f"curve {k}: {x_name}[{k}] has shape {x.shape} and {y_name}[{k}] "
+                f"shape {y.shape}; each curve needs two 1-D arrays of the same "
+                f"length (at least two points); {hint}"
+            )
+        if not (np.all(np.isfinite(x)) and np.all(np.isfinite(y))):
+            raise ValueError(f"curve {k} holds NaN or infinite rates; {hint}")
+        if x.min() < 0 or x.max() > 1 or y.min() < 0 or y.max() > 1:
+            raise ValueError(f"curve {k} holds rates outside [0, 1]; {hint}")
+    return xs, ys
+
+
 def macro_roc_curve(fprs, tprs, *, grid=None):
     """Vertical average of ROC curves (mean TPR at each FPR) and its area.
 
@@ -484,6 +519,12 @@ def macro_roc_curve(fprs, tprs, *, grid=None):
         Its area (trapezoids). On the exact grid it equals the mean of the
         curves' areas, because an area is linear in the curve.
 
+    Raises
+    ------
+    ValueError
+        Unless ``fprs`` and ``tprs`` are curves: one pair of 1-D arrays of
+        rates in [0, 1] per curve.
+
     Examples
     --------
     >>> x, y, area = macro_roc_curve([np.array([0.0, 0.0, 1.0])],
@@ -491,6 +532,7 @@ def macro_roc_curve(fprs, tprs, *, grid=None):
     >>> area
     1.0
     """
+    fprs, tprs = _read_curves(fprs, tprs, "fprs", "tprs", "roc_curves")
     n = len(fprs)
     if grid is None:
         xs, low, high = _summed_polylines(fprs, tprs)
@@ -529,6 +571,12 @@ def macro_pr_curve(precisions, recalls):
         ``sum(diff(recall) * precision[1:])``: the mean of the curves'
         average precisions.
 
+    Raises
+    ------
+    ValueError
+        Unless ``precisions`` and ``recalls`` are curves: one pair of 1-D
+        arrays of rates in [0, 1] per curve.
+
     Examples
     --------
     >>> r, p, area = macro_pr_curve([np.array([0.5, 1.0, 1.0])],
@@ -536,6 +584,9 @@ def macro_pr_curve(precisions, recalls):
     >>> area
     0.75
     """
+    recalls, precisions = _read_curves(
+        recalls, precisions, "recalls", "precisions", "pr_curves"
+    )
     ups = [(r[::-1], p[::-1]) for p, r in zip(precisions, recalls, strict=True)]
     xs = np.unique(np.concatenate([r for r, _ in ups]))
     steps = []

@@ -18,6 +18,7 @@ import numpy as np
 from .._validation import check_k, check_threshold, read_inputs
 from ._counting import accuracy, confusion_matrix, precision_recall_f1
 from ._ranking import average_precision, roc_auc
+from ._sweep import at_or_above
 
 __all__ = [
     "share_of_negatives_beaten",
@@ -152,7 +153,7 @@ def binary_summary(y_true, y_score, *, threshold=0.5, pos_label=None, high=0.9):
     inp = read_inputs(y_true, y_score, pos_label=pos_label, kind="binary")
     y, score = inp.y, inp.score
     pos = y == 1
-    decided = score >= threshold
+    decided = at_or_above(score, threshold)
     tp = int(np.count_nonzero(decided & pos))
     fp = int(np.count_nonzero(decided & ~pos))
     n_pos = int(np.count_nonzero(pos))
@@ -242,7 +243,7 @@ def _decisions(inp, threshold, every_class):
         decided = np.zeros(Y.shape, dtype=bool)
         decided[np.arange(n), pred] = True
         return Y, decided, tp, fp, cm, accuracy(inp.y, pred), counted, per_class, macro
-    decided = inp.score >= threshold
+    decided = at_or_above(inp.score, threshold)
     tp = np.count_nonzero(decided & (Y == 1), axis=0).astype(np.int64)
     fp = np.count_nonzero(decided & (Y == 0), axis=0).astype(np.int64)
     fn = Y.sum(axis=0).astype(np.int64) - tp

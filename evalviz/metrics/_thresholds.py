@@ -12,6 +12,7 @@ import numpy as np
 
 from .._format import format_threshold
 from .._validation import check_threshold, class_index, read_inputs
+from ._sweep import at_or_above
 
 __all__ = ["confusion_at_threshold", "f1_best_thresholds"]
 
@@ -23,14 +24,14 @@ def _ratio(num: int, den: int) -> float:
 
 def _counts(truth01: np.ndarray, score: np.ndarray, threshold: float) -> dict:
     """Counts and rates of a 0/1 target and a 1-D score at one threshold."""
-    predicted = score >= threshold
+    predicted = at_or_above(score, threshold)
     n_pos = int(np.count_nonzero(truth01))
     tp = int(np.count_nonzero(predicted & (truth01 == 1)))
     pp = int(np.count_nonzero(predicted))
     fp, fn = pp - tp, n_pos - tp
     tn = int(truth01.size) - n_pos - fp
     return {
-        "threshold": float(threshold),
+        "threshold": threshold,
         "tn": tn,
         "fp": fp,
         "fn": fn,

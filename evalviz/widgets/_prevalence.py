@@ -106,8 +106,10 @@ class PrevalenceSweep:
         seed=0,
         name="",
         context=None,
+        ax=None,
+        **kwargs,
     ):
-        """Resample to each prevalence and compute the metrics.
+        """Resample to each prevalence and compute the metrics (draw if ``ax``).
 
         Parameters
         ----------
@@ -128,11 +130,15 @@ class PrevalenceSweep:
             The class compared, for the title.
         context : str, optional
             Where the data come from (model, split), for the title.
+        ax : matplotlib.axes.Axes, optional
+            Where to draw; without ``ax`` and ``kwargs`` nothing is drawn yet.
+        **kwargs
+            Passed to :meth:`plot`.
 
         Returns
         -------
         PrevalenceSweep
-            The table, ready to plot.
+            The table, ready to plot (drawn when ``ax`` or ``kwargs`` were given).
 
         Raises
         ------
@@ -147,7 +153,8 @@ class PrevalenceSweep:
             pos_label=pos_label,
             seed=seed,
         )
-        return cls(table, name, check_threshold(threshold), context)
+        sweep = cls(table, name, check_threshold(threshold), context)
+        return sweep.plot(ax=ax, **kwargs) if ax is not None or kwargs else sweep
 
     def to_frame(self):
         """The numbers drawn, one row per prevalence.
