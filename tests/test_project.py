@@ -68,12 +68,13 @@ def test_layers_hold():
 
 
 def _public_files() -> list[str]:
-    """Every module of the package except the three shared private helpers."""
-    shared = {"_validation.py", "_format.py", "_plotting.py"}
+    """Every module of the package except the shared private helpers
+    (``_validation``, ``_format``, ``_plotting``: internal, not public API)."""
+    shared = {"_format.py", "_plotting.py"}
     return sorted(
         str(p.relative_to(ROOT))
         for p in (ROOT / "evalviz").rglob("*.py")
-        if p.name not in shared
+        if p.name not in shared and "_validation" not in p.parts
     )
 
 
