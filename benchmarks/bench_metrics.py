@@ -7,11 +7,12 @@ Run from the repository root::
     python benchmarks/bench_metrics.py --sizes 10000x10
 
 For each size it first times the floor, two ways: one plain
-``np.sort(score, axis=0)`` of the same score matrix, and the same sort with the
-columns first copied into contiguous rows (``np.sort(score.T.copy(), axis=1)``,
-copy included); every exact per-column AUC must at least sort each column once.
-``ev/floor`` divides by the faster of the two. The floor runs on one core;
-evalviz sorts column chunks on every core. Then, per metric, the best time of evalviz and of scikit-learn,
+``np.sort(score, axis=0)`` of the same score matrix (it allocates the result and
+reads the columns with a stride), and an in-place sort of every column already
+laid out as contiguous rows (the copy made before the clock starts); every exact
+per-column AUC must at least sort each column once. ``ev/floor`` divides by the
+faster of the two. The floor runs on one core; evalviz sorts column chunks on
+every core. Then, per metric, the best time of evalviz and of scikit-learn,
 evalviz's time as a multiple of the floor (``ev/floor``), how many times faster
 evalviz is than scikit-learn (``sk/ev``), the largest absolute difference
 between the two results, and evalviz's peak extra memory as a multiple of the
@@ -52,6 +53,22 @@ def _best_time(fn, repeat):
         value = fn()
         best = min(best, time.perf_counter() - t0)
     return best, value
+
+
+def _in_place_sort_time(score, repeat):
+    """Best time of sorting every column in place, laid out as contiguous rows.
+
+    The copy that lays the columns out is made before the clock starts, so this
+    is the sort alone: the physical floor of any exact per-column AUC.
+    """
+    rows = np.ascontiguousarray(score.T)
+    best = np.inf
+    for _ in range(repeat):
+        work = rows.copy()
+        t0 = time.perf_counter()
+        work.sort(axis=1)
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 def _peak_extra(fn):
@@ -135,13 +152,11 @@ def run(sizes, *, repeat, skip_sklearn_above, seed=0):
         cases, score_bytes, score = _cases(n, k, seed)
         reps = repeat if n * k <= 10**7 else 1
         strided, _ = _best_time(lambda s=score: np.sort(s, axis=0), reps + 1)
-        contiguous, _ = _best_time(
-            lambda s=score: np.sort(np.ascontiguousarray(s.T), axis=1), reps + 1
-        )
+        contiguous = _in_place_sort_time(score, reps + 1)
         floor = min(strided, contiguous)
         for label, t in (
             ("floor: np.sort(score, axis=0)", strided),
-            ("floor: sort of contiguous columns", contiguous),
+            ("floor: in-place sort of columns", contiguous),
         ):
             print(f"{n:>9,} x {k:<5,}  {label:<34} {t:>10.4g}", flush=True)
         for name, ours, theirs in cases:
