@@ -9,6 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -159,3 +162,22 @@ def test_sizes_come_from_the_one_style_table():
     ]
     assert tables == ["STYLE"]
     assert not [k for k in vars(_plotting) if k.endswith(("_SIZE", "_FIGSIZE"))]
+
+
+def test_readme_helper_examples_run_as_written(capsys):
+    """The "Use the helpers" section defines its inputs at its top; every code
+    block of it runs in order, as a reader pasting them would run them."""
+    import matplotlib.pyplot as plt
+
+    text = (ROOT / "README.md").read_text()
+    section = text.split("## Use the helpers in your own notebook", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.+?)\n```", section, re.S)
+    assert len(blocks) >= 8
+    namespace: dict = {}
+    for i, block in enumerate(blocks):
+        exec(compile(block, f"README helpers block {i}", "exec"), namespace)
+        plt.close("all")
+    assert namespace["pred"].test_accuracy == pytest.approx(
+        float(np.mean(namespace["y_true"] == namespace["y_score"].argmax(axis=1)))
+    )
