@@ -19,7 +19,8 @@ PALETTE = (
     "#000000",  # black
     "#F0E442",  # yellow
 )
-# Ten distinguishable colours for ten classes.
+# Ten distinguishable colours for ten classes. None is grey: grey is kept for
+# the classes that many-class plots draw in the background ("other classes").
 CLASS_COLORS = (
     "#0072B2",
     "#D55E00",
@@ -30,7 +31,7 @@ CLASS_COLORS = (
     "#7F3C8D",
     "#8C6D31",
     "#000000",
-    "#999999",
+    "#66A61E",  # green, distinct from the bluish green above
 )
 
 #: Sizes by name, the one style table: displays take font sizes (points),

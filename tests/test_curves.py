@@ -724,3 +724,15 @@ def test_grey_curves_past_thirty_classes_draw_the_same_vertices():
     res = ev.roc(y, p).plot()
     grey = res.lines_["grey"]
     assert len(grey.get_segments()) == 50  # 60 classes, 10 in colour
+
+
+def test_no_class_colour_is_grey():
+    """Grey is reserved for the background classes of many-class plots."""
+    from matplotlib.colors import to_rgb
+
+    from evalviz._plotting import CLASS_COLORS
+
+    for colour in CLASS_COLORS:
+        r, g, b = to_rgb(colour)
+        spread = max(r, g, b) - min(r, g, b)
+        assert spread > 0.15 or max(r, g, b) < 0.05, f"{colour} is grey"
