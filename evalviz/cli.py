@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import shutil
 import subprocess
 import sys
@@ -181,12 +180,10 @@ def cmd_train(args) -> int:
 
 
 def _version() -> str:
-    try:
-        return importlib.metadata.version("evalviz")
-    except importlib.metadata.PackageNotFoundError:
-        from . import __version__
+    # The one source of the version; the installed metadata is built from it.
+    from . import __version__
 
-        return __version__
+    return __version__
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@ import importlib.metadata
 import platform
 from dataclasses import dataclass
 
-from . import datasets
+from . import __version__, datasets
 from ._format import plural
 
 __all__ = ["REQUIRED", "OPTIONAL", "SetupReport", "check_setup"]
@@ -158,7 +158,9 @@ def check_setup(
         (
             "evalviz",
             "ok",
-            _version("evalviz") or "not installed (running from a checkout)",
+            __version__
+            if _version("evalviz")
+            else f"{__version__} (not installed: running from a checkout)",
         ),
     ]
     if packages:

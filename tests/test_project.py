@@ -181,3 +181,44 @@ def test_readme_helper_examples_run_as_written(capsys):
     assert namespace["pred"].test_accuracy == pytest.approx(
         float(np.mean(namespace["y_true"] == namespace["y_score"].argmax(axis=1)))
     )
+
+
+def test_packaging_metadata_has_one_version_and_an_spdx_license():
+    """pyproject declares the SPDX licence with its file, ships py.typed, and
+    takes the version from ``evalviz.__version__``, a plain string literal that
+    setuptools reads without importing the package; no second version is written."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    import ast
+
+    import evalviz
+    from evalviz import cli
+
+    text = (ROOT / "pyproject.toml").read_text()
+    meta = tomllib.loads(text)
+    project = meta["project"]
+    assert project["license"] == "MIT"
+    assert project["license-files"] == ["LICENSE"]
+    assert "MIT License" in (ROOT / "LICENSE").read_text()
+    assert not [c for c in project["classifiers"] if c.startswith("License ::")]
+    assert meta["build-system"]["requires"] == ["setuptools>=77"]
+
+    assert (ROOT / "evalviz" / "py.typed").is_file()
+    assert "py.typed" in meta["tool"]["setuptools"]["package-data"]["evalviz"]
+
+    assert "version" not in project
+    assert "version" in project["dynamic"]
+    dynamic = meta["tool"]["setuptools"]["dynamic"]["version"]
+    assert dynamic == {"attr": "evalviz.__version__"}
+    assert not re.search(r"""^\s*version\s*=\s*["']""", text, re.M)
+
+    init = ast.parse((ROOT / "evalviz" / "__init__.py").read_text())
+    literals = [
+        node.value.value
+        for node in init.body
+        if isinstance(node, ast.Assign)
+        and [getattr(t, "id", None) for t in node.targets] == ["__version__"]
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    ]
+    assert literals == [evalviz.__version__]
+    assert cli._version() == evalviz.__version__
