@@ -11,7 +11,8 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -149,6 +150,108 @@ def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+def _check_arrays(
+    arrays: Mapping[str, np.ndarray],
+    expected: Mapping[str, tuple | None] | None,
+    dtypes: Mapping[str, str] | None,
+) -> str | None:
+    """Why ``arrays`` do not match the expectation, or None when they do."""
+    dims: dict[str, int] = {}
+    for name in expected or {}:
+        if name not in arrays:
+            return f"array {name!r} is missing"
+    for name, kinds in (dtypes or {}).items():
+        if name in arrays and np.asarray(arrays[name]).dtype.kind not in kinds:
+            got = np.asarray(arrays[name]).dtype
+            return f"array {name!r} has dtype {got}, expected kind {kinds!r}"
+    for name, spec in (expected or {}).items():
+        shape = np.shape(arrays[name])
+        if spec is None:
+            continue
+        open_end = len(spec) > 0 and spec[-1] is Ellipsis
+        fixed = spec[:-1] if open_end else spec
+        if len(shape) < len(fixed) or (not open_end and len(shape) != len(fixed)):
+            return f"array {name!r} has shape {shape}, expected {spec}"
+        for size, want in zip(shape, fixed, strict=False):
+            if isinstance(want, str):
+                want = dims.setdefault(want, size)
+            if want is not None and size != want:
+                return f"array {name!r} has shape {shape}, expected {spec}"
+    for name, value in arrays.items():
+        value = np.asarray(value)
+        if value.dtype.kind in "fc" and not np.all(np.isfinite(value)):
+            return f"array {name!r} holds non-finite values"
+    return None
+
+
+def _read_cached(path: Path, expected, dtypes) -> dict[str, np.ndarray]:
+    """Load and validate a cache file; any failure raises ``ValueError``."""
+    try:
+        # Our own handle: np.load leaks its file when the zip is damaged.
+        with open(path, "rb") as fh, np.load(fh, allow_pickle=False) as npz:
+            arrays = {k: npz[k] for k in npz.files}
+    except Exception as exc:  # BadZipFile, EOFError, zlib.error, OSError, ...
+        raise ValueError(f"{type(exc).__name__}: {exc}") from exc
+    problem = _check_arrays(arrays, expected, dtypes)
+    if problem is not None:
+        raise ValueError(problem)
+    return arrays
+
+
+def _umask() -> int:
+    """The process's umask (read without changing it where Linux allows)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _ensure_writable(folder: Path) -> None:
+    """Fail now, before minutes of training, if ``folder`` cannot take a file."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise PermissionError(
+            f"the prediction cache folder {folder} is not writable ({exc}); "
+            "set EVALVIZ_CACHE to a writable folder, or pass cache=False"
+        ) from exc
+
+
+def _write_atomic(path: Path, arrays: Mapping[str, np.ndarray]) -> None:
+    """Write ``arrays`` to ``path``: temporary file, fsync, user's umask, rename."""
+    fd, tmp = tempfile.mkstemp(
+        prefix=path.stem + ".", suffix=".npz.part", dir=path.parent
+    )
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            np.savez_compressed(fh, **arrays)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
 def cached_arrays(
     name: str,
     params: dict,
@@ -157,14 +260,17 @@ def cached_arrays(
     *,
     directory=None,
     enabled: bool = True,
+    expected: Mapping[str, tuple | None] | None = None,
+    dtypes: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, np.ndarray], Path | None, bool]:
     """Load arrays from the cache, or compute and store them atomically.
 
     The predictions shipped with the package come first (verified by
     SHA-256, see :func:`shipped_file`), then the cache folder. A new file is
-    written to a temporary name and renamed once complete, so an interrupted
-    run leaves no half file. Only ``.npz`` (no pickles) is read or written; a
-    cache file that fails to read is deleted and recomputed.
+    written to a temporary name, fsynced, given the user's umask (readable
+    by others in a shared classroom cache unless the umask says otherwise)
+    and renamed once complete, so an interrupted run leaves no half file.
+    Only ``.npz`` (no pickles) is read or written.
 
     Parameters
     ----------
@@ -180,6 +286,15 @@ def cached_arrays(
         Default :func:`cache_dir`.
     enabled : bool, default=True
         ``False`` computes without reading or writing the cache.
+    expected : dict of str to tuple or None, optional
+        The arrays a valid file must hold, each with its shape: a tuple of
+        sizes where ``None`` is any size, a string names a size shared by
+        every array that uses it, and a final ``...`` allows any further
+        axes; ``None`` instead of a tuple accepts any shape. E.g.
+        ``{"y_test": ("n", ...), "proba_test": ("n", 10)}``.
+    dtypes : dict of str to str, optional
+        The dtype kinds (``np.dtype.kind`` characters) allowed per array,
+        e.g. ``{"proba_test": "f", "y_test": "biu"}``.
 
     Returns
     -------
@@ -190,6 +305,23 @@ def cached_arrays(
         off.
     from_cache : bool
         Whether the arrays were loaded.
+
+    Raises
+    ------
+    PermissionError
+        The cache folder cannot be created or written; raised before
+        ``compute`` runs, naming the folder and ``EVALVIZ_CACHE``.
+    ValueError
+        ``compute()`` returned arrays that do not match ``expected`` or
+        ``dtypes``, or hold non-finite floats (nothing is written).
+
+    Notes
+    -----
+    A cache file that fails to read or validate (a truncated, empty or
+    damaged zip, a missing array, a wrong shape or dtype, a NaN or infinity
+    in a float array) is deleted and recomputed, with a one-line warning.
+    An exception in ``compute`` (including ``KeyboardInterrupt``) writes
+    nothing.
 
     Examples
     --------
@@ -213,20 +345,24 @@ def cached_arrays(
             return {k: npz[k] for k in npz.files}, shipped, True
     if path.is_file():
         try:
-            with np.load(path, allow_pickle=False) as npz:
-                return {k: npz[k] for k in npz.files}, path, True
-        except (OSError, ValueError):
-            path.unlink(missing_ok=True)  # damaged: recompute below
+            return _read_cached(path, expected, dtypes), path, True
+        except ValueError as exc:
+            reason = " ".join(str(exc).split())
+            warnings.warn(
+                f"the cached file {path} could not be used ({reason}); "
+                "deleted, recomputing",
+                stacklevel=2,
+            )
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass  # a read-only folder: _ensure_writable says so below
+    _ensure_writable(folder)
     arrays = compute()
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.stem + ".", suffix=".npz.part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            np.savez_compressed(fh, **arrays)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    problem = _check_arrays(arrays, expected, dtypes)
+    if problem is not None:
+        raise ValueError(f"compute() for {name!r} returned bad arrays: {problem}")
+    _write_atomic(path, arrays)
     return arrays, path, False
 
 
@@ -285,12 +421,39 @@ class CachedPredictions:
         -------
         CachedPredictions
             An instance of the class this is called on.
+
+        Raises
+        ------
+        PermissionError
+            The cache folder is not writable (checked before training).
+
+        Notes
+        -----
+        A cached file must hold every array field, ``train_seconds`` as a
+        scalar, integer or boolean ``y_*`` and float ``proba_*`` whose first
+        axes agree per split, and only finite floats; otherwise it is deleted
+        and ``train()`` runs again (see :func:`cached_arrays`).
         """
-        arrays, path, from_cache = cached_arrays(
-            name, params, fashion_fingerprint(), train, enabled=cache
-        )
         own = {"train_seconds", "params", "path", "from_cache", *extra}
-        values = {f.name: arrays[f.name] for f in fields(cls) if f.name not in own}
+        names = [f.name for f in fields(cls) if f.name not in own]
+        expected: dict[str, tuple | None] = dict.fromkeys(names)
+        expected["train_seconds"] = ()
+        dtypes = {"train_seconds": "fiu"}
+        for split in ("val", "test"):
+            for stem, kinds in (("y", "biu"), ("proba", "f")):
+                if f"{stem}_{split}" in expected:
+                    expected[f"{stem}_{split}"] = (f"n_{split}", ...)
+                    dtypes[f"{stem}_{split}"] = kinds
+        arrays, path, from_cache = cached_arrays(
+            name,
+            params,
+            fashion_fingerprint(),
+            train,
+            enabled=cache,
+            expected=expected,
+            dtypes=dtypes,
+        )
+        values = {n: arrays[n] for n in names}
         return cls(
             **values,
             **extra,

@@ -52,6 +52,13 @@ def train_mlp_epochs(
     seconds : float
         The training time.
 
+    Raises
+    ------
+    KeyboardInterrupt
+        Also when scikit-learn caught the interrupt inside ``partial_fit``
+        (the epoch did not complete), so that nothing partial is used or
+        cached.
+
     Examples
     --------
     A tiny problem, two epochs (well under a second):
@@ -92,7 +99,12 @@ def train_mlp_epochs(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         for _ in bar:
+            done = getattr(model, "t_", 0)
             model.partial_fit(x_train, y_train, classes=classes)
+            if getattr(model, "t_", 0) <= done:
+                # scikit-learn catches Ctrl-C inside the epoch and just stops;
+                # going on would train (and cache) a different model.
+                raise KeyboardInterrupt("training interrupted during an epoch")
             losses.append(model.loss_)
             shown = {"loss": f"{losses[-1]:.4f}"}
             for name, value in (after_epoch(model) if after_epoch else {}).items():

@@ -67,9 +67,10 @@ def test_damaged_cache_file_is_recomputed(tmp_path):
         "m", {}, "d", lambda: {"x": np.ones(2)}, directory=tmp_path
     )
     path.write_bytes(b"not an npz")
-    arrays, _, hit = cached_arrays(
-        "m", {}, "d", lambda: {"x": np.zeros(2)}, directory=tmp_path
-    )
+    with pytest.warns(UserWarning, match="deleted, recomputing"):
+        arrays, _, hit = cached_arrays(
+            "m", {}, "d", lambda: {"x": np.zeros(2)}, directory=tmp_path
+        )
     assert not hit
     np.testing.assert_array_equal(arrays["x"], np.zeros(2))
 
