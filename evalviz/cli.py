@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import shutil
-import subprocess
+import os
+import stat
 import sys
+import tempfile
 from pathlib import Path
 
 
@@ -76,24 +77,146 @@ def cmd_doctor(args) -> int:
     return 0 if report.ok else 1
 
 
-def _notebook_paths(names: list[str]) -> list[Path]:
-    folder = Path(__file__).resolve().parent.parent / "notebooks"
-    if not names:
-        return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
-    paths = []
+#: The course folder ``regenerate`` works on: ``notebooks/`` of the checkout.
+#: A module attribute so that tests (and other layouts) can point it elsewhere.
+NOTEBOOK_FOLDER = Path(__file__).resolve().parent.parent / "notebooks"
+
+#: Default seconds a single cell may run before ``regenerate`` gives up.
+DEFAULT_TIMEOUT = 1800
+
+
+class _UsageError(Exception):
+    """A ``regenerate`` argument that names no single course notebook."""
+
+
+def _course_notebooks(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb") if p.is_file())
+
+
+def _notebook_paths(names: list[str], folder: Path | None = None) -> list[Path]:
+    """The course notebooks that ``names`` designate, all of them when empty.
+
+    Parameters
+    ----------
+    names : list of str
+        Notebook numbers (``03``), names (``03_thresholds``) or file names
+        (``03_thresholds.ipynb``), optionally prefixed by the course folder.
+    folder : pathlib.Path, optional
+        The course folder; default :data:`NOTEBOOK_FOLDER`.
+
+    Returns
+    -------
+    list of pathlib.Path
+        Notebooks inside ``folder``, in the order given, each once.
+
+    Raises
+    ------
+    _UsageError
+        When the folder holds no notebooks, or a name is a path outside the
+        folder, a pattern, or matches no notebook or several.
+
+    Examples
+    --------
+    >>> from evalviz.cli import _notebook_paths
+    >>> [p.name for p in _notebook_paths(["03"])]  # doctest: +SKIP
+    ['03_thresholds.ipynb']
+    """
+    folder = Path(NOTEBOOK_FOLDER if folder is None else folder).resolve()
+    available = _course_notebooks(folder) if folder.is_dir() else []
+    if not available:
+        raise _UsageError(
+            f"no course notebooks found in {folder} (evalviz regenerate works on "
+            "the notebooks/ folder of a checkout of the evalviz repository; an "
+            "installed package has none)"
+        )
+    listing = ", ".join(p.stem for p in available)
+    paths: list[Path] = []
     for name in names:
-        path = Path(name)
-        if not path.exists():
-            matches = sorted(folder.glob(f"{name}*.ipynb"))
-            if not matches:
-                raise SystemExit(f"error: no notebook matches {name!r} in {folder}")
-            path = matches[0]
-        paths.append(path)
-    return paths
+        stem = Path(name).name
+        parent = Path(name).parent
+        inside = parent == Path(".") or (Path.cwd() / parent).resolve() == folder
+        if stem.endswith(".ipynb"):
+            stem = stem[: -len(".ipynb")]
+        matches = []
+        if inside and stem and not any(ch in stem for ch in "*?[]"):
+            exact = [p for p in available if p.stem == stem]
+            matches = exact or [p for p in available if p.stem.startswith(stem)]
+        if len(matches) != 1:
+            why = "matches several notebooks" if matches else "matches no notebook"
+            raise _UsageError(
+                f"{name!r} {why}; give a number or name of one of the "
+                f"notebooks in {folder}: {listing}"
+            )
+        if matches[0] not in paths:
+            paths.append(matches[0])
+    return paths or available
+
+
+def _kernel_manager():
+    """A kernel manager whose ``python3`` kernel is this very interpreter."""
+    from ipykernel.kernelspec import RESOURCES, get_kernel_dict
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import KernelManager
+
+    class _ThisPython(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name):
+            return KernelSpec(resource_dir=RESOURCES, **get_kernel_dict())
+
+    return KernelManager(kernel_name="python3", kernel_spec_manager=_ThisPython())
+
+
+def _execute(path: Path, timeout: int) -> None:
+    """Execute ``path`` and replace it atomically; unchanged on any error."""
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    nb = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        km=_kernel_manager(),
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+        coalesce_streams=True,
+    )
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        index = next(
+            (
+                i
+                for i, c in enumerate(nb.cells)
+                if any(o.get("output_type") == "error" for o in c.get("outputs", []))
+            ),
+            None,
+        )
+        where = f"cell {index}" if index is not None else "a cell"
+        raise RuntimeError(f"{path.name}: {where} failed:\n{exc}") from None
+    except Exception as exc:  # timeouts, dead kernels
+        raise RuntimeError(f"{path.name}: {type(exc).__name__}: {exc}") from None
+    fd, tmp = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.stem}.", suffix=".ipynb.tmp"
+    )
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            nbformat.write(nb, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def cmd_regenerate(args) -> int:
-    """Execute notebooks in place so their stored outputs are current.
+    """Execute course notebooks and overwrite their stored outputs in place.
+
+    Only notebooks of the course folder (:data:`NOTEBOOK_FOLDER`) are
+    accepted, by number or name. Each runs in a fresh kernel of this Python
+    interpreter and is replaced atomically once every cell has succeeded.
 
     Parameters
     ----------
@@ -103,7 +226,8 @@ def cmd_regenerate(args) -> int:
     Returns
     -------
     int
-        The exit status: 0 when everything worked.
+        The exit status: 0 when everything worked, 1 when a notebook failed,
+        2 when an argument names no single course notebook.
 
     Examples
     --------
@@ -111,30 +235,29 @@ def cmd_regenerate(args) -> int:
     >>> main(['regenerate', '06'])  # doctest: +SKIP
     0
     """
-    jupyter = shutil.which("jupyter")
-    if jupyter is None:
+    try:
+        paths = _notebook_paths(args.notebooks)
+    except _UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        import ipykernel  # noqa: F401
+        import nbclient  # noqa: F401
+        import nbformat  # noqa: F401
+    except ImportError as exc:
         print(
-            "error: jupyter is not installed: pip install jupyterlab", file=sys.stderr
+            f"error: {exc.name} is missing: pip install nbclient ipykernel",
+            file=sys.stderr,
         )
         return 1
-    for path in _notebook_paths(args.notebooks):
+    for path in paths:
         print(f"executing {path.name} ...", flush=True)
-        result = subprocess.run(
-            [
-                jupyter,
-                "nbconvert",
-                "--to",
-                "notebook",
-                "--execute",
-                "--inplace",
-                f"--ExecutePreprocessor.timeout={args.timeout}",
-                str(path),
-            ],
-            check=False,
-        )
-        if result.returncode != 0:
-            print(f"error: {path.name} failed", file=sys.stderr)
-            return result.returncode
+        try:
+            _execute(path, args.timeout)
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            print(f"{path.name} was left unchanged.", file=sys.stderr)
+            return 1
     return 0
 
 
@@ -244,12 +367,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "regenerate",
-        help="re-execute notebooks in place so their stored outputs are current",
-        description="Run each notebook top to bottom in a fresh kernel and save "
-        "its outputs (all numbered notebooks when none is named).",
+        help="re-execute course notebooks, overwriting their stored outputs in place",
+        description="Run course notebooks top to bottom in a fresh kernel of this "
+        "Python and OVERWRITE the committed notebooks' outputs in place (all "
+        "numbered notebooks of the course folder when none is named). A notebook "
+        "is replaced only when every cell succeeded.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
-    p.add_argument("notebooks", nargs="*", help="paths or name prefixes, e.g. 00")
-    p.add_argument("--timeout", type=int, default=1800, help="seconds per cell")
+    p.add_argument(
+        "notebooks",
+        nargs="*",
+        metavar="NOTEBOOK",
+        help="number or name of a course notebook, e.g. 03, 03_thresholds or "
+        "03_thresholds.ipynb (default: all)",
+    )
+    p.add_argument(
+        "--timeout", type=int, default=DEFAULT_TIMEOUT, help="seconds per cell"
+    )
     p.set_defaults(func=cmd_regenerate)
     return parser
 

@@ -63,3 +63,106 @@ def test_download_failure_is_reported_not_raised(tmp_path, capsys):
 def test_train_rejects_unknown_model_names(capsys):
     assert cli.main(["train", "bogus"]) == 2
     assert "choose from baseline, unscaled, outfits, pair" in capsys.readouterr().err
+
+
+# --- evalviz regenerate -------------------------------------------------------
+
+
+def _tiny_course(folder, cells):
+    """Write one course notebook per list of code cells into ``folder``."""
+    import nbformat
+
+    folder.mkdir()
+    for name, sources in cells.items():
+        nb = nbformat.v4.new_notebook()
+        nb.nbformat_minor = 5
+        nb.metadata["kernelspec"] = {
+            "display_name": "Python 3 (ipykernel)",
+            "language": "python",
+            "name": "python3",
+        }
+        nb.cells = [nbformat.v4.new_code_cell(src) for src in sources]
+        nbformat.write(nb, folder / f"{name}.ipynb")
+
+
+def test_regenerate_help_says_it_overwrites_and_shows_timeout(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["regenerate", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "OVERWRITE the committed notebooks' outputs in place" in out
+    assert f"(default: {cli.DEFAULT_TIMEOUT})" in out
+
+
+@pytest.mark.parametrize(
+    "name, why",
+    [
+        ("../../x", "matches no notebook"),
+        ("../outside", "matches no notebook"),
+        ("*", "matches no notebook"),
+        ("0", "matches several notebooks"),
+        ("nope", "matches no notebook"),
+        ("", "matches no notebook"),
+    ],
+)
+def test_regenerate_refuses_anything_but_a_course_notebook(
+    name, why, tmp_path, monkeypatch, capsys
+):
+    course = tmp_path / "course" / "notebooks"
+    course.parent.mkdir()
+    _tiny_course(course, {"01_a": ["1"], "02_b": ["2"]})
+    outside = tmp_path / "course" / "outside.ipynb"
+    outside.write_bytes((course / "01_a.ipynb").read_bytes())
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*.ipynb")}
+    monkeypatch.setattr(cli, "NOTEBOOK_FOLDER", course)
+    monkeypatch.chdir(course)
+
+    for arg, reason in ((name, why), (str(outside), "matches no notebook")):
+        assert cli.main(["regenerate", arg]) == 2
+        err = capsys.readouterr().err
+        assert f"error: {arg!r} {reason}" in err
+        assert "01_a, 02_b" in err
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*.ipynb")} == before
+
+
+def test_regenerate_accepts_number_name_and_file_name(tmp_path):
+    _tiny_course(tmp_path / "nb", {"03_thresholds": ["1"], "13_other": ["2"]})
+    for arg in ("03", "03_thresholds", "03_thresholds.ipynb", str(tmp_path / "nb/03")):
+        paths = cli._notebook_paths([arg], folder=tmp_path / "nb")
+        assert [p.name for p in paths] == ["03_thresholds.ipynb"]
+    assert len(cli._notebook_paths([], folder=tmp_path / "nb")) == 2
+
+
+def test_regenerate_without_a_course_folder_is_an_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(cli, "NOTEBOOK_FOLDER", tmp_path / "missing")
+    assert cli.main(["regenerate"]) == 2
+    assert "no course notebooks found" in capsys.readouterr().err
+
+
+def test_regenerate_executes_with_this_python_atomically(tmp_path, monkeypatch, capsys):
+    course = tmp_path / "notebooks"
+    _tiny_course(
+        course,
+        {
+            "01_ok": ["import sys\nprint(sys.executable)\nprint('x')"],
+            "02_bad": ["x = 1", "1 / 0"],
+        },
+    )
+    bad = course / "02_bad.ipynb"
+    bad_before = bad.read_bytes()
+    monkeypatch.setattr(cli, "NOTEBOOK_FOLDER", course)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `jupyter` to find on PATH
+
+    assert cli.main(["regenerate", "--timeout", "120"]) == 1
+    err = capsys.readouterr().err
+    assert "02_bad.ipynb: cell 1 failed" in err and "ZeroDivisionError" in err
+    assert bad.read_bytes() == bad_before
+    assert sorted(p.name for p in course.iterdir()) == ["01_ok.ipynb", "02_bad.ipynb"]
+
+    import nbformat
+
+    first = (course / "01_ok.ipynb").read_bytes()
+    nb = nbformat.reads(first.decode(), as_version=nbformat.NO_CONVERT)
+    assert (nb.nbformat, nb.nbformat_minor) == (4, 5)
+    assert nb.cells[0].outputs[0].text == f"{sys.executable}\nx\n"  # one stream
+    assert cli.main(["regenerate", "01"]) == 0
+    assert (course / "01_ok.ipynb").read_bytes() == first
