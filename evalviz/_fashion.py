@@ -9,7 +9,8 @@ Where the data comes from, in this order (the first place that has all files win
 5. Debian's ``dataset-fashion-mnist`` package, ``/usr/share/datasets/fashion-mnist``;
 6. a download from the dataset's official location into the user cache.
 
-Every file is checked against its SHA-256 checksum before use. Downloads go to a
+Every file is checked against its SHA-256 checksum before use; decompression
+stops one byte past the published size. Downloads go to a
 temporary file that is renamed only once it is complete and verified. Also here:
 the course's fixed validation rows of the training split
 (:func:`validation_indices`), shared by every model and by the outfits.
@@ -25,6 +26,7 @@ import gzip
 import hashlib
 import os
 import urllib.error
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,16 +120,58 @@ _HOW_TO_GET_DATA = (
 )
 
 
-def _candidate_dirs(data_home) -> list[tuple[str, Path]]:
+_DATA_HOME = "data_home argument"
+_ENV = "EVALVIZ_DATA"
+_REPO = "repository data/ folder"
+_CACHE = "user cache"
+_DEBIAN = "Debian package dataset-fashion-mnist"
+
+
+def _data_home_path(data_home) -> Path | None:
+    """``data_home`` as an expanded Path, or None; a TypeError for anything else."""
+    if data_home is None:
+        return None
+    if not isinstance(data_home, (str, os.PathLike)):
+        raise TypeError(
+            "data_home must be a folder given as a str or pathlib.Path, got "
+            f"{type(data_home).__name__} {data_home!r}"
+        )
+    return Path(os.fspath(data_home)).expanduser()
+
+
+def _missing_files(folder: Path) -> list[str]:
+    return [f.name for f in _FASHION_FILES.values() if not (folder / f.name).is_file()]
+
+
+def _checked_data_home(folder: Path) -> Path:
+    """The folder (or its fashion-mnist/ subfolder) holding all four files."""
+    if not folder.is_dir():
+        raise DataNotFoundError(
+            f"data_home={str(folder)!r} is not an existing folder. Pass the folder "
+            "that holds the four Fashion-MNIST *-ubyte.gz files, or drop the "
+            "data_home argument to use the usual search."
+        )
+    for variant in _fashion_dir_variants(folder):
+        if not _missing_files(variant):
+            return variant
+    missing = _missing_files(folder)
+    raise DataNotFoundError(
+        f"data_home={str(folder)!r} does not hold all four Fashion-MNIST files; "
+        f"missing: {', '.join(missing)}. Copy them into {folder}, or drop the "
+        "data_home argument to use the usual search."
+    )
+
+
+def _candidate_dirs(data_home: Path | None) -> list[tuple[str, Path]]:
     places: list[tuple[str, Path]] = []
     if data_home is not None:
-        places.append(("data_home argument", Path(data_home)))
+        places.append((_DATA_HOME, data_home))
     env = os.environ.get("EVALVIZ_DATA")
     if env:
-        places.append(("EVALVIZ_DATA", Path(env)))
-    places.append(("repository data/ folder", REPO_DATA_DIR))
-    places.append(("user cache", user_cache_dir()))
-    places.append(("Debian package dataset-fashion-mnist", DEBIAN_FASHION_MNIST_DIR))
+        places.append((_ENV, Path(env).expanduser()))
+    places.append((_REPO, REPO_DATA_DIR))
+    places.append((_CACHE, user_cache_dir()))
+    places.append((_DEBIAN, DEBIAN_FASHION_MNIST_DIR))
     return places
 
 
@@ -136,13 +180,41 @@ def _fashion_dir_variants(root: Path) -> list[Path]:
     return [root, root / "fashion-mnist"]
 
 
+def _fix_for(source: str | None, path: Path) -> str:
+    """The advice that repairs a damaged file found in ``source``."""
+    if source == _DATA_HOME:
+        return (
+            f"Replace {path.name} there with an intact copy, or drop the "
+            "data_home argument to use another copy."
+        )
+    if source == _ENV:
+        return (
+            f"Replace {path.name} there with an intact copy, or unset "
+            "EVALVIZ_DATA to use another copy."
+        )
+    if source == _REPO:
+        return (
+            f"Replace {path.name} there with an intact copy, or delete the four "
+            "*-ubyte.gz files there to use another copy."
+        )
+    if source == _CACHE:
+        return "Run `evalviz download`: it replaces the damaged file."
+    if source == _DEBIAN:
+        return (
+            "Reinstall the package: "
+            "sudo apt-get install --reinstall dataset-fashion-mnist"
+        )
+    return f"Replace {path.name} there with an intact copy."
+
+
 def find_fashion_mnist(data_home=None) -> tuple[str, Path] | None:
     """Where the four Fashion-MNIST files are, searched in the documented order.
 
     Parameters
     ----------
     data_home : str or pathlib.Path, optional
-        A folder looked at first.
+        A folder looked at first; ``~`` is expanded. When given, it must
+        exist and hold all four files.
 
     Returns
     -------
@@ -150,16 +222,25 @@ def find_fashion_mnist(data_home=None) -> tuple[str, Path] | None:
         ``(source, folder)``, for example ``("user cache", Path(...))``, or
         None when no place holds all four files.
 
+    Raises
+    ------
+    TypeError
+        When ``data_home`` is neither a str nor a path.
+    DataNotFoundError
+        When ``data_home`` does not exist or lacks one of the four files.
+
     Examples
     --------
     >>> from evalviz.datasets import find_fashion_mnist
     >>> find_fashion_mnist()  # doctest: +SKIP
     ('Debian package dataset-fashion-mnist', PosixPath('/usr/share/datasets/fashion-mnist'))
     """
-    names = [f.name for f in _FASHION_FILES.values()]
-    for source, root in _candidate_dirs(data_home):
+    home = _data_home_path(data_home)
+    if home is not None:
+        return _DATA_HOME, _checked_data_home(home)
+    for source, root in _candidate_dirs(None):
         for folder in _fashion_dir_variants(root):
-            if all((folder / n).is_file() for n in names):
+            if not _missing_files(folder):
                 return source, folder
     return None
 
@@ -188,7 +269,8 @@ def read_idx(path, *, expected: _IdxFile | None = None) -> np.ndarray:
     ------
     ChecksumError
         When the file is damaged, not an IDX file of bytes, or does not match
-        ``expected``.
+        ``expected``. With ``expected``, at most its size plus one byte is
+        decompressed, so an oversized file is rejected without reading it all.
 
     Examples
     --------
@@ -196,58 +278,86 @@ def read_idx(path, *, expected: _IdxFile | None = None) -> np.ndarray:
     >>> read_idx("t10k-labels-idx1-ubyte.gz").shape  # doctest: +SKIP
     (10000,)
     """
-    path = Path(path)
-    raw = _read_maybe_gzip(path)
-    if expected is not None:
-        _verify_bytes(raw, expected, path)
-    return _parse_idx(raw, path)
+    return _read_checked(Path(path), expected, _fix_for(None, Path(path)))
 
 
-def _read_maybe_gzip(path: Path) -> bytes:
-    with open(path, "rb") as fh:
-        head = fh.read(2)
+def _read_checked(path: Path, expected: _IdxFile | None, fix: str, shown=None):
+    """Read, verify and parse; every failure is a ChecksumError ending in ``fix``.
+
+    ``shown`` is what the messages call the file (default: its name and folder).
+    """
+    shown = shown or f"{path.name} in {path.parent}"
+    limit = None if expected is None else expected.n_bytes + 1
     try:
-        if head == b"\x1f\x8b":
-            with gzip.open(path, "rb") as fh:
-                return fh.read()
-        return path.read_bytes()
-    except (OSError, EOFError) as exc:
-        raise ChecksumError(
-            f"{path} is damaged and cannot be decompressed ({exc}); delete it and "
-            "get the file again (`evalviz download`)"
-        ) from exc
-
-
-def _verify_bytes(raw: bytes, expected: _IdxFile, path: Path) -> None:
-    digest = hashlib.sha256(raw).hexdigest()
-    if len(raw) != expected.n_bytes or digest != expected.sha256:
-        raise ChecksumError(
-            f"{path} does not match the published Fashion-MNIST file "
-            f"({len(raw)} bytes with SHA-256 {digest[:12]}..., expected "
-            f"{expected.n_bytes} bytes with SHA-256 {expected.sha256[:12]}...). The file "
-            "is truncated or altered: delete it and run `evalviz download` again."
+        raw = _read_maybe_gzip(path, limit)
+        if expected is not None:
+            _verify_bytes(raw, expected)
+        return _parse_idx(raw)
+    except _Damaged as exc:
+        raise ChecksumError(f"{shown}: {exc} {fix}".rstrip()) from (
+            exc.__cause__ or exc
         )
 
 
-def _parse_idx(raw: bytes, path: Path) -> np.ndarray:
+class _Damaged(Exception):
+    """What is wrong with a file's bytes; turned into a ChecksumError by the caller."""
+
+
+def _read_maybe_gzip(path: Path, limit: int | None = None) -> bytes:
+    """The (decompressed) bytes, at most ``limit`` of them."""
+    size = -1 if limit is None else limit
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2)
+        if head == b"\x1f\x8b":
+            with gzip.open(path, "rb") as fh:
+                return fh.read(size)
+        with open(path, "rb") as fh:
+            return fh.read(size)
+    except FileNotFoundError:
+        raise  # missing, not damaged
+    except (OSError, EOFError, zlib.error) as exc:
+        raise _Damaged(
+            f"the file is damaged and cannot be decompressed "
+            f"({type(exc).__name__}: {exc})."
+        ) from exc
+
+
+def _verify_bytes(raw: bytes, expected: _IdxFile) -> None:
+    if len(raw) > expected.n_bytes:
+        raise _Damaged(
+            f"the file decompresses to more than the {expected.n_bytes} bytes of the "
+            "published Fashion-MNIST file (decompression stopped there); it is "
+            "altered or not the right file."
+        )
+    digest = hashlib.sha256(raw).hexdigest()
+    if len(raw) != expected.n_bytes or digest != expected.sha256:
+        raise _Damaged(
+            f"does not match the published Fashion-MNIST file "
+            f"({len(raw)} bytes with SHA-256 {digest[:12]}..., expected "
+            f"{expected.n_bytes} bytes with SHA-256 {expected.sha256[:12]}...); the "
+            "file is truncated or altered."
+        )
+
+
+def _parse_idx(raw: bytes) -> np.ndarray:
     if len(raw) < 4:
-        raise ChecksumError(f"{path} is too short to be an IDX file ({len(raw)} bytes)")
+        raise _Damaged(f"too short to be an IDX file ({len(raw)} bytes).")
     zero1, zero2, type_code, ndim = raw[0], raw[1], raw[2], raw[3]
     if zero1 != 0 or zero2 != 0 or type_code != 0x08 or not 1 <= ndim <= 4:
-        raise ChecksumError(
-            f"{path} has magic number {raw[:4].hex()}, not an IDX file of unsigned "
+        raise _Damaged(
+            f"magic number {raw[:4].hex()}, not an IDX file of unsigned "
             "bytes (expected 0000080N); is it the right file?"
         )
     header = 4 + 4 * ndim
     if len(raw) < header:
-        raise ChecksumError(f"{path} ends inside its IDX header; the file is truncated")
+        raise _Damaged("the file ends inside its IDX header; it is truncated.")
     dims = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     n_values = int(np.prod(dims))
     if len(raw) - header != n_values:
-        raise ChecksumError(
-            f"{path} announces dimensions {dims} ({n_values} values) but holds "
-            f"{len(raw) - header}; the file is truncated or altered: delete it and "
-            "get it again"
+        raise _Damaged(
+            f"the header announces dimensions {dims} ({n_values} values) but the "
+            f"file holds {len(raw) - header}; it is truncated or altered."
         )
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(dims).copy()
 
@@ -287,7 +397,11 @@ def download_fashion_mnist(
     >>> download_fashion_mnist()  # doctest: +SKIP
     PosixPath('/home/me/.cache/evalviz')
     """
-    target = Path(target_dir) if target_dir is not None else user_cache_dir()
+    target = (
+        Path(os.fspath(target_dir)).expanduser()
+        if target_dir is not None
+        else user_cache_dir()
+    )
     base = base_url or FASHION_MNIST_URL
     if not base.endswith("/"):
         base += "/"
@@ -295,16 +409,20 @@ def download_fashion_mnist(
         dest = target / spec.name
         if dest.is_file():
             try:
-                _verify_bytes(_read_maybe_gzip(dest), spec, dest)
+                _read_checked(dest, spec, "")
                 continue
             except ChecksumError:
-                dest.unlink()
+                dest.unlink()  # damaged: replaced by the download below
         url = base + spec.name
         fetch(
             url,
             dest,
-            verify=lambda tmp, spec=spec, url=url: _verify_bytes(
-                _read_maybe_gzip(tmp), spec, Path(url)
+            verify=lambda tmp, spec=spec, url=url: _read_checked(
+                tmp,
+                spec,
+                "Nothing was saved; run `evalviz download` again later, or get "
+                "the files another way (see the README).",
+                shown=f"the download of {url}",
             ),
             progress=progress,
         )
@@ -319,7 +437,8 @@ def load_fashion_mnist(split: str = "train", *, data_home=None, download: bool =
     split : {"train", "test"}
         The official 60,000-image training split or the 10,000-image test split.
     data_home : str or Path, optional
-        A folder holding the four official ``*-ubyte.gz`` files; looked at first.
+        A folder holding the four official ``*-ubyte.gz`` files; looked at first
+        and then the only place used. ``~`` is expanded.
     download : bool, default=True
         Download the files into the user cache when they are found nowhere else.
 
@@ -332,11 +451,17 @@ def load_fashion_mnist(split: str = "train", *, data_home=None, download: bool =
 
     Raises
     ------
+    TypeError
+        When ``data_home`` is neither a str nor a path.
     DataNotFoundError
-        When the files are nowhere on disk and cannot be downloaded; the
-        message lists three ways to get them.
+        When ``data_home`` does not exist or lacks one of the four files (the
+        message names the folder and the missing files), or when the files are
+        nowhere on disk and cannot be downloaded; the message lists three ways
+        to get them.
     ChecksumError
-        When a file does not match its published SHA-256.
+        When a file cannot be decompressed or parsed, decompresses to more than
+        the published size, or does not match its published SHA-256. The
+        message names the file, its folder and the fix for that folder.
 
     Notes
     -----
@@ -369,16 +494,15 @@ def load_fashion_mnist(split: str = "train", *, data_home=None, download: bool =
                 f"Fashion-MNIST was not found on this machine and the download failed "
                 f"({exc}).\n" + _HOW_TO_GET_DATA.format(cache=user_cache_dir())
             ) from exc
+        source = _CACHE
     else:
-        folder = found[1]
-    images = read_idx(
-        folder / _FASHION_FILES[(split, "images")].name,
-        expected=_FASHION_FILES[(split, "images")],
-    )
-    labels = read_idx(
-        folder / _FASHION_FILES[(split, "labels")].name,
-        expected=_FASHION_FILES[(split, "labels")],
-    )
+        source, folder = found
+    arrays = []
+    for kind in ("images", "labels"):
+        spec = _FASHION_FILES[(split, kind)]
+        path = folder / spec.name
+        arrays.append(_read_checked(path, spec, _fix_for(source, path)))
+    images, labels = arrays
     return images, labels.astype(np.int64)
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import http.server
+import shutil
 import threading
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -154,8 +156,156 @@ def test_altered_file_is_named_in_error(isolated, monkeypatch):
     raw = bytearray(gzip.decompress(target.read_bytes()))
     raw[-1] ^= 0xFF
     target.write_bytes(gzip.compress(bytes(raw)))
-    with pytest.raises(ChecksumError, match=r"t10k-labels.*evalviz download"):
+    with pytest.raises(ChecksumError) as info:
         load_fashion_mnist("test", data_home=isolated / "home")
+    text = str(info.value)
+    assert f"t10k-labels-idx1-ubyte.gz in {isolated / 'home'}" in text
+    assert "drop the data_home argument" in text
+    assert "evalviz download" not in text  # it would not fix a file in data_home
+
+
+# ---------------------------------------------------------------- data_home
+
+
+def test_data_home_that_does_not_exist_is_an_error(isolated, monkeypatch):
+    # Another valid copy exists: it must not be loaded silently instead.
+    specs, _ = _small_dataset(isolated / "debian")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    missing = isolated / "nonexistent"
+    with pytest.raises(DataNotFoundError, match=r"nonexistent.*not an existing folder"):
+        load_fashion_mnist("test", data_home=missing)
+
+
+def test_data_home_missing_one_file_names_folder_and_file(isolated, monkeypatch):
+    specs, _ = _small_dataset(isolated / "debian")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    _small_dataset(isolated / "home")
+    (isolated / "home" / "t10k-labels-idx1-ubyte.gz").unlink()
+    with pytest.raises(DataNotFoundError) as info:
+        load_fashion_mnist("test", data_home=isolated / "home")
+    text = str(info.value)
+    assert str(isolated / "home") in text
+    assert "missing: t10k-labels-idx1-ubyte.gz" in text
+    assert "train-images" not in text
+
+
+def test_data_home_expands_tilde(isolated, monkeypatch):
+    monkeypatch.setenv("HOME", str(isolated / "me"))
+    specs, arrays = _small_dataset(isolated / "me" / "x")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    images, _ = load_fashion_mnist("test", data_home="~/x")
+    np.testing.assert_array_equal(images, arrays[("test", "images")])
+    assert datasets.find_fashion_mnist("~/x") == (
+        "data_home argument",
+        isolated / "me" / "x",
+    )
+
+
+def test_data_home_of_wrong_type_is_a_type_error(isolated):
+    with pytest.raises(TypeError, match=r"data_home.*got int 123"):
+        load_fashion_mnist("test", data_home=123)
+
+
+# ---------------------------------------------------------------- damaged gzip files
+
+
+def _flip_inside_gzip(path: Path) -> None:
+    """Flip bytes in the middle of the compressed stream (not the header)."""
+    raw = bytearray(path.read_bytes())
+    middle = len(raw) // 2
+    for i in range(middle, middle + 8):
+        raw[i] ^= 0xFF
+    path.write_bytes(bytes(raw))
+
+
+@pytest.mark.skipif(
+    not (_fashion.DEBIAN_FASHION_MNIST_DIR / "t10k-labels-idx1-ubyte.gz").is_file(),
+    reason="Debian's dataset-fashion-mnist is not installed",
+)
+@pytest.mark.parametrize("source", ["data_home", "env", "cache", "debian"])
+def test_flipped_gzip_bytes_give_checksum_error_with_the_fix_for_that_folder(
+    isolated, monkeypatch, source
+):
+    real = Path("/usr/share/datasets/fashion-mnist")
+    folder = {
+        "data_home": isolated / "home",
+        "env": isolated / "env",
+        "cache": isolated / "xdg" / "evalviz",
+        "debian": isolated / "debian",
+    }[source]
+    folder.mkdir(parents=True)
+    for spec in _fashion._FASHION_FILES.values():
+        if spec.name.startswith("t10k-labels"):
+            shutil.copyfile(real / spec.name, folder / spec.name)
+        else:  # only the name matters for the search; the test split is read
+            (folder / spec.name).symlink_to(real / spec.name)
+    bad = folder / "t10k-labels-idx1-ubyte.gz"
+    _flip_inside_gzip(bad)
+    kwargs = {}
+    if source == "data_home":
+        kwargs["data_home"] = folder
+    if source == "env":
+        monkeypatch.setenv("EVALVIZ_DATA", str(folder))
+    with pytest.raises(ChecksumError) as info:
+        load_fashion_mnist("test", download=False, **kwargs)
+    text = str(info.value)
+    assert f"t10k-labels-idx1-ubyte.gz in {folder}" in text
+    fix = {
+        "data_home": "drop the data_home argument",
+        "env": "unset EVALVIZ_DATA",
+        "cache": "Run `evalviz download`: it replaces the damaged file",
+        "debian": "apt-get install --reinstall dataset-fashion-mnist",
+    }[source]
+    assert fix in text
+    assert ".part" not in text
+
+
+def test_truncated_gzip_is_a_checksum_error(tmp_path):
+    arr = np.arange(200, dtype=np.uint8)
+    path = tmp_path / "x.gz"
+    path.write_bytes(gzip.compress(_idx_bytes(arr))[:-20])
+    with pytest.raises(ChecksumError, match=r"x.gz in .*cannot be decompressed"):
+        read_idx(path)
+
+
+def test_decompression_is_bounded_by_the_expected_size(isolated, monkeypatch):
+    specs, _ = _small_dataset(isolated / "home")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    bomb = isolated / "home" / specs[("test", "labels")].name
+    chunk = bytes(1 << 20)
+    with gzip.open(bomb, "wb") as fh:  # 64 MB of zeros in about 64 kB
+        for _ in range(64):
+            fh.write(chunk)
+    del chunk
+    assert bomb.stat().st_size < 1 << 20
+    tracemalloc.start()
+    try:
+        with pytest.raises(ChecksumError, match="more than the 14 bytes"):
+            load_fashion_mnist("test", data_home=isolated / "home")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20, peak
+
+
+def test_download_target_replaces_a_file_with_flipped_gzip_bytes(isolated, monkeypatch):
+    specs, arrays = _small_dataset(isolated / "served")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    target = isolated / "usb"
+    _small_dataset(target)
+    bad = target / specs[("test", "images")].name
+    # Bytes flipped at the start of a compressible stream: a raw zlib.error before.
+    damaged = bytearray(gzip.compress(bytes(range(256)) * 400))
+    for i in range(10, 18):
+        damaged[i] ^= 0xFF
+    bad.write_bytes(bytes(damaged))
+    with pytest.raises(ChecksumError, match="cannot be decompressed"):
+        read_idx(bad, expected=specs[("test", "images")])
+    with _Server(isolated / "served") as server:
+        datasets.download_fashion_mnist(target, base_url=server.url, progress=False)
+    np.testing.assert_array_equal(
+        read_idx(bad, expected=specs[("test", "images")]), arrays[("test", "images")]
+    )
 
 
 def test_offline_and_missing_names_three_ways(isolated):
@@ -254,8 +404,10 @@ def test_corrupted_download_is_rejected_and_not_cached(isolated, monkeypatch):
     path.write_bytes(gzip.compress(bytes(raw)))
     monkeypatch.setattr(_fashion, "_FASHION_FILES", good)
     with _Server(isolated / "served") as server:
-        with pytest.raises(ChecksumError, match="t10k-labels"):
+        with pytest.raises(ChecksumError, match="t10k-labels") as info:
             datasets.download_fashion_mnist(base_url=server.url, progress=False)
+    assert server.url + name in str(info.value)
+    assert ".part" not in str(info.value)  # the temporary file is already gone
     cache = datasets.user_cache_dir()
     assert not (cache / name).exists()
     assert not [p for p in cache.iterdir() if p.name.endswith(".part")]
