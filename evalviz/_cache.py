@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
+import time
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
@@ -18,10 +20,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ._data_files import REPO_DATA_DIR, user_cache_dir
+from ._data_files import REPO_DATA_DIR, publish, user_cache_dir
 from ._fashion import fashion_fingerprint
 
 __all__ = [
+    "LOCK_TIMEOUT",
     "SHIPPED_DIR",
     "CachedPredictions",
     "cache_dir",
@@ -36,6 +39,16 @@ _CACHE_FORMAT = 1
 #: (``SHA256SUMS``), so that no notebook trains on a first run.
 SHIPPED_DIR = Path(__file__).resolve().parent / "course_predictions"
 
+#: Seconds a process waits for another one training the same model (the lock
+#: file ``<cache file>.lock`` in the cache folder) before giving up. The lock is
+#: the operating system's (``filelock``): a killed process releases it at once.
+LOCK_TIMEOUT = 3 * 3600.0
+
+#: Set this environment variable to ``1`` to ignore the shipped predictions
+#: (``evalviz train --ignore-shipped`` does): models then load from the cache
+#: folder or train, for example to check that training reproduces them.
+IGNORE_SHIPPED_ENV = "EVALVIZ_IGNORE_SHIPPED"
+
 
 def cache_dir() -> Path:
     """Where predictions are cached.
@@ -43,8 +56,9 @@ def cache_dir() -> Path:
     Returns
     -------
     pathlib.Path
-        ``$EVALVIZ_CACHE`` if set; else ``data/cache`` in a repository
-        checkout; else ``~/.cache/evalviz/predictions``.
+        ``$EVALVIZ_CACHE`` if set; else ``data/cache`` in a (writable) source
+        checkout; else ``predictions`` in the user cache
+        (:func:`evalviz.datasets.user_cache_dir`, named by ``platformdirs``).
 
     Examples
     --------
@@ -56,7 +70,11 @@ def cache_dir() -> Path:
     env = os.environ.get("EVALVIZ_CACHE")
     if env:
         return Path(env)
-    if REPO_DATA_DIR.is_dir() and os.access(REPO_DATA_DIR, os.W_OK):
+    if (
+        REPO_DATA_DIR is not None
+        and REPO_DATA_DIR.is_dir()
+        and os.access(REPO_DATA_DIR, os.W_OK)
+    ):
         return REPO_DATA_DIR / "cache"
     return user_cache_dir() / "predictions"
 
@@ -82,14 +100,18 @@ def shipped_file(file_name: str) -> Path | None:
     pathlib.Path or None
         The file inside the package when its SHA-256 matches ``SHA256SUMS``;
         None when no such file ships (other parameters or library versions
-        give another key) or when it does not match (a warning says so, and
-        the model is trained or read from the cache instead).
+        give another key), when the environment variable
+        ``EVALVIZ_IGNORE_SHIPPED`` is ``1``, or when it does not match (a
+        warning says so, and the model is trained or read from the cache
+        instead).
 
     Examples
     --------
     >>> shipped_file("no-such-model-0000000000000000.npz") is None
     True
     """
+    if os.environ.get(IGNORE_SHIPPED_ENV, "") not in ("", "0"):
+        return None
     expected = _shipped_sums().get(file_name)
     path = SHIPPED_DIR / file_name
     if expected is None or not path.is_file():
@@ -198,20 +220,6 @@ def _read_cached(path: Path, expected, dtypes) -> dict[str, np.ndarray]:
     return arrays
 
 
-def _umask() -> int:
-    """The process's umask (read without changing it where Linux allows)."""
-    try:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _ensure_writable(folder: Path) -> None:
     """Fail now, before minutes of training, if ``folder`` cannot take a file."""
     try:
@@ -233,23 +241,63 @@ def _write_atomic(path: Path, arrays: Mapping[str, np.ndarray]) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             np.savez_compressed(fh, **arrays)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        publish(Path(tmp), path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    try:  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
+
+
+def _lock(path: Path):
+    """The lock that makes one process compute ``path`` while the others wait."""
+    from filelock import FileLock
+
+    return FileLock(str(path) + ".lock")
+
+
+def _acquire(lock, path: Path) -> None:
+    """Take ``lock``; say so once when another process holds it, then wait."""
+    from filelock import Timeout
+
     try:
-        os.fsync(dir_fd)
-    except OSError:
+        lock.acquire(timeout=0)
+        return
+    except Timeout:
         pass
-    finally:
-        os.close(dir_fd)
+    print(
+        f"evalviz: another process is computing {path.name}; waiting for it "
+        f"(lock file {lock.lock_file})",
+        file=sys.stderr,
+        flush=True,
+    )
+    start = time.monotonic()
+    try:
+        lock.acquire(timeout=LOCK_TIMEOUT)
+    except Timeout:
+        raise TimeoutError(
+            f"waited {time.monotonic() - start:.0f} s for another process computing "
+            f"{path.name} (lock file {lock.lock_file}); it may hang. Stop it, or "
+            "set EVALVIZ_CACHE to another folder"
+        ) from None
+
+
+def _load_valid(path: Path, expected, dtypes) -> dict[str, np.ndarray] | None:
+    """The cached arrays, or None (a damaged file is deleted, with a warning)."""
+    if not path.is_file():
+        return None
+    try:
+        return _read_cached(path, expected, dtypes)
+    except ValueError as exc:
+        reason = " ".join(str(exc).split())
+        warnings.warn(
+            f"the cached file {path} could not be used ({reason}); "
+            "deleted, recomputing",
+            stacklevel=3,
+        )
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only folder: _ensure_writable says so
+    return None
 
 
 def cached_arrays(
@@ -314,6 +362,8 @@ def cached_arrays(
     ValueError
         ``compute()`` returned arrays that do not match ``expected`` or
         ``dtypes``, or hold non-finite floats (nothing is written).
+    TimeoutError
+        Another process held the lock for longer than :data:`LOCK_TIMEOUT`.
 
     Notes
     -----
@@ -322,6 +372,10 @@ def cached_arrays(
     in a float array) is deleted and recomputed, with a one-line warning.
     An exception in ``compute`` (including ``KeyboardInterrupt``) writes
     nothing.
+
+    Processes that need the same missing file compute it once: a lock file
+    (``filelock``, ``<file>.lock`` in the cache folder) lets the first one
+    compute while the others print one line, wait, and then load its file.
 
     Examples
     --------
@@ -343,26 +397,24 @@ def cached_arrays(
     if shipped is not None:
         with np.load(shipped, allow_pickle=False) as npz:
             return {k: npz[k] for k in npz.files}, shipped, True
-    if path.is_file():
-        try:
-            return _read_cached(path, expected, dtypes), path, True
-        except ValueError as exc:
-            reason = " ".join(str(exc).split())
-            warnings.warn(
-                f"the cached file {path} could not be used ({reason}); "
-                "deleted, recomputing",
-                stacklevel=2,
-            )
-            try:
-                path.unlink(missing_ok=True)
-            except OSError:
-                pass  # a read-only folder: _ensure_writable says so below
+    arrays = _load_valid(path, expected, dtypes)
+    if arrays is not None:
+        return arrays, path, True
     _ensure_writable(folder)
-    arrays = compute()
-    problem = _check_arrays(arrays, expected, dtypes)
-    if problem is not None:
-        raise ValueError(f"compute() for {name!r} returned bad arrays: {problem}")
-    _write_atomic(path, arrays)
+    lock = _lock(path)
+    _acquire(lock, path)
+    try:
+        # Another process may have written the file while this one waited.
+        arrays = _load_valid(path, expected, dtypes)
+        if arrays is not None:
+            return arrays, path, True
+        arrays = compute()
+        problem = _check_arrays(arrays, expected, dtypes)
+        if problem is not None:
+            raise ValueError(f"compute() for {name!r} returned bad arrays: {problem}")
+        _write_atomic(path, arrays)
+    finally:
+        lock.release()
     return arrays, path, False
 
 

@@ -11,10 +11,8 @@ row). Reading it needs no unpickling, so a tampered download cannot run code.
 from __future__ import annotations
 
 import hashlib
-import http.client
 import os
 import tarfile
-import urllib.error
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +22,7 @@ from ._data_files import (
     ChecksumError,
     DataNotFoundError,
     fetch,
+    network_reason,
     user_cache_dir,
 )
 from ._validation import check_choice
@@ -67,8 +66,8 @@ _ENV = "EVALVIZ_DATA"
 _VERIFIED: dict[str, tuple[int, int]] = {}
 
 
-def _repo_data_dir() -> Path:
-    return Path(REPO_DATA_DIR)
+def _repo_data_dir() -> Path | None:
+    return None if REPO_DATA_DIR is None else Path(REPO_DATA_DIR)
 
 
 def _user_cache_dir() -> Path:
@@ -82,7 +81,9 @@ def _search_dirs(data_home) -> list[Path]:
         dirs.append(Path(data_home).expanduser())
     if os.environ.get(_ENV):
         dirs.append(Path(os.environ[_ENV]).expanduser())
-    dirs.append(_repo_data_dir())
+    repo = _repo_data_dir()
+    if repo is not None:  # only in a source checkout
+        dirs.append(repo)
     dirs.append(_user_cache_dir())
     return dirs
 
@@ -120,9 +121,9 @@ def _verify(path: Path) -> None:
     _VERIFIED[key] = (stat.st_size, stat.st_mtime_ns)
 
 
-def _download(url: str, target: Path) -> None:
-    """Download ``url`` to ``target`` through a verified temporary file."""
-    fetch(url, target, verify=_verify, progress=True)
+def _download(url: str, target: Path, *, progress: bool = True) -> None:
+    """Download ``url`` to ``target`` with pooch, which checks the published MD5."""
+    fetch(url, target, known_hash=f"md5:{_MD5}", progress=progress)
     stat = target.stat()
     _VERIFIED[str(target.resolve())] = (stat.st_size, stat.st_mtime_ns)
 
@@ -153,9 +154,10 @@ def _find_or_download(data_home, download: bool) -> Path:
         _download(_URL, target)
     except ChecksumError:
         raise
-    except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
+    except OSError as exc:  # requests' errors are OSErrors too
         raise DataNotFoundError(
-            f"{help_text}\nDownloading from {_URL} failed: {exc}"
+            f"{help_text}\nDownloading {_URL} into {target.parent} failed "
+            f"({network_reason(exc)})."
         ) from exc
     return target
 
@@ -224,11 +226,12 @@ def load_cifar10(split="train", *, data_home=None, download=True):
     Notes
     -----
     The archive is looked for, in order, in ``data_home``, ``$EVALVIZ_DATA``,
-    the repository's ``data/`` folder and ``~/.cache/evalviz``; then it is
-    downloaded (with a progress bar) to ``data_home``, else ``$EVALVIZ_DATA``,
-    else ``~/.cache/evalviz``. A download goes to a temporary file that is
-    renamed only after its MD5 matches, so an interrupted or corrupted download
-    leaves nothing behind. The archive is read in place (no extraction) and
+    the repository's ``data/`` folder (in a source checkout) and the user
+    cache (:func:`evalviz.datasets.user_cache_dir`); then it is
+    downloaded with ``pooch`` (with a progress bar) to ``data_home``, else
+    ``$EVALVIZ_DATA``, else the user cache. A download goes to a temporary
+    file that is renamed only after pooch has checked the published MD5, so
+    an interrupted or corrupted download leaves nothing behind. The archive is read in place (no extraction) and
     never unpickled: this is the binary version, not the Python one.
 
     Examples

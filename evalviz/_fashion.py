@@ -10,8 +10,11 @@ Where the data comes from, in this order (the first place that has all files win
 6. a download from the dataset's official location into the user cache.
 
 Every file is checked against its SHA-256 checksum before use; decompression
-stops one byte past the published size. Downloads go to a
-temporary file that is renamed only once it is complete and verified. Also here:
+stops one byte past the published size. Downloads are fetched by ``pooch``,
+which checks the MD5 the dataset's authors publish for each ``.gz`` file; the
+complete file is then decompressed and checked against our SHA-256 of the IDX
+bytes (the check that also covers Debian's byte-different ``.gz`` files), and
+only then given the user's umask, fsynced and renamed into place. Also here:
 the course's fixed validation rows of the training split
 (:func:`validation_indices`), shared by every model and by the outfits.
 
@@ -25,7 +28,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import urllib.error
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +39,7 @@ from ._data_files import (
     ChecksumError,
     DataNotFoundError,
     fetch,
+    network_reason,
     user_cache_dir,
 )
 from ._validation import check_choice
@@ -77,35 +80,42 @@ class _IdxFile:
     sha256: str  # SHA-256 of the decompressed IDX bytes
     n_bytes: int  # size of the decompressed IDX bytes
     shape: tuple[int, ...]
+    md5: str | None = None  # MD5 of the official .gz file, as published
 
 
-# The checksums cover the decompressed IDX bytes rather than the .gz files, so the
-# same check accepts the official download and Debian's package, whose gzip
-# headers differ while the data inside is byte-for-byte the same.
+# Our SHA-256 checksums cover the decompressed IDX bytes rather than the .gz files,
+# so the same check accepts the official download and Debian's package, whose gzip
+# headers differ while the data inside is byte-for-byte the same. The MD5s are
+# those of the official .gz files as the dataset's README publishes them
+# (github.com/zalandoresearch/fashion-mnist); pooch checks them on download.
 _FASHION_FILES = {
     ("train", "images"): _IdxFile(
         "train-images-idx3-ubyte.gz",
         "c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888",
         47040016,
         (60000, 28, 28),
+        "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
     ),
     ("train", "labels"): _IdxFile(
         "train-labels-idx1-ubyte.gz",
         "bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9",
         60008,
         (60000,),
+        "25c81989df183df01b3e8a0aad5dffbe",
     ),
     ("test", "images"): _IdxFile(
         "t10k-images-idx3-ubyte.gz",
         "5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b",
         7840016,
         (10000, 28, 28),
+        "bef4ecab320f06d8554ea6380940ec79",
     ),
     ("test", "labels"): _IdxFile(
         "t10k-labels-idx1-ubyte.gz",
         "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34",
         10008,
         (10000,),
+        "bb300cfdad3c16e7a12a480ee83cd310",
     ),
 }
 
@@ -169,7 +179,8 @@ def _candidate_dirs(data_home: Path | None) -> list[tuple[str, Path]]:
     env = os.environ.get("EVALVIZ_DATA")
     if env:
         places.append((_ENV, Path(env).expanduser()))
-    places.append((_REPO, REPO_DATA_DIR))
+    if REPO_DATA_DIR is not None:  # only in a source checkout
+        places.append((_REPO, Path(REPO_DATA_DIR)))
     places.append((_CACHE, user_cache_dir()))
     places.append((_DEBIAN, DEBIAN_FASHION_MNIST_DIR))
     return places
@@ -207,7 +218,9 @@ def _fix_for(source: str | None, path: Path) -> str:
     return f"Replace {path.name} there with an intact copy."
 
 
-def find_fashion_mnist(data_home=None) -> tuple[str, Path] | None:
+def find_fashion_mnist(
+    data_home=None, *, verify: bool = False
+) -> tuple[str, Path] | None:
     """Where the four Fashion-MNIST files are, searched in the documented order.
 
     Parameters
@@ -215,6 +228,9 @@ def find_fashion_mnist(data_home=None) -> tuple[str, Path] | None:
     data_home : str or pathlib.Path, optional
         A folder looked at first; ``~`` is expanded. When given, it must
         exist and hold all four files.
+    verify : bool, default=False
+        Also check the four files found against their SHA-256 checksums
+        (about a second); by default only their presence is checked.
 
     Returns
     -------
@@ -228,6 +244,9 @@ def find_fashion_mnist(data_home=None) -> tuple[str, Path] | None:
         When ``data_home`` is neither a str nor a path.
     DataNotFoundError
         When ``data_home`` does not exist or lacks one of the four files.
+    ChecksumError
+        With ``verify=True``, when a file of the place found is damaged; the
+        message names the file, its folder and the fix for that folder.
 
     Examples
     --------
@@ -236,13 +255,23 @@ def find_fashion_mnist(data_home=None) -> tuple[str, Path] | None:
     ('Debian package dataset-fashion-mnist', PosixPath('/usr/share/datasets/fashion-mnist'))
     """
     home = _data_home_path(data_home)
+    found = None
     if home is not None:
-        return _DATA_HOME, _checked_data_home(home)
-    for source, root in _candidate_dirs(None):
-        for folder in _fashion_dir_variants(root):
-            if not _missing_files(folder):
-                return source, folder
-    return None
+        found = _DATA_HOME, _checked_data_home(home)
+    else:
+        for source, root in _candidate_dirs(None):
+            folder = next(
+                (f for f in _fashion_dir_variants(root) if not _missing_files(f)), None
+            )
+            if folder is not None:
+                found = source, folder
+                break
+    if found is not None and verify:
+        source, folder = found
+        for spec in _FASHION_FILES.values():
+            path = folder / spec.name
+            _read_checked(path, spec, _fix_for(source, path))
+    return found
 
 
 def read_idx(path, *, expected: _IdxFile | None = None) -> np.ndarray:
@@ -367,17 +396,18 @@ def download_fashion_mnist(
 ) -> Path:
     """Download and verify the four Fashion-MNIST files.
 
-    Files already present and valid are kept. Use this (or ``evalviz
+    Files already present and valid are kept (no network access at all when
+    all four are); a damaged file is replaced. Use this (or ``evalviz
     download``) once while online to prepare a classroom machine.
 
     Parameters
     ----------
     target_dir : str or pathlib.Path, optional
-        Where to put the files; default the user cache.
+        Where to put the files; default the user cache. ``~`` is expanded.
     base_url : str, optional
         Where to download from; default the official location.
     progress : bool, default=True
-        Show a progress bar per file.
+        Show pooch's progress bar per file.
 
     Returns
     -------
@@ -387,9 +417,13 @@ def download_fashion_mnist(
     Raises
     ------
     ChecksumError
-        When a downloaded file does not match its checksum.
-    OSError
-        When the server cannot be reached.
+        When a download breaks off or does not match the published MD5 of
+        the official ``.gz`` file or our SHA-256 of its IDX bytes; nothing
+        is saved then.
+    DataNotFoundError
+        When the server cannot be reached or the folder cannot be written;
+        the message names the address, the folder and the ways to get the
+        files without a download.
 
     Examples
     --------
@@ -414,19 +448,42 @@ def download_fashion_mnist(
             except ChecksumError:
                 dest.unlink()  # damaged: replaced by the download below
         url = base + spec.name
-        fetch(
-            url,
-            dest,
-            verify=lambda tmp, spec=spec, url=url: _read_checked(
-                tmp,
-                spec,
-                "Nothing was saved; run `evalviz download` again later, or get "
-                "the files another way (see the README).",
-                shown=f"the download of {url}",
-            ),
-            progress=progress,
-        )
+        try:
+            fetch(
+                url,
+                dest,
+                known_hash=None if spec.md5 is None else f"md5:{spec.md5}",
+                verify=lambda tmp, spec=spec, url=url: _read_checked(
+                    tmp,
+                    spec,
+                    "Nothing was saved; run `evalviz download` again later, or "
+                    "get the files another way (see the README).",
+                    shown=f"the download of {url}",
+                ),
+                progress=progress,
+            )
+        except ChecksumError:
+            raise
+        except OSError as exc:
+            raise DataNotFoundError(_download_failed(url, target, exc)) from exc
     return target
+
+
+def _download_failed(url: str, target: Path, exc: OSError) -> str:
+    """The message for a download that could not reach ``url`` or write ``target``."""
+    import requests
+
+    if isinstance(exc, requests.RequestException):
+        return (
+            f"Could not download {url} into {target} ({network_reason(exc)}); "
+            "this machine may be offline or the address unreachable.\n"
+            + _HOW_TO_GET_DATA.format(cache=target)
+        )
+    return (
+        f"Could not write the download of {url} into {target} ({exc}). Download "
+        "into a writable folder (`evalviz download --target DIR`) and set "
+        "EVALVIZ_DATA to it."
+    )
 
 
 def load_fashion_mnist(split: str = "train", *, data_home=None, download: bool = True):
@@ -487,12 +544,9 @@ def load_fashion_mnist(split: str = "train", *, data_home=None, download: bool =
             )
         try:
             folder = download_fashion_mnist()
-        except (urllib.error.URLError, OSError) as exc:
-            if isinstance(exc, ChecksumError):
-                raise
+        except DataNotFoundError as exc:
             raise DataNotFoundError(
-                f"Fashion-MNIST was not found on this machine and the download failed "
-                f"({exc}).\n" + _HOW_TO_GET_DATA.format(cache=user_cache_dir())
+                f"Fashion-MNIST was not found on this machine. {exc}"
             ) from exc
         source = _CACHE
     else:

@@ -13,6 +13,12 @@ from pathlib import Path
 def cmd_download(args) -> int:
     """Download and verify Fashion-MNIST (``evalviz download``).
 
+    Without ``--target``, nothing is downloaded when a verified copy is
+    already installed (``$EVALVIZ_DATA``, the checkout's ``data/``, the user
+    cache or Debian's ``dataset-fashion-mnist``): the command says where it
+    is and succeeds. With ``--target``, files already there and valid are
+    kept and the others downloaded.
+
     Parameters
     ----------
     args : argparse.Namespace
@@ -21,7 +27,9 @@ def cmd_download(args) -> int:
     Returns
     -------
     int
-        The exit status: 0 when everything worked.
+        The exit status: 0 when the four verified files are in place, 1 when
+        the download failed or an installed copy is damaged where a download
+        would not replace it.
 
     Examples
     --------
@@ -29,24 +37,47 @@ def cmd_download(args) -> int:
     >>> main(['download'])  # doctest: +SKIP
     0
     """
-    from .datasets import download_fashion_mnist, user_cache_dir
+    from .datasets import (
+        ChecksumError,
+        download_fashion_mnist,
+        find_fashion_mnist,
+        user_cache_dir,
+    )
 
-    target = Path(args.target) if args.target else user_cache_dir()
-    print(f"Fetching Fashion-MNIST into {target} ...")
+    if not args.target:
+        try:
+            found = find_fashion_mnist(verify=True)
+        except ChecksumError as exc:
+            source, _ = find_fashion_mnist()
+            if source not in _DOWNLOAD_REPLACES:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            print(f"note: {exc}", file=sys.stderr)
+            found = None
+        if found is not None:
+            source, folder = found
+            print(
+                f"Fashion-MNIST is already installed: all four files verified "
+                f"(SHA-256) in {folder} ({source}). Nothing to download."
+            )
+            return 0
+    target = Path(args.target).expanduser() if args.target else user_cache_dir()
+    print(f"Fetching Fashion-MNIST into {target} ...", flush=True)
     try:
         folder = download_fashion_mnist(
             target, base_url=args.base_url, progress=not args.quiet
         )
-    except Exception as exc:  # report, don't trace back, for a classroom user
+    except (ValueError, OSError) as exc:  # ChecksumError, DataNotFoundError
         print(f"error: {exc}", file=sys.stderr)
-        print(
-            "If this machine is offline, install Debian's dataset-fashion-mnist "
-            "package or copy the four *-ubyte.gz files and set EVALVIZ_DATA.",
-            file=sys.stderr,
-        )
         return 1
     print(f"OK: all four files verified (SHA-256) in {folder}")
     return 0
+
+
+#: Where a damaged copy is fixed by a download into the user cache: the cache
+#: itself (the download replaces the file) and Debian's package (searched after
+#: the cache, so a fresh copy there is used instead).
+_DOWNLOAD_REPLACES = ("user cache", "Debian package dataset-fashion-mnist")
 
 
 def cmd_doctor(args) -> int:
@@ -282,6 +313,8 @@ def cmd_train(args) -> int:
     """
     from . import models
 
+    if args.ignore_shipped:
+        os.environ["EVALVIZ_IGNORE_SHIPPED"] = "1"
     jobs = {
         "baseline": lambda: models.baseline_predictions(),
         "unscaled": lambda: models.baseline_predictions(scale=False),
@@ -334,8 +367,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "download",
         help="fetch and verify Fashion-MNIST into the cache (for offline classrooms)",
-        description="Download the four Fashion-MNIST files, verify their SHA-256 "
-        "checksums, and keep them in the user cache so the course runs offline.",
+        description="Download the four Fashion-MNIST files (checked against the "
+        "published MD5 and our SHA-256 checksums) and keep them in the user cache "
+        "so the course runs offline. Nothing is downloaded when a verified copy "
+        "is already installed (EVALVIZ_DATA, the user cache, Debian's "
+        "dataset-fashion-mnist); --target always fills that folder.",
     )
     p.add_argument("--target", help="folder to put the files in (default: user cache)")
     p.add_argument("--base-url", help="mirror to download from (default: official)")
@@ -355,13 +391,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="train (or load from cache) the models the notebooks use",
         description="Train the course's models once (the baseline MLP, its "
         "raw-pixel twin, the multi-label outfits model and the two-class model) "
-        "so every notebook loads cached predictions instantly.",
+        "so every notebook loads cached predictions instantly. Predictions shipped "
+        "with evalviz are loaded instead when they apply. Processes that need the "
+        "same model at once train it once: the others wait (a lock file in the "
+        "prediction cache) and then load it.",
     )
     p.add_argument(
         "models",
         nargs="*",
         metavar="MODEL",
         help="baseline, unscaled, outfits or pair (default: all)",
+    )
+    p.add_argument(
+        "--ignore-shipped",
+        action="store_true",
+        help="do not use the predictions shipped with evalviz: load them from the "
+        "prediction cache or train them there (to check that training "
+        "reproduces the shipped files)",
     )
     p.set_defaults(func=cmd_train)
 

@@ -47,8 +47,10 @@ def test_same_parameters_load_changed_parameters_recompute(tmp_path):
 
 def test_cache_is_npz_without_pickles_and_leaves_no_temp_files(tmp_path):
     cached_arrays("m", {}, "d", lambda: {"x": np.ones(2)}, directory=tmp_path)
-    names = [p.name for p in tmp_path.iterdir()]
+    # Besides the file: only its empty lock file (two processes train once).
+    names = [p.name for p in tmp_path.iterdir() if not p.name.endswith(".npz.lock")]
     assert len(names) == 1 and names[0].endswith(".npz")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [names[0], names[0] + ".lock"]
     with np.load(tmp_path / names[0], allow_pickle=False) as npz:
         assert npz.files == ["x"]
 
@@ -59,7 +61,7 @@ def test_failed_compute_writes_nothing(tmp_path):
 
     with pytest.raises(RuntimeError):
         cached_arrays("m", {}, "d", broken, directory=tmp_path)
-    assert list(tmp_path.iterdir()) == []
+    assert [p for p in tmp_path.iterdir() if not p.name.endswith(".npz.lock")] == []
 
 
 def test_damaged_cache_file_is_recomputed(tmp_path):
