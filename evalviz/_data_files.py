@@ -28,14 +28,15 @@ __all__ = [
 ]
 
 
-def _source_checkout_data_dir() -> Path | None:
+def _source_checkout_data_dir(package_dir: Path | None = None) -> Path | None:
     """The checkout's ``data/`` folder, or None when evalviz is installed.
 
     A source checkout is recognised by the ``pyproject.toml`` of evalviz beside
-    the package; an installed package (``site-packages/evalviz``) has none, so
-    a stray ``site-packages/data`` folder is never used.
+    the package folder; an installed package (``site-packages/evalviz``) has
+    none, so a stray ``site-packages/data`` folder is never used.
     """
-    root = Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent if package_dir is None else package_dir
+    root = package.parent
     try:
         text = (root / "pyproject.toml").read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -60,6 +60,130 @@ def test_download_failure_is_reported_not_raised(tmp_path, capsys):
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
+# --- evalviz download: offline when verified data is installed ----------------
+
+
+@pytest.fixture
+def small_fashion(monkeypatch, tmp_path):
+    """Small Fashion-MNIST stand-ins; nothing real anywhere the loader looks."""
+    from test_datasets import _small_dataset
+
+    from evalviz import _fashion
+
+    monkeypatch.delenv("EVALVIZ_DATA", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(_fashion, "REPO_DATA_DIR", tmp_path / "repo-data")
+    monkeypatch.setattr(_fashion, "DEBIAN_FASHION_MNIST_DIR", tmp_path / "debian")
+    specs, arrays = _small_dataset(tmp_path / "served")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    return specs
+
+
+def _closed_port_url():
+    import socket
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()  # nothing listens there: a connection is refused at once
+    return f"http://127.0.0.1:{port}/"
+
+
+@pytest.mark.parametrize("where", ["env", "cache", "debian"])
+def test_download_stays_offline_when_verified_data_is_installed(
+    small_fashion, tmp_path, monkeypatch, capsys, where
+):
+    from test_datasets import _small_dataset
+
+    folder = {
+        "env": tmp_path / "env",
+        "cache": datasets.user_cache_dir(),
+        "debian": tmp_path / "debian",
+    }[where]
+    _small_dataset(folder)
+    if where == "env":
+        monkeypatch.setenv("EVALVIZ_DATA", str(folder))
+    before = sorted(p.name for p in folder.iterdir())
+    # A closed port: any attempt to go online would fail the command.
+    assert cli.main(["download", "--base-url", _closed_port_url(), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert f"verified (SHA-256) in {folder}" in out
+    assert "Nothing to download" in out
+    assert sorted(p.name for p in folder.iterdir()) == before
+    if where != "cache":
+        assert not datasets.user_cache_dir().exists()
+
+
+def test_download_offline_names_address_folder_and_fixes(small_fashion, capsys):
+    url = _closed_port_url()
+    assert cli.main(["download", "--base-url", url, "--quiet"]) == 1
+    err = capsys.readouterr().err
+    cache = datasets.user_cache_dir()
+    assert f"{url}train-images-idx3-ubyte.gz into {cache}" in err
+    assert "Connection refused" in err
+    assert "apt-get install dataset-fashion-mnist" in err
+    assert "EVALVIZ_DATA" in err
+    assert "0x" not in err  # no object addresses from the network library
+    assert not cache.exists() or list(cache.iterdir()) == []  # nothing half-written
+
+
+def test_download_replaces_a_damaged_file_in_the_user_cache(
+    small_fashion, tmp_path, capsys
+):
+    from test_datasets import _flip_inside_gzip, _Server, _small_dataset
+
+    cache = datasets.user_cache_dir()
+    _small_dataset(cache)
+    bad = cache / small_fashion[("test", "images")].name
+    _flip_inside_gzip(bad)
+    with _Server(tmp_path / "served") as server:
+        assert cli.main(["download", "--base-url", server.url, "--quiet"]) == 0
+    captured = capsys.readouterr()
+    assert f"{bad.name} in {cache}" in captured.err  # the note on the damage
+    assert f"verified (SHA-256) in {cache}" in captured.out
+    assert datasets.find_fashion_mnist(verify=True) == ("user cache", cache)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        s.name for s in small_fashion.values()
+    )
+
+
+def test_download_refuses_to_hide_a_damaged_file_in_evalviz_data(
+    small_fashion, tmp_path, monkeypatch, capsys
+):
+    from test_datasets import _flip_inside_gzip, _small_dataset
+
+    folder = tmp_path / "env"
+    _small_dataset(folder)
+    _flip_inside_gzip(folder / small_fashion[("train", "labels")].name)
+    monkeypatch.setenv("EVALVIZ_DATA", str(folder))
+    # A download into the cache would not be used (EVALVIZ_DATA comes first).
+    assert cli.main(["download", "--base-url", _closed_port_url(), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"train-labels-idx1-ubyte.gz in {folder}" in err
+    assert "unset EVALVIZ_DATA" in err
+    assert "Connection refused" not in err  # it did not go online
+    assert not datasets.user_cache_dir().exists()
+
+
+@pytest.mark.skipif(datasets.find_fashion_mnist() is None, reason="no Fashion-MNIST")
+def test_download_on_this_machine_finds_the_installed_copy():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "evalviz.cli",
+            "download",
+            "--base-url",
+            "http://127.0.0.1:9/",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    source, folder = datasets.find_fashion_mnist()
+    assert f"in {folder} ({source})" in result.stdout
+
+
 def test_train_rejects_unknown_model_names(capsys):
     assert cli.main(["train", "bogus"]) == 2
     assert "choose from baseline, unscaled, outfits, pair" in capsys.readouterr().err

@@ -6,6 +6,7 @@ import gzip
 import hashlib
 import http.server
 import shutil
+import sys
 import threading
 import tracemalloc
 from pathlib import Path
@@ -447,3 +448,183 @@ def test_loaders_are_imported_at_the_top_without_cycles():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+# ---------------------------------------------------------------- pooch, umask, real files
+
+
+def test_interrupted_download_is_a_checksum_error_naming_the_address(
+    isolated, monkeypatch
+):
+    specs, _ = _small_dataset(isolated / "served")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    broken = specs[("test", "images")].name
+    with _Server(isolated / "served", truncate=broken) as server:
+        with pytest.raises(ChecksumError, match="broke off") as info:
+            datasets.download_fashion_mnist(base_url=server.url, progress=False)
+    assert server.url + broken in str(info.value)
+    cache = datasets.user_cache_dir()
+    assert broken not in [p.name for p in cache.iterdir()]
+    assert not [p for p in cache.iterdir() if p.name.startswith(".")]
+
+
+def test_downloaded_files_follow_the_umask_and_are_fsynced(isolated, monkeypatch):
+    import os
+    import stat
+
+    from evalviz import _data_files
+
+    specs, _ = _small_dataset(isolated / "served")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(
+        _data_files.os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1]
+    )
+    old = os.umask(0o022)
+    try:
+        with _Server(isolated / "served") as server:
+            folder = datasets.download_fashion_mnist(
+                isolated / "usb", base_url=server.url, progress=False
+            )
+    finally:
+        os.umask(old)
+    modes = {stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()}
+    assert modes == {0o644}  # readable by the other accounts of a classroom
+    assert len(synced) >= 4  # each file before its rename (and the folder)
+
+
+def test_download_shows_a_progress_bar_per_file(isolated, monkeypatch, capsys):
+    specs, _ = _small_dataset(isolated / "served")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    with _Server(isolated / "served") as server:
+        datasets.download_fashion_mnist(base_url=server.url, progress=True)
+    err = capsys.readouterr().err
+    for spec in specs.values():
+        assert f"{spec.name}: 100%" in err
+    with _Server(isolated / "served") as server:  # all present: nothing fetched
+        datasets.download_fashion_mnist(base_url=server.url, progress=True)
+    assert capsys.readouterr().err == ""
+
+
+def test_the_published_md5s_are_those_of_the_official_files():
+    # As listed in github.com/zalandoresearch/fashion-mnist (README, "Get the Data").
+    md5 = {spec.name: spec.md5 for spec in _fashion._FASHION_FILES.values()}
+    assert md5 == {
+        "train-images-idx3-ubyte.gz": "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
+        "train-labels-idx1-ubyte.gz": "25c81989df183df01b3e8a0aad5dffbe",
+        "t10k-images-idx3-ubyte.gz": "bef4ecab320f06d8554ea6380940ec79",
+        "t10k-labels-idx1-ubyte.gz": "bb300cfdad3c16e7a12a480ee83cd310",
+    }
+
+
+needs_debian = pytest.mark.skipif(
+    not (
+        Path("/usr/share/datasets/fashion-mnist") / "t10k-labels-idx1-ubyte.gz"
+    ).is_file(),
+    reason="Debian's dataset-fashion-mnist is not installed",
+)
+DEBIAN = Path("/usr/share/datasets/fashion-mnist")
+
+
+@needs_debian
+def test_pooch_rejects_gz_bytes_other_than_the_official_ones(isolated, tmp_path):
+    """Debian's .gz files hold the right IDX bytes, but are not the published
+    archives: served as the "official" download, the MD5 check refuses them."""
+    with _Server(DEBIAN) as server:
+        with pytest.raises(ChecksumError, match="published MD5") as info:
+            datasets.download_fashion_mnist(
+                tmp_path / "usb", base_url=server.url, progress=False
+            )
+    assert server.url + "train-images-idx3-ubyte.gz" in str(info.value)
+    assert list((tmp_path / "usb").iterdir()) == []
+
+
+@needs_debian
+def test_a_flipped_gz_in_the_cache_is_replaced_by_a_verified_download(
+    isolated, monkeypatch
+):
+    """Real files: a damaged cached .gz is replaced, and loads the right images."""
+    specs = {
+        key: _fashion._IdxFile(
+            spec.name,
+            spec.sha256,
+            spec.n_bytes,
+            spec.shape,
+            # Debian's bytes stand in for the official archive served by the mirror.
+            hashlib.md5((DEBIAN / spec.name).read_bytes()).hexdigest(),
+        )
+        for key, spec in _fashion._FASHION_FILES.items()
+    }
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    cache = datasets.user_cache_dir()
+    cache.mkdir(parents=True)
+    for spec in specs.values():
+        shutil.copyfile(DEBIAN / spec.name, cache / spec.name)
+    bad = cache / "t10k-labels-idx1-ubyte.gz"
+    _flip_inside_gzip(bad)
+    with pytest.raises(ChecksumError, match="cannot be decompressed|does not match"):
+        load_fashion_mnist("test")
+    with _Server(DEBIAN) as server:
+        datasets.download_fashion_mnist(base_url=server.url, progress=False)
+    assert bad.read_bytes() == (DEBIAN / bad.name).read_bytes()
+    images, labels = load_fashion_mnist("test")
+    assert labels[0] == 9 and np.bincount(labels).tolist() == [1000] * 10
+    assert images.shape == (10000, 28, 28)
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        s.name for s in specs.values()
+    )
+
+
+def test_a_download_target_that_cannot_be_written_is_a_clear_error(isolated):
+    blocker = isolated / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DataNotFoundError) as info:
+        datasets.download_fashion_mnist(
+            blocker / "usb", base_url="http://127.0.0.1:9/", progress=False
+        )
+    text = str(info.value)
+    assert f"into {blocker / 'usb'}" in text
+    assert "EVALVIZ_DATA" in text and "--target" in text
+    assert blocker.read_text() == "not a folder"
+
+
+# ---------------------------------------------------------------- where files live
+
+
+def test_user_cache_is_named_by_platformdirs(monkeypatch, tmp_path):
+    import platformdirs
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    expected = platformdirs.user_cache_path("evalviz", appauthor=False, opinion=False)
+    assert datasets.user_cache_dir() == expected
+    if sys.platform.startswith("linux"):
+        assert expected == tmp_path / "xdg" / "evalviz"
+
+
+def test_repository_data_folder_only_in_a_source_checkout(tmp_path):
+    from evalviz import _data_files
+
+    site = tmp_path / "site-packages"
+    (site / "evalviz").mkdir(parents=True)
+    (site / "data").mkdir()  # a stray folder beside an installed package
+    assert _data_files._source_checkout_data_dir(site / "evalviz") is None
+    (site / "pyproject.toml").write_text('[project]\nname = "other"\n')
+    assert _data_files._source_checkout_data_dir(site / "evalviz") is None
+    (site / "pyproject.toml").write_text('[project]\nname = "evalviz"\n')
+    assert _data_files._source_checkout_data_dir(site / "evalviz") == site / "data"
+    # This checkout is one.
+    assert datasets.REPO_DATA_DIR == Path(_data_files.__file__).parent.parent / "data"
+
+
+def test_installed_package_uses_no_repository_folder(isolated, monkeypatch):
+    from evalviz import _cache, _cifar
+
+    monkeypatch.setattr(_fashion, "REPO_DATA_DIR", None)
+    monkeypatch.setattr(_cache, "REPO_DATA_DIR", None)
+    monkeypatch.setattr(_cifar, "REPO_DATA_DIR", None)
+    monkeypatch.delenv("EVALVIZ_CACHE", raising=False)
+    sources = [source for source, _ in _fashion._candidate_dirs(None)]
+    assert sources == ["user cache", "Debian package dataset-fashion-mnist"]
+    assert _cache.cache_dir() == datasets.user_cache_dir() / "predictions"
+    assert _cifar._search_dirs(None) == [datasets.user_cache_dir()]
