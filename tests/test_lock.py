@@ -92,6 +92,13 @@ def _hold_lock(lock_file: Path) -> subprocess.Popen:
     return proc
 
 
+def _finish(proc: subprocess.Popen) -> int:
+    """Wait for ``proc`` and close its pipe (no ResourceWarning later)."""
+    code = proc.wait(timeout=30)
+    proc.stdout.close()
+    return code
+
+
 def _good():
     return {
         "y_test": np.array([0, 1]),
@@ -108,7 +115,7 @@ def test_a_lock_left_by_a_killed_process_does_not_block(tmp_path, monkeypatch):
     monkeypatch.setattr(_cache, "LOCK_TIMEOUT", 30.0)
     holder = _hold_lock(_lock_file(tmp_path))
     holder.send_signal(signal.SIGKILL)
-    holder.wait(timeout=10)
+    _finish(holder)
     assert _lock_file(tmp_path).exists()  # the file stays; the OS lock is gone
     calls = []
     start = time.monotonic()
@@ -132,7 +139,7 @@ def test_waiting_too_long_is_a_clear_timeout(tmp_path, monkeypatch, capsys):
             )
     finally:
         holder.kill()
-        holder.wait(timeout=10)
+        _finish(holder)
     assert calls == []  # nothing computed, nothing written
     assert str(lock_file) in str(info.value)
     assert "EVALVIZ_CACHE" in str(info.value)
@@ -178,7 +185,7 @@ def test_a_waiting_process_loads_what_the_holder_wrote(tmp_path, monkeypatch, ca
     loaded, path, hit = cached_arrays(
         "m", {}, "d", lambda: calls.append(1) or _good(), directory=tmp_path
     )
-    assert holder.wait(timeout=30) == 0
+    assert _finish(holder) == 0
     assert hit and calls == [] and path == target
     np.testing.assert_array_equal(loaded["proba_test"], arrays["proba_test"])
     assert "waiting for it" in capsys.readouterr().err
