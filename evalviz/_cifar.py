@@ -140,7 +140,7 @@ def _find_or_download(data_home, download: bool) -> Path:
         f"CIFAR-10 ({_ARCHIVE}) was not found in:\n{where}\n"
         "Three ways to get it:\n"
         f"  1. download {_URL} (162 MB) on a connected machine and copy it into "
-        "one of the folders above (for example ~/.cache/evalviz/);\n"
+        f"one of the folders above (for example {_user_cache_dir()});\n"
         f"  2. put it in any folder and set the environment variable {_ENV} to "
         "that folder;\n"
         "  3. pass data_home='<folder that holds the archive>'."

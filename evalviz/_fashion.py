@@ -4,8 +4,9 @@ Where the data comes from, in this order (the first place that has all files win
 
 1. the ``data_home`` argument;
 2. the ``EVALVIZ_DATA`` environment variable;
-3. the repository's ``data/`` folder (when evalviz runs from a checkout);
-4. the user cache, ``~/.cache/evalviz`` (where ``evalviz download`` puts files);
+3. the repository's ``data/`` folder (only when evalviz runs from a source checkout);
+4. the user cache, ``~/.cache/evalviz`` on Linux (named by ``platformdirs``; where
+   ``evalviz download`` puts files);
 5. Debian's ``dataset-fashion-mnist`` package, ``/usr/share/datasets/fashion-mnist``;
 6. a download from the dataset's official location into the user cache.
 

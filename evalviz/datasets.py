@@ -8,9 +8,11 @@ images built from Fashion-MNIST items); ``_data_files`` holds what they share
 
 Where Fashion-MNIST comes from, in this order (the first place that has all
 files wins): the ``data_home`` argument, ``$EVALVIZ_DATA``, the repository's
-``data/`` folder, the user cache (``~/.cache/evalviz``), Debian's
+``data/`` folder (in a source checkout), the user cache (:func:`user_cache_dir`,
+named by ``platformdirs``), Debian's
 ``dataset-fashion-mnist`` package, then a download from the official location.
-Every file is checked against its checksum before use.
+Every file is checked against its checksum before use; downloads go through
+``pooch``, which checks the archives' published MD5.
 
 The outfit gallery is a display: :func:`evalviz.multilabel.outfit_gallery`.
 """

@@ -4,7 +4,9 @@ Notebooks need predictions, not models: every function here returns predicted
 probabilities and caches them as an ``.npz`` file keyed by a hash of the data,
 the model and its parameters. The first call trains (a minute or two on a
 laptop, with a progress bar); later calls load the file in milliseconds. Change
-a parameter and the key changes, so the model is retrained.
+a parameter and the key changes, so the model is retrained. The course's own
+predictions ship with the package; processes that need the same missing file
+train it once (a lock file in the cache folder; the others wait and load it).
 
 The baseline lives here; the two-class model of notebook 05 (``_pair_model``)
 and the multi-label outfits model (``_multilabel_model``) in their own modules,

@@ -249,6 +249,12 @@ def test_offline_error_names_three_ways(fake_cifar, monkeypatch, tmp_path):
     assert "1." in message and "2." in message and "3." in message
     assert "EVALVIZ_DATA" in message and "data_home" in message
     assert "cifar-10-binary.tar.gz" in message
+    # The address tried, the folder it wanted to fill, the reason: no object repr.
+    assert (
+        f"Downloading http://127.0.0.1:{port}/x.tar.gz into {tmp_path / 'home'} "
+        "failed ([Errno 111] Connection refused)"
+    ) in message
+    assert "0x" not in message
     assert not (tmp_path / "home").exists() or not any((tmp_path / "home").iterdir())
 
 
@@ -276,3 +282,37 @@ def test_official_constants():
 def test_no_pickle_in_loader():
     source = Path(_cifar.__file__).read_text()
     assert "import pickle" not in source and "pickle.load" not in source
+
+
+def test_download_is_readable_by_others_per_umask(fake_cifar, serve, tmp_path):
+    import os
+    import stat
+
+    archive, _ = fake_cifar
+    serve(archive)
+    old = os.umask(0o022)
+    try:
+        load_cifar10("test", data_home=tmp_path / "home")
+    finally:
+        os.umask(old)
+    target = tmp_path / "home" / "cifar-10-binary.tar.gz"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+    assert target.read_bytes() == archive
+
+
+def test_pooch_checks_the_published_md5(fake_cifar, serve, tmp_path, monkeypatch):
+    """The hash pooch is given is the archive's MD5 (the one published)."""
+    import pooch
+
+    archive, _ = fake_cifar
+    serve(archive)
+    seen = []
+    real = pooch.retrieve
+
+    def spy(url, known_hash=None, **kwargs):
+        seen.append(known_hash)
+        return real(url, known_hash=known_hash, **kwargs)
+
+    monkeypatch.setattr(pooch, "retrieve", spy)
+    load_cifar10("test", data_home=tmp_path / "home")
+    assert seen == [f"md5:{hashlib.md5(archive).hexdigest()}"]

@@ -628,3 +628,53 @@ def test_installed_package_uses_no_repository_folder(isolated, monkeypatch):
     assert sources == ["user cache", "Debian package dataset-fashion-mnist"]
     assert _cache.cache_dir() == datasets.user_cache_dir() / "predictions"
     assert _cifar._search_dirs(None) == [datasets.user_cache_dir()]
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _alter_idx(path: Path) -> None:
+    raw = bytearray(gzip.decompress(path.read_bytes()))
+    raw[-1] ^= 0x01  # a valid gzip of the wrong bytes
+    path.write_bytes(gzip.compress(bytes(raw)))
+
+
+def _bigger_idx(path: Path) -> None:
+    raw = gzip.decompress(path.read_bytes())
+    path.write_bytes(gzip.compress(raw + bytes(1000)))
+
+
+GZ_DAMAGE = {
+    "truncated": _truncate,
+    "empty": lambda p: p.write_bytes(b""),
+    "flipped gzip bytes": _flip_inside_gzip,
+    "altered IDX bytes": _alter_idx,
+    "too long": _bigger_idx,
+    "not gzip": lambda p: p.write_bytes(b"<html>error page</html>"),
+}
+
+
+@pytest.mark.parametrize("damage", list(GZ_DAMAGE))
+def test_each_damage_of_a_cached_gz_is_named_then_replaced_by_download(
+    isolated, monkeypatch, damage
+):
+    specs, arrays = _small_dataset(isolated / "served")
+    monkeypatch.setattr(_fashion, "_FASHION_FILES", specs)
+    cache = datasets.user_cache_dir()
+    _small_dataset(cache)
+    bad = cache / specs[("test", "images")].name
+    GZ_DAMAGE[damage](bad)
+    with pytest.raises(ChecksumError) as info:
+        load_fashion_mnist("test")
+    text = str(info.value)
+    assert f"{bad.name} in {cache}" in text
+    assert "Run `evalviz download`: it replaces the damaged file" in text
+    with _Server(isolated / "served") as server:
+        datasets.download_fashion_mnist(base_url=server.url, progress=False)
+    images, labels = load_fashion_mnist("test")
+    np.testing.assert_array_equal(images, arrays[("test", "images")])
+    np.testing.assert_array_equal(labels, arrays[("test", "labels")])
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        s.name for s in specs.values()
+    )
