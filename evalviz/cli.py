@@ -313,8 +313,6 @@ def cmd_train(args) -> int:
     """
     from . import models
 
-    if args.ignore_shipped:
-        os.environ["EVALVIZ_IGNORE_SHIPPED"] = "1"
     jobs = {
         "baseline": lambda: models.baseline_predictions(),
         "unscaled": lambda: models.baseline_predictions(scale=False),
@@ -328,11 +326,24 @@ def cmd_train(args) -> int:
             file=sys.stderr,
         )
         return 2
-    for name in args.models or list(jobs):
-        pred = jobs[name]()
-        source = "loaded from cache" if pred.from_cache else "trained"
-        print(f"{name}: {source} ({pred.path})", flush=True)
+    previous = os.environ.get(_IGNORE_SHIPPED)
+    if args.ignore_shipped:
+        os.environ[_IGNORE_SHIPPED] = "1"
+    try:
+        for name in args.models or list(jobs):
+            pred = jobs[name]()
+            source = "loaded from cache" if pred.from_cache else "trained"
+            print(f"{name}: {source} ({pred.path})", flush=True)
+    finally:  # main() may run inside a longer-lived process (tests, notebooks)
+        if previous is None:
+            os.environ.pop(_IGNORE_SHIPPED, None)
+        else:
+            os.environ[_IGNORE_SHIPPED] = previous
     return 0
+
+
+#: The environment variable that makes the models ignore the shipped predictions.
+_IGNORE_SHIPPED = "EVALVIZ_IGNORE_SHIPPED"
 
 
 def _version() -> str:

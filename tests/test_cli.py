@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -182,6 +183,28 @@ def test_download_on_this_machine_finds_the_installed_copy():
     assert result.returncode == 0, result.stderr
     source, folder = datasets.find_fashion_mnist()
     assert f"in {folder} ({source})" in result.stdout
+
+
+def test_train_ignore_shipped_applies_during_the_command_only(monkeypatch, capsys):
+    from types import SimpleNamespace
+
+    from evalviz import _cache, models
+
+    monkeypatch.delenv("EVALVIZ_IGNORE_SHIPPED", raising=False)
+    name = sorted(_cache._shipped_sums())[0]
+    seen = []
+
+    def fake_pair():
+        seen.append(_cache.shipped_file(name))
+        return SimpleNamespace(from_cache=False, path="x.npz")
+
+    monkeypatch.setattr(models, "pair_predictions", fake_pair)
+    assert cli.main(["train", "pair", "--ignore-shipped"]) == 0
+    assert cli.main(["train", "pair"]) == 0
+    assert seen[0] is None  # ignored while the command ran
+    assert seen[1] == _cache.SHIPPED_DIR / name  # and used again afterwards
+    assert "EVALVIZ_IGNORE_SHIPPED" not in os.environ
+    assert capsys.readouterr().out == "pair: trained (x.npz)\n" * 2
 
 
 def test_train_rejects_unknown_model_names(capsys):
