@@ -478,6 +478,9 @@ class CachedPredictions:
         ------
         PermissionError
             The cache folder is not writable (checked before training).
+        TimeoutError
+            Another process training the same model held the lock for longer
+            than :data:`LOCK_TIMEOUT` seconds.
 
         Notes
         -----
