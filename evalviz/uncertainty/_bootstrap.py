@@ -27,8 +27,9 @@ METRICS = (
 )
 _ALIASES = {"element_wise_accuracy": "element_wise"}
 _METHODS = ("percentile", "bca")
-# Cells of one (resamples x samples) block of weights.
-_BLOCK_CELLS = 1 << 21
+# Cells of one (resamples x samples) block of weights: 2 MiB of int32, so that
+# the per-column gathers and cumulative sums stay in cache.
+_BLOCK_CELLS = 1 << 19
 
 
 def bootstrap_ci(
@@ -378,7 +379,7 @@ class _Draws:
         """``(b, n)`` int64: how often each sample is drawn in each resample."""
         if self.groups is None:
             return _counts(self.rng.integers(0, self.n, (b, self.n)))
-        out = np.empty((b, self.n), dtype=np.int64)
+        out = np.empty((b, self.n), dtype=np.int32 if self.n < 1 << 30 else np.int64)
         for members, rng in zip(self.groups, self.rngs, strict=True):
             out[:, members] = _counts(rng.integers(0, members.size, (b, members.size)))
         return out
@@ -388,7 +389,8 @@ def _counts(idx: np.ndarray) -> np.ndarray:
     """Row-wise counts of the indices ``idx`` (b, m) into ``range(m)``."""
     b, m = idx.shape
     flat = idx + (np.arange(b, dtype=idx.dtype) * m)[:, None]
-    return np.bincount(flat.ravel(), minlength=b * m).reshape(b, m)
+    counts = np.bincount(flat.ravel(), minlength=b * m).reshape(b, m)
+    return counts.astype(np.int32) if m < 1 << 30 else counts
 
 
 def _distributions(evaluators, draws, n_resamples):
@@ -412,7 +414,7 @@ def _jackknife(evaluators):
     out = [np.empty(n) for _ in evaluators]
     for i0 in range(0, n, block):
         b = min(block, n - i0)
-        weights = np.ones((b, n), dtype=np.int64)
+        weights = np.ones((b, n), dtype=np.int32)
         weights[np.arange(b), i0 + np.arange(b)] = 0
         for j, ev in enumerate(evaluators):
             out[j][i0 : i0 + b] = ev(weights)

@@ -36,6 +36,14 @@ def _p(value: float) -> str:
     return format_number(x, 2) if x < 1e-3 else f"{x:.3f}"
 
 
+def _signed(value: float) -> str:
+    """A difference with its sign: 4 decimals, or 2 significant digits when tiny."""
+    x = float(value)
+    if x != x:
+        return "n/a"
+    return f"{x:+.4f}" if x == 0 or abs(x) >= 1e-3 else f"{x:+.2g}"
+
+
 def _span(low, high) -> str:
     return f"{format_area(low)}-{format_area(high)}"
 
@@ -183,8 +191,8 @@ class AUCTest(_Unpack):
         what = "macro AUC" if self.average == "macro" else "AUC"
         return (
             f"AUCTest({what} {format_area(self.auc_a)} vs {format_area(self.auc_b)}, "
-            f"difference {self.difference:+.4f} ({_level(self.confidence)} CI "
-            f"{self.low:+.4f} to {self.high:+.4f}), z={format_number(self.z, 3)}, "
+            f"difference {_signed(self.difference)} ({_level(self.confidence)} CI "
+            f"{_signed(self.low)} to {_signed(self.high)}), z={format_number(self.z, 3)}, "
             f"p={_p(self.p_value)}, DeLong paired)"
         )
 
@@ -366,8 +374,8 @@ class BootstrapComparison(_Unpack):
         d = self.difference
         return (
             f"BootstrapComparison({self.a.metric} {format_area(self.a.estimate)} vs "
-            f"{format_area(self.b.estimate)}, difference {d.estimate:+.4f} "
-            f"({_level(d.confidence)} {d.method} CI {d.low:+.4f} to {d.high:+.4f}), "
+            f"{format_area(self.b.estimate)}, difference {_signed(d.estimate)} "
+            f"({_level(d.confidence)} {d.method} CI {_signed(d.low)} to {_signed(d.high)}), "
             f"{'paired' if self.paired else 'unpaired'}, "
             f"{format_count(d.n_resamples)} resamples)"
         )

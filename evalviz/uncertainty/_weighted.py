@@ -105,7 +105,9 @@ class _SortedColumn:
     def cumulative(self, weights: np.ndarray, order: np.ndarray) -> np.ndarray:
         """``(b, len(order) + 1)`` cumulative weights in ``order``, leading 0."""
         out = np.zeros((weights.shape[0], order.size + 1), dtype=weights.dtype)
-        np.cumsum(weights[:, order], axis=1, out=out[:, 1:])
+        np.cumsum(
+            np.take(weights, order, axis=1), axis=1, dtype=out.dtype, out=out[:, 1:]
+        )
         return out
 
 
@@ -131,8 +133,7 @@ class RankMetric:
         self.which = which
 
     def __call__(self, weights: np.ndarray) -> np.ndarray:
-        integral = np.issubdtype(weights.dtype, np.integer)
-        weights = weights.astype(np.int64 if integral else np.float64, copy=False)
+        weights = _compact(weights)
         total = np.zeros(weights.shape[0])
         metric = self._auc if self.which == "roc_auc" else self._ap
         for column in self.columns:
@@ -142,9 +143,11 @@ class RankMetric:
     @staticmethod
     def _auc(column: _SortedColumn, weights: np.ndarray) -> np.ndarray:
         neg = column.cumulative(weights, column.neg_order)
-        w_pos = weights[:, column.pos_order]
+        w_pos = np.take(weights, column.pos_order, axis=1)
         # Twice the Mann-Whitney U: negatives strictly below, plus tied ones half.
-        twice_u = np.einsum("ij,ij->i", w_pos, neg[:, column.lo] + neg[:, column.hi])
+        wins = neg[:, column.lo]
+        wins += neg[:, column.hi]
+        twice_u = np.einsum("ij,ij->i", w_pos, wins, dtype=np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
             return twice_u / (2.0 * w_pos.sum(axis=1) * neg[:, -1])
 
@@ -161,3 +164,14 @@ class RankMetric:
         np.divide(tp, called, out=precision, where=called > 0)
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.einsum("ij,ij->i", w_pos, precision) / pos[:, -1]
+
+
+def _compact(weights: np.ndarray) -> np.ndarray:
+    """Whole-number weights as int32 when every sum fits (half the memory
+    traffic of int64; twice a row's sum must stay below 2**31), else int64;
+    other weights as float64."""
+    if not np.issubdtype(weights.dtype, np.integer):
+        return weights.astype(np.float64, copy=False)
+    if weights.shape[1] and int(weights.sum(axis=1).max()) < 1 << 30:
+        return weights.astype(np.int32, copy=False)
+    return weights.astype(np.int64, copy=False)
