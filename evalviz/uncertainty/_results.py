@@ -88,6 +88,14 @@ class AUCInterval(_Unpack):
         The class or label names of per-class arrays (None for one AUC).
     average : str or None
         ``"binary"``, ``"macro"`` or None (per class).
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import delong_ci
+    >>> result = delong_ci([0, 0, 1, 1, 0, 1], [.1, .4, .35, .8, .2, .9])
+    >>> auc, low, high = result
+    >>> round(result.se, 4), result.n_pos
+    (0.1571, 3)
     """
 
     auc: float | np.ndarray
@@ -166,6 +174,14 @@ class AUCTest(_Unpack):
         Class names of per-class arrays.
     average : str or None
         ``"binary"``, ``"macro"`` or None (per class).
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import delong_test
+    >>> y = [0, 0, 0, 1, 1, 1]
+    >>> result = delong_test(y, [.1, .3, .2, .8, .7, .4], [.5, .3, .2, .6, .1, .9])
+    >>> round(result.difference, 4), round(result.p_value, 4)
+    (0.3333, 0.3173)
     """
 
     auc_a: float | np.ndarray
@@ -232,6 +248,13 @@ class McNemarResult(_Unpack):
         All samples.
     accuracy_a, accuracy_b : float
         The two accuracies (exact-match accuracy for multi-label targets).
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import mcnemar_test
+    >>> result = mcnemar_test([0, 1, 1, 0], [0, 1, 1, 1], [1, 0, 1, 1])
+    >>> result.b, result.c, result.accuracy_a, result.accuracy_b
+    (2, 0, 0.75, 0.25)
     """
 
     b: int
@@ -299,6 +322,13 @@ class BootstrapInterval(_Unpack):
         without positives); they are left out of the quantiles.
     bootstrap_distribution : ndarray of shape (n_resamples,)
         The metric on each resample (scipy's name).
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import bootstrap_ci
+    >>> result = bootstrap_ci("accuracy", [0, 1, 1, 0, 1, 0], [0, 1, 0, 0, 1, 1])
+    >>> result.estimate, result.bootstrap_distribution.shape
+    (0.6666666666666666, (2000,))
     """
 
     estimate: float
@@ -362,6 +392,14 @@ class BootstrapComparison(_Unpack):
         the same resamples).
     paired : bool
         Whether both models were scored on the same resamples.
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import bootstrap_ci
+    >>> y = [0, 1, 1, 0, 1, 0]
+    >>> a, b, diff = bootstrap_ci("accuracy", y, [0, 1, 0, 0, 1, 1], y, n_resamples=200)
+    >>> round(diff.estimate, 4), diff.high <= 0
+    (-0.3333, True)
     """
 
     a: BootstrapInterval
