@@ -320,3 +320,29 @@ def test_one_or_two_models_only_and_every_name_works():
     with pytest.raises(ValueError, match="no positive"):
         bootstrap_ci("roc_auc", np.zeros(30, int), a)
     assert set(METRICS) >= {"roc_auc", "top_k_accuracy", "exact_match"}
+
+
+@pytest.mark.filterwarnings("ignore:Only one class")
+def test_callable_nan_on_a_resample_makes_it_undefined_not_a_crash():
+    y = np.r_[np.zeros(18, int), 1, 1]
+    s = np.linspace(0, 1, 20)
+    result = bootstrap_ci(skm.roc_auc_score, y, s, n_resamples=200, stratify=False)
+    named = bootstrap_ci("roc_auc", y, s, n_resamples=200, stratify=False)
+    assert result.n_undefined == named.n_undefined > 0
+    np.testing.assert_array_equal(
+        np.isnan(result.bootstrap_distribution), np.isnan(named.bootstrap_distribution)
+    )
+
+    # scikit-learn 1.9 returns NaN with a warning; older versions raise a
+    # ValueError, which counts the same way. On the full data it is an error.
+    def strict_auc(y_true, y_score):
+        if len(np.unique(y_true)) < 2:
+            raise ValueError("one class")
+        return skm.roc_auc_score(y_true, y_score)
+
+    raising = bootstrap_ci(strict_auc, y, s, n_resamples=200, stratify=False)
+    assert raising.n_undefined == named.n_undefined
+    with pytest.raises(ValueError, match="undefined on the full data"):
+        bootstrap_ci(skm.roc_auc_score, np.zeros(20, int), s, n_resamples=20)
+    with pytest.raises(ValueError, match="one class"):
+        bootstrap_ci(strict_auc, np.zeros(20, int), s, n_resamples=20)

@@ -56,7 +56,9 @@ def bootstrap_ci(
         ``"roc_auc"``, ``"average_precision"``, ``"top_k_accuracy"`` (give
         ``k``), ``"exact_match"`` and ``"element_wise"`` (multi-label; alias
         ``"element_wise_accuracy"``), as in ``evalviz.metrics``; or a function
-        ``metric(y_true, y_score) -> float`` called on each resample.
+        ``metric(y_true, y_score) -> float`` called on each resample (NaN
+        or a ``ValueError`` there, as for a resample with one class only,
+        makes that resample undefined).
     y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
         True labels, or a multi-label 0/1 indicator matrix.
     *y_scores : array-like
@@ -146,14 +148,16 @@ def bootstrap_ci(
     draws = [_Draws(n, strata, rng)]
     if len(evaluators) == 2 and not paired:
         draws.append(_Draws(n, strata, rng.spawn(1)[0]))
-    dists = _distributions(evaluators, draws, n_resamples)
-    estimates = [float(ev(np.ones((1, n), dtype=np.int64))[0]) for ev in evaluators]
+    estimates = [
+        float(ev(np.ones((1, n), dtype=np.int32), strict=True)[0]) for ev in evaluators
+    ]
     for est in estimates:
         if not np.isfinite(est):
             raise ValueError(
                 f"{name} is undefined on the full data (got {est}); check that "
                 "y_true holds every class the metric needs"
             )
+    dists = _distributions(evaluators, draws, n_resamples)
     jack = _jackknife(evaluators) if method == "bca" else None
     alpha = (1 - level) / 2
     common = dict(confidence=level, method=method, metric=name, n_resamples=n_resamples)
@@ -226,8 +230,7 @@ def _evaluators(metric, y_true, y_scores, k, threshold, labels, pos_label):
     for j, s in enumerate(y_scores):
         arg = "y_score" if len(y_scores) == 1 else f"y_scores[{j}]"
         ev = _named(name, y_true, s, arg, k, threshold, labels, pos_label)
-        ev.n = _n_samples(y_true)
-        out.append(ev)
+        out.append(_Named(ev, _n_samples(y_true)))
     return name, out
 
 
@@ -336,6 +339,17 @@ def _positive_index(inp, pos_label) -> int:
     )
 
 
+class _Named:
+    """A weighted evaluator with the sample count (the interface of _CallableMetric)."""
+
+    def __init__(self, evaluate, n: int):
+        self.evaluate = evaluate
+        self.n = n
+
+    def __call__(self, weights: np.ndarray, strict: bool = False) -> np.ndarray:
+        return self.evaluate(weights)
+
+
 class _CallableMetric:
     """A user's ``metric(y_true, y_score)``, called once per weight row."""
 
@@ -350,11 +364,17 @@ class _CallableMetric:
                 f"{self.y_score.shape[0]}; both must describe the same samples"
             )
 
-    def __call__(self, weights: np.ndarray) -> np.ndarray:
+    def __call__(self, weights: np.ndarray, strict: bool = False) -> np.ndarray:
         out = np.empty(weights.shape[0])
         for r, row in enumerate(weights):
             idx = np.repeat(np.arange(self.n), row.astype(np.int64))
-            out[r] = float(self.func(self.y_true[idx], self.y_score[idx]))
+            try:
+                out[r] = float(self.func(self.y_true[idx], self.y_score[idx]))
+            except (ValueError, ZeroDivisionError):
+                # Undefined on this resample (one class only, say): NaN.
+                if strict:
+                    raise
+                out[r] = np.nan
         return out
 
 
