@@ -346,3 +346,25 @@ def test_callable_nan_on_a_resample_makes_it_undefined_not_a_crash():
         bootstrap_ci(skm.roc_auc_score, np.zeros(20, int), s, n_resamples=20)
     with pytest.raises(ValueError, match="one class"):
         bootstrap_ci(strict_auc, np.zeros(20, int), s, n_resamples=20)
+
+
+@pytest.mark.parametrize(
+    ("metric", "data"),
+    [
+        ("roc_auc", _binary),
+        ("roc_auc", _multiclass),
+        ("accuracy", _multiclass),
+        ("f1", _multiclass),
+        ("precision", _binary),
+        ("element_wise", _multilabel),
+        ("top_k_accuracy", _multiclass),
+    ],
+)
+def test_closed_form_jackknife_equals_leaving_each_sample_out(metric, data):
+    from evalviz.uncertainty._bootstrap import _evaluators, _leave_one_out
+
+    y, score = data(n=120)[:2]
+    _, (ev,) = _evaluators(metric, y, (score,), 2, 0.5, None, None)
+    closed = ev.jackknife()
+    assert closed is not None and closed.shape == (120,)
+    np.testing.assert_allclose(closed, _leave_one_out(ev), rtol=0, atol=1e-12)

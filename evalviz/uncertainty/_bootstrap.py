@@ -349,6 +349,12 @@ class _Named:
     def __call__(self, weights: np.ndarray, strict: bool = False) -> np.ndarray:
         return self.evaluate(weights)
 
+    def jackknife(self) -> np.ndarray | None:
+        """Closed-form leave-one-out values, or None (then weights are used)."""
+        return (
+            self.evaluate.jackknife() if hasattr(self.evaluate, "jackknife") else None
+        )
+
 
 class _CallableMetric:
     """A user's ``metric(y_true, y_score)``, called once per weight row."""
@@ -429,15 +435,23 @@ def _distributions(evaluators, draws, n_resamples):
 
 def _jackknife(evaluators):
     """Each model's metric with one sample left out, for every sample."""
-    n = evaluators[0].n
+    out = []
+    for ev in evaluators:
+        closed = ev.jackknife() if hasattr(ev, "jackknife") else None
+        out.append(_leave_one_out(ev) if closed is None else closed)
+    return out
+
+
+def _leave_one_out(ev) -> np.ndarray:
+    """The metric on weights that leave out one sample at a time."""
+    n = ev.n
     block = max(1, min(n, _BLOCK_CELLS // max(n, 1)))
-    out = [np.empty(n) for _ in evaluators]
+    out = np.empty(n)
     for i0 in range(0, n, block):
         b = min(block, n - i0)
         weights = np.ones((b, n), dtype=np.int32)
         weights[np.arange(b), i0 + np.arange(b)] = 0
-        for j, ev in enumerate(evaluators):
-            out[j][i0 : i0 + b] = ev(weights)
+        out[i0 : i0 + b] = ev(weights)
     return out
 
 

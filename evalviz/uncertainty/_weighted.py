@@ -14,11 +14,18 @@ over resamples:
   a sorted vector is still sorted, so its AUC is a cumulative sum of the
   weights of the negatives below each positive (ties half) and its AP a
   cumulative sum in descending order, both over the groups of tied scores.
+
+``jackknife()`` gives the metric with each sample left out (for BCa) in
+closed form where there is one: hits and counts minus that sample's share, and
+the AUC minus the sample's DeLong placement (its wins over the other class).
+Average precision has none; the caller then evaluates leave-one-out weights.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from ._delong import _twice_placements
 
 __all__ = ["HitsMetric", "CountsMetric", "RankMetric"]
 
@@ -39,6 +46,18 @@ class HitsMetric:
         total = weights.sum(axis=1)
         with np.errstate(invalid="ignore", divide="ignore"):
             return (weights @ self.hits) / total
+
+    def jackknife(self) -> np.ndarray:
+        """The mean with each sample left out.
+
+        Returns
+        -------
+        ndarray of shape (n_samples,)
+            Element ``i``: the mean of the other samples' values.
+        """
+        n = self.hits.size
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return (self.hits.sum() - self.hits) / (n - 1)
 
 
 class CountsMetric:
@@ -69,7 +88,19 @@ class CountsMetric:
         self.zero_division = float(zero_division)
 
     def __call__(self, weights: np.ndarray) -> np.ndarray:
-        sums = weights.astype(np.float64) @ self.parts
+        return self._from_sums(weights.astype(np.float64) @ self.parts)
+
+    def jackknife(self) -> np.ndarray:
+        """The metric with each sample left out.
+
+        Returns
+        -------
+        ndarray of shape (n_samples,)
+            Element ``i``: the metric from the counts without sample ``i``.
+        """
+        return self._from_sums(self.parts.sum(axis=0)[None, :] - self.parts)
+
+    def _from_sums(self, sums: np.ndarray) -> np.ndarray:
         c = self.c
         tp, predicted, true = sums[:, :c], sums[:, c : 2 * c], sums[:, 2 * c :]
         if self.which == "precision":
@@ -127,6 +158,7 @@ class RankMetric:
     def __init__(self, truth: np.ndarray, score: np.ndarray, which: str):
         truth = np.asarray(truth).reshape(truth.shape[0], -1)
         score = np.asarray(score).reshape(score.shape[0], -1)
+        self.truth, self.score = truth, score
         self.columns = [
             _SortedColumn(truth[:, j], score[:, j]) for j in range(truth.shape[1])
         ]
@@ -139,6 +171,31 @@ class RankMetric:
         for column in self.columns:
             total += metric(column, weights)
         return total / len(self.columns)
+
+    def jackknife(self) -> np.ndarray | None:
+        """The AUC with each sample left out (None for average precision).
+
+        Leaving out positive ``i`` removes its wins ``V10_i * n`` from the
+        Mann-Whitney U and one positive; leaving out negative ``j`` removes
+        ``V01_j * m`` and one negative (DeLong's placements).
+
+        Returns
+        -------
+        ndarray of shape (n_samples,) or None
+            The mean over columns of each leave-one-out AUC.
+        """
+        if self.which != "roc_auc":
+            return None
+        total = np.zeros(self.truth.shape[0])
+        for j in range(self.truth.shape[1]):
+            pos = self.truth[:, j].astype(bool)
+            m, n = int(pos.sum()), int(pos.size - pos.sum())
+            twice = _twice_placements(pos, self.score[:, j])
+            twice_u = float(np.dot(twice, pos))
+            pairs = np.where(pos, (m - 1) * n, m * (n - 1)).astype(np.float64)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                total += (twice_u - twice) / (2.0 * pairs)
+        return total / self.truth.shape[1]
 
     @staticmethod
     def _auc(column: _SortedColumn, weights: np.ndarray) -> np.ndarray:
