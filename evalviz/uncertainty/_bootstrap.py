@@ -86,9 +86,11 @@ def bootstrap_ci(
     k : int, optional
         For ``"top_k_accuracy"``: the number of guesses.
     threshold : float, default=0.5
-        For counting metrics on scores: binary ``score >= threshold`` is
-        positive; multi-label ``score > threshold`` (as
-        ``evalviz.metrics.multilabel_summary``); multi-class uses the argmax.
+        For counting metrics on scores: binary 1-D scores, ``score >=
+        threshold`` is positive; multi-label, ``score > threshold`` (as
+        ``evalviz.metrics.multilabel_summary``). Multi-class scores and a
+        binary ``(n, 2)`` ``predict_proba`` matrix use the argmax (ties to the
+        lower class, as ``predict``).
     labels : array-like, optional
         Multi-class: the class value of each score column.
     pos_label : int, bool or str, optional
