@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time they load lazily
         threshold,
         topk,
         training,
+        uncertainty,
         widgets,
     )
     from .confusion import confusion_display
@@ -58,6 +59,7 @@ _SUBMODULES = (
     "threshold",
     "topk",
     "training",
+    "uncertainty",
     "widgets",
 )
 
@@ -91,6 +93,7 @@ __all__ = [
     "threshold",
     "topk",
     "training",
+    "uncertainty",
     "widgets",
 ]
 
