@@ -18,6 +18,7 @@ metrics of many resamples at once), ``_results`` (the result objects).
 
 from __future__ import annotations
 
+from ._bootstrap import METRICS, bootstrap_ci
 from ._delong import delong_ci, delong_test
 from ._proportion import mcnemar_test, proportion_ci
 from ._results import (
@@ -33,6 +34,8 @@ __all__ = [
     "delong_ci",
     "delong_test",
     "mcnemar_test",
+    "bootstrap_ci",
+    "METRICS",
     "AUCInterval",
     "AUCTest",
     "McNemarResult",

@@ -365,7 +365,7 @@ class BootstrapComparison(_Unpack):
     def __repr__(self) -> str:
         d = self.difference
         return (
-            f"BootstrapComparison({d.metric} {format_area(self.a.estimate)} vs "
+            f"BootstrapComparison({self.a.metric} {format_area(self.a.estimate)} vs "
             f"{format_area(self.b.estimate)}, difference {d.estimate:+.4f} "
             f"({_level(d.confidence)} {d.method} CI {d.low:+.4f} to {d.high:+.4f}), "
             f"{'paired' if self.paired else 'unpaired'}, "
