@@ -300,8 +300,9 @@ def _auc_rows(y_true, models, read, conf, labels, pos_label):
     return rows
 
 
-def _bootstrap_rows(metric, y_true, models, conf, n_resamples, seed):
+def _bootstrap_rows(metric, y_true, models, conf, settings):
     """Percentile-bootstrap intervals; p-value from the paired differences."""
+    n_resamples, seed, options = settings
     names = list(models)
     first = models[names[0]]
     rows = []
@@ -316,6 +317,7 @@ def _bootstrap_rows(metric, y_true, models, conf, n_resamples, seed):
             n_resamples=n_resamples,
             confidence=conf,
             seed=seed,
+            **options,
         )
         a, b, diff = result
         dist = np.asarray(diff.bootstrap_distribution, dtype=float)
@@ -432,7 +434,10 @@ def compare_models(
         elif metric == "roc_auc":
             part = _auc_rows(y_true, models, read, conf, labels, pos_label)
         else:
-            part = _bootstrap_rows(metric, y_true, models, conf, n_resamples, seed)
+            options = {"threshold": threshold, "labels": labels, "pos_label": pos_label}
+            part = _bootstrap_rows(
+                metric, y_true, models, conf, (n_resamples, seed, options)
+            )
         test = _TESTS.get(metric, "paired bootstrap")
         for row in part:
             row["test"] = test
