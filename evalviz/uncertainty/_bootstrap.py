@@ -375,19 +375,20 @@ class _Draws:
             self.rngs = rng.spawn(len(self.groups))
 
     def counts(self, b: int) -> np.ndarray:
-        n = self.n
+        """``(b, n)`` int64: how often each sample is drawn in each resample."""
         if self.groups is None:
-            idx = self.rng.integers(0, n, (b, n))
-        else:
-            idx = np.concatenate(
-                [
-                    members[r.integers(0, members.size, (b, members.size))]
-                    for members, r in zip(self.groups, self.rngs, strict=True)
-                ],
-                axis=1,
-            )
-        flat = (idx + (np.arange(b) * n)[:, None]).ravel()
-        return np.bincount(flat, minlength=b * n).reshape(b, n)
+            return _counts(self.rng.integers(0, self.n, (b, self.n)))
+        out = np.empty((b, self.n), dtype=np.int64)
+        for members, rng in zip(self.groups, self.rngs, strict=True):
+            out[:, members] = _counts(rng.integers(0, members.size, (b, members.size)))
+        return out
+
+
+def _counts(idx: np.ndarray) -> np.ndarray:
+    """Row-wise counts of the indices ``idx`` (b, m) into ``range(m)``."""
+    b, m = idx.shape
+    flat = idx + (np.arange(b, dtype=idx.dtype) * m)[:, None]
+    return np.bincount(flat.ravel(), minlength=b * m).reshape(b, m)
 
 
 def _distributions(evaluators, draws, n_resamples):

@@ -84,24 +84,29 @@ class CountsMetric:
 
 
 class _SortedColumn:
-    """One score column sorted once: order, sorted truth and tie groups."""
+    """One score column sorted once: its positives and negatives in score order.
+
+    ``lo[i]`` and ``hi[i]`` count the negatives scoring below / at most the
+    ``i``-th lowest positive, ``lo_pos[i]`` the positives strictly below it:
+    with cumulative weights of the sorted negatives ``C`` (leading 0), twice a
+    positive's weighted wins is ``C[lo] + C[hi]`` (ties count half).
+    """
 
     def __init__(self, y01: np.ndarray, score: np.ndarray):
-        self.order = np.argsort(score, kind="stable")
-        s = score[self.order]
-        self.pos = np.asarray(y01, dtype=bool)[self.order]
-        cut = np.flatnonzero(s[1:] != s[:-1]) + 1
-        self.starts = None if cut.size == s.size - 1 else np.r_[0, cut]
+        pos = np.asarray(y01, dtype=bool)
+        pos_idx, neg_idx = np.flatnonzero(pos), np.flatnonzero(~pos)
+        self.pos_order = pos_idx[np.argsort(score[pos_idx], kind="stable")]
+        self.neg_order = neg_idx[np.argsort(score[neg_idx], kind="stable")]
+        pos_s, neg_s = score[self.pos_order], score[self.neg_order]
+        self.lo = np.searchsorted(neg_s, pos_s, side="left")
+        self.hi = np.searchsorted(neg_s, pos_s, side="right")
+        self.lo_pos = np.searchsorted(pos_s, pos_s, side="left")
 
-    def grouped(self, weights: np.ndarray):
-        """Positive and negative weights per tie group, ascending score."""
-        w = weights[:, self.order]
-        pos = np.where(self.pos, w, 0)
-        neg = w - pos
-        if self.starts is not None:
-            pos = np.add.reduceat(pos, self.starts, axis=1)
-            neg = np.add.reduceat(neg, self.starts, axis=1)
-        return pos, neg
+    def cumulative(self, weights: np.ndarray, order: np.ndarray) -> np.ndarray:
+        """``(b, len(order) + 1)`` cumulative weights in ``order``, leading 0."""
+        out = np.zeros((weights.shape[0], order.size + 1), dtype=weights.dtype)
+        np.cumsum(weights[:, order], axis=1, out=out[:, 1:])
+        return out
 
 
 class RankMetric:
@@ -129,29 +134,30 @@ class RankMetric:
         integral = np.issubdtype(weights.dtype, np.integer)
         weights = weights.astype(np.int64 if integral else np.float64, copy=False)
         total = np.zeros(weights.shape[0])
+        metric = self._auc if self.which == "roc_auc" else self._ap
         for column in self.columns:
-            pos, neg = column.grouped(weights)
-            total += (
-                self._auc(pos, neg) if self.which == "roc_auc" else self._ap(pos, neg)
-            )
+            total += metric(column, weights)
         return total / len(self.columns)
 
     @staticmethod
-    def _auc(pos: np.ndarray, neg: np.ndarray) -> np.ndarray:
-        cum = np.cumsum(neg, axis=1)
+    def _auc(column: _SortedColumn, weights: np.ndarray) -> np.ndarray:
+        neg = column.cumulative(weights, column.neg_order)
+        w_pos = weights[:, column.pos_order]
         # Twice the Mann-Whitney U: negatives strictly below, plus tied ones half.
-        twice_u = np.einsum("ij,ij->i", pos, 2 * cum - neg)
-        n_pos, n_neg = pos.sum(axis=1), cum[:, -1]
+        twice_u = np.einsum("ij,ij->i", w_pos, neg[:, column.lo] + neg[:, column.hi])
         with np.errstate(invalid="ignore", divide="ignore"):
-            return twice_u / (2.0 * n_pos * n_neg)
+            return twice_u / (2.0 * w_pos.sum(axis=1) * neg[:, -1])
 
     @staticmethod
-    def _ap(pos: np.ndarray, neg: np.ndarray) -> np.ndarray:
-        # Descending thresholds: cumulative counts from the top score down.
-        tp = np.cumsum(pos[:, ::-1], axis=1)
-        fp = np.cumsum(neg[:, ::-1], axis=1)
+    def _ap(column: _SortedColumn, weights: np.ndarray) -> np.ndarray:
+        neg = column.cumulative(weights, column.neg_order)
+        pos = column.cumulative(weights, column.pos_order)
+        w_pos = weights[:, column.pos_order]
+        # At each positive's score: the weighted positives and negatives at or above it.
+        tp = pos[:, -1:] - pos[:, column.lo_pos]
+        fp = neg[:, -1:] - neg[:, column.lo]
         called = tp + fp
         precision = np.zeros(called.shape)
         np.divide(tp, called, out=precision, where=called > 0)
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.einsum("ij,ij->i", pos[:, ::-1], precision) / tp[:, -1]
+            return np.einsum("ij,ij->i", w_pos, precision) / pos[:, -1]
