@@ -19,10 +19,16 @@ import numpy as np
 
 from . import metrics, uncertainty
 from ._format import format_count
-from ._plotting import STYLE, style_axes
+from ._plotting import PALETTE, STYLE, style_axes
 from ._validation import read_inputs
 
-__all__ = ["compare_models", "ModelComparison", "report_intervals"]
+__all__ = [
+    "compare_models",
+    "ModelComparison",
+    "intervals_by_size",
+    "IntervalsBySize",
+    "report_intervals",
+]
 
 _TESTS = {
     "accuracy": "McNemar exact",
@@ -522,3 +528,213 @@ def report_intervals(y_true, y_score, *, confidence=0.95, display_labels=None):
         },
         index=pd.Index(names, name="class"),
     )
+
+
+class IntervalsBySize:
+    """Intervals of the same models on nested random samples of the test set.
+
+    Build it with :func:`intervals_by_size`.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        :meth:`ModelComparison.to_frame` of each sample, with the columns
+        ``fraction`` and ``n_samples`` in front.
+    confidence : float
+        The level of every interval.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        The numbers (see :meth:`to_frame`).
+    ax_ : ndarray of matplotlib Axes
+        One panel per metric, set by :meth:`plot`.
+    figure_ : matplotlib Figure
+        Set by :meth:`plot`.
+    lines_ : dict
+        ``"metric: model"`` -> the error bars drawn.
+
+    Examples
+    --------
+    >>> from evalviz.compare import intervals_by_size
+    >>> y = [0, 1] * 50
+    >>> s = [0.3, 0.6] * 25 + [0.6, 0.3] * 25
+    >>> intervals_by_size(y, {"a": s, "b": s[::-1]}, fractions=[0.5, 1.0],
+    ...                   metrics=["accuracy"])
+    IntervalsBySize(2 sizes, 50 to 100 samples; accuracy interval of a 0.265 to 0.192 wide)
+    """
+
+    def __init__(self, table, *, confidence):
+        self.table = table
+        self.confidence = float(confidence)
+        self.ax_ = self.figure_ = None
+        self.lines_ = {}
+
+    def __repr__(self) -> str:
+        sizes = sorted(set(self.table["n_samples"]))
+        first = self.table.iloc[0]
+        rows = self.table[
+            (self.table["metric"] == first["metric"])
+            & (self.table["model"] == first["model"])
+        ]
+        widths = (rows["high"] - rows["low"]).to_numpy()
+        return (
+            f"IntervalsBySize({len(sizes)} sizes, {format_count(sizes[0])} to "
+            f"{format_count(sizes[-1])} samples; {first['metric']} interval of "
+            f"{first['model']} {widths[0]:.3f} to {widths[-1]:.3f} wide)"
+        )
+
+    def to_frame(self):
+        """One row per (sample size, metric, model).
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``fraction``, ``n_samples``, ``width`` (``high - low``) and the
+            columns of :meth:`ModelComparison.to_frame`.
+        """
+        return self.table.copy()
+
+    def plot(self):
+        """One panel per metric: each model's value and interval against the sample size.
+
+        Returns
+        -------
+        IntervalsBySize
+            Self, with ``ax_`` (one Axes per metric), ``figure_`` and ``lines_``.
+        """
+        import matplotlib.pyplot as plt
+
+        metrics_ = list(dict.fromkeys(self.table["metric"]))
+        fig, axes = plt.subplots(
+            1,
+            len(metrics_),
+            figsize=(5.2 * len(metrics_) + 1.0, 4.4),
+            layout="constrained",
+            squeeze=False,
+        )
+        self.figure_, self.ax_, self.lines_ = fig, axes[0], {}
+        for ax, metric in zip(axes[0], metrics_, strict=True):
+            self._draw_metric(ax, metric)
+        axes[0][-1].legend(
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            frameon=False,
+            fontsize=STYLE["legend_outside"],
+        )
+        return self
+
+    def _draw_metric(self, ax, metric):
+        rows = self.table[self.table["metric"] == metric]
+        models = list(dict.fromkeys(rows["model"]))
+        for i, model in enumerate(models):
+            part = rows[rows["model"] == model]
+            shift = 1.0 + 0.06 * (i - (len(models) - 1) / 2)  # side by side
+            bar = ax.errorbar(
+                part["n_samples"] * shift,
+                part["value"],
+                yerr=[part["value"] - part["low"], part["high"] - part["value"]],
+                fmt="o",
+                capsize=4,
+                linewidth=2,
+                color=PALETTE[i % len(PALETTE)],
+                label=model,
+                gid=f"size:{metric}:{model}",
+            )
+            self.lines_[f"{metric}: {model}"] = bar
+        ax.set_xscale("log")
+        sizes = sorted(set(rows["n_samples"]))
+        ax.set_xticks(sizes, [format_count(n) for n in sizes])
+        ax.minorticks_off()
+        style_axes(
+            ax,
+            title=f"{metric}, {self.confidence:.0%} intervals",
+            xlabel="test samples (nested random samples, log scale)",
+            ylabel=metric,
+        )
+
+
+def intervals_by_size(
+    y_true,
+    models,
+    *,
+    fractions=(0.1, 0.25, 0.5, 1.0),
+    metrics=("accuracy", "roc_auc"),
+    confidence=0.95,
+    seed=0,
+    **kwargs,
+):
+    """How the intervals of :func:`compare_models` shrink with the test-set size.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
+        True labels.
+    models : dict of str -> array-like
+        Each model's scores, as in :func:`compare_models`.
+    fractions : sequence of float in (0, 1], default (0.1, 0.25, 0.5, 1.0)
+        The shares of the test set to use.
+    metrics : sequence of str, default ("accuracy", "roc_auc")
+        As in :func:`compare_models`.
+    confidence : float, default 0.95
+        Level of every interval.
+    seed : int, default 0
+        Seed of the random order the samples are drawn in.
+    **kwargs
+        Passed to :func:`compare_models` (``threshold``, ``labels`` ...).
+
+    Returns
+    -------
+    IntervalsBySize
+        ``.to_frame()`` and ``.plot()``.
+
+    Raises
+    ------
+    ValueError
+        For a fraction outside (0, 1], or what :func:`compare_models` refuses.
+
+    Notes
+    -----
+    The samples are nested: one random permutation of the test set (seeded),
+    and each fraction takes its first ``round(fraction * n)`` samples, so a
+    larger sample contains every smaller one. An interval's width falls
+    roughly as ``1 / sqrt(n)``: four times the samples, half the width.
+
+    Examples
+    --------
+    >>> from evalviz.compare import intervals_by_size
+    >>> y = [0, 1] * 50
+    >>> s = [0.3, 0.6] * 25 + [0.6, 0.3] * 25
+    >>> t = intervals_by_size(y, {"a": s, "b": s[::-1]}, fractions=[0.5, 1.0],
+    ...                       metrics=["accuracy"]).to_frame()
+    >>> t["n_samples"].tolist()
+    [50, 50, 100, 100]
+    """
+    import pandas as pd
+
+    fractions = [float(f) for f in fractions]
+    bad = [f for f in fractions if not 0.0 < f <= 1.0]
+    if bad:
+        raise ValueError(
+            f"fractions must lie in (0, 1], got {bad}; e.g. fractions=(0.1, 0.5, 1.0)"
+        )
+    y = np.asarray(y_true)
+    scores = {str(k): np.asarray(v) for k, v in models.items()}
+    order = np.random.default_rng(seed).permutation(len(y))
+    frames = []
+    for f in fractions:
+        take = order[: max(2, int(round(f * len(y))))]
+        part = compare_models(
+            y[take],
+            {k: v[take] for k, v in scores.items()},
+            metrics=metrics,
+            confidence=confidence,
+            seed=seed,
+            **kwargs,
+        ).to_frame()
+        part.insert(0, "n_samples", take.size)
+        part.insert(0, "fraction", f)
+        frames.append(part)
+    table = pd.concat(frames, ignore_index=True)
+    table.insert(7, "width", table["high"] - table["low"])
+    return IntervalsBySize(table, confidence=confidence)

@@ -130,3 +130,23 @@ def test_report_intervals_recall_and_wilson():
     ci = stats.binomtest(k, int(np.sum(pred == 2))).proportion_ci(method="wilson")
     assert table["precision_low"].iloc[2] == pytest.approx(ci.low)
     assert table["support"].tolist() == np.bincount(y).tolist()
+
+
+def test_intervals_by_size_nested_samples_and_widths_shrink():
+    from evalviz.compare import intervals_by_size
+
+    y, a, b = _two_models(n=4000, seed=6)
+    result = intervals_by_size(y, {"a": a, "b": b}, fractions=(0.0625, 1.0))
+    table = result.to_frame()
+    assert sorted(set(table["n_samples"])) == [250, 4000]
+    acc = table[(table.metric == "accuracy") & (table.model == "a")]
+    # the full set's value is the plain accuracy; the width falls like 1/sqrt(n)
+    assert acc["value"].iloc[1] == pytest.approx(np.mean((a >= 0.5) == y))
+    ratio = acc["width"].iloc[1] / acc["width"].iloc[0]
+    assert 0.2 < ratio < 0.3
+    drawn = result.plot()
+    assert len(drawn.ax_) == 2
+    bar = drawn.lines_["accuracy: a"]
+    np.testing.assert_allclose(bar.lines[0].get_ydata(), acc["value"])
+    with pytest.raises(ValueError, match="fractions"):
+        intervals_by_size(y, {"a": a, "b": b}, fractions=(0, 1))
