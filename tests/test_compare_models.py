@@ -147,6 +147,8 @@ def test_intervals_by_size_nested_samples_and_widths_shrink():
     drawn = result.plot()
     assert len(drawn.ax_) == 2
     bar = drawn.lines_["accuracy: a"]
-    np.testing.assert_allclose(bar.lines[0].get_ydata(), acc["value"])
+    np.testing.assert_allclose(
+        np.asarray(bar.lines[0].get_ydata(), float), acc["value"].to_numpy(float)
+    )
     with pytest.raises(ValueError, match="fractions"):
         intervals_by_size(y, {"a": a, "b": b}, fractions=(0, 1))
