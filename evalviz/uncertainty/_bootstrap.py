@@ -27,8 +27,9 @@ METRICS = (
 )
 _ALIASES = {"element_wise_accuracy": "element_wise"}
 _METHODS = ("percentile", "bca")
-# Cells of one (resamples x samples) block of weights.
-_BLOCK_CELLS = 1 << 21
+# Cells of one (resamples x samples) block of weights: 2 MiB of int32, so that
+# the per-column gathers and cumulative sums stay in cache.
+_BLOCK_CELLS = 1 << 19
 
 
 def bootstrap_ci(
@@ -55,7 +56,9 @@ def bootstrap_ci(
         ``"roc_auc"``, ``"average_precision"``, ``"top_k_accuracy"`` (give
         ``k``), ``"exact_match"`` and ``"element_wise"`` (multi-label; alias
         ``"element_wise_accuracy"``), as in ``evalviz.metrics``; or a function
-        ``metric(y_true, y_score) -> float`` called on each resample.
+        ``metric(y_true, y_score) -> float`` called on each resample (NaN
+        or a ``ValueError`` there, as for a resample with one class only,
+        makes that resample undefined).
     y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
         True labels, or a multi-label 0/1 indicator matrix.
     *y_scores : array-like
@@ -83,9 +86,11 @@ def bootstrap_ci(
     k : int, optional
         For ``"top_k_accuracy"``: the number of guesses.
     threshold : float, default=0.5
-        For counting metrics on scores: binary ``score >= threshold`` is
-        positive; multi-label ``score > threshold`` (as
-        ``evalviz.metrics.multilabel_summary``); multi-class uses the argmax.
+        For counting metrics on scores: binary 1-D scores, ``score >=
+        threshold`` is positive; multi-label, ``score > threshold`` (as
+        ``evalviz.metrics.multilabel_summary``). Multi-class scores and a
+        binary ``(n, 2)`` ``predict_proba`` matrix use the argmax (ties to the
+        lower class, as ``predict``).
     labels : array-like, optional
         Multi-class: the class value of each score column.
     pos_label : int, bool or str, optional
@@ -145,14 +150,16 @@ def bootstrap_ci(
     draws = [_Draws(n, strata, rng)]
     if len(evaluators) == 2 and not paired:
         draws.append(_Draws(n, strata, rng.spawn(1)[0]))
-    dists = _distributions(evaluators, draws, n_resamples)
-    estimates = [float(ev(np.ones((1, n), dtype=np.int64))[0]) for ev in evaluators]
+    estimates = [
+        float(ev(np.ones((1, n), dtype=np.int32), strict=True)[0]) for ev in evaluators
+    ]
     for est in estimates:
         if not np.isfinite(est):
             raise ValueError(
                 f"{name} is undefined on the full data (got {est}); check that "
                 "y_true holds every class the metric needs"
             )
+    dists = _distributions(evaluators, draws, n_resamples)
     jack = _jackknife(evaluators) if method == "bca" else None
     alpha = (1 - level) / 2
     common = dict(confidence=level, method=method, metric=name, n_resamples=n_resamples)
@@ -225,8 +232,7 @@ def _evaluators(metric, y_true, y_scores, k, threshold, labels, pos_label):
     for j, s in enumerate(y_scores):
         arg = "y_score" if len(y_scores) == 1 else f"y_scores[{j}]"
         ev = _named(name, y_true, s, arg, k, threshold, labels, pos_label)
-        ev.n = _n_samples(y_true)
-        out.append(ev)
+        out.append(_Named(ev, _n_samples(y_true)))
     return name, out
 
 
@@ -335,6 +341,23 @@ def _positive_index(inp, pos_label) -> int:
     )
 
 
+class _Named:
+    """A weighted evaluator with the sample count (the interface of _CallableMetric)."""
+
+    def __init__(self, evaluate, n: int):
+        self.evaluate = evaluate
+        self.n = n
+
+    def __call__(self, weights: np.ndarray, strict: bool = False) -> np.ndarray:
+        return self.evaluate(weights)
+
+    def jackknife(self) -> np.ndarray | None:
+        """Closed-form leave-one-out values, or None (then weights are used)."""
+        return (
+            self.evaluate.jackknife() if hasattr(self.evaluate, "jackknife") else None
+        )
+
+
 class _CallableMetric:
     """A user's ``metric(y_true, y_score)``, called once per weight row."""
 
@@ -349,11 +372,17 @@ class _CallableMetric:
                 f"{self.y_score.shape[0]}; both must describe the same samples"
             )
 
-    def __call__(self, weights: np.ndarray) -> np.ndarray:
+    def __call__(self, weights: np.ndarray, strict: bool = False) -> np.ndarray:
         out = np.empty(weights.shape[0])
         for r, row in enumerate(weights):
             idx = np.repeat(np.arange(self.n), row.astype(np.int64))
-            out[r] = float(self.func(self.y_true[idx], self.y_score[idx]))
+            try:
+                out[r] = float(self.func(self.y_true[idx], self.y_score[idx]))
+            except (ValueError, ZeroDivisionError):
+                # Undefined on this resample (one class only, say): NaN.
+                if strict:
+                    raise
+                out[r] = np.nan
         return out
 
 
@@ -378,7 +407,7 @@ class _Draws:
         """``(b, n)`` int64: how often each sample is drawn in each resample."""
         if self.groups is None:
             return _counts(self.rng.integers(0, self.n, (b, self.n)))
-        out = np.empty((b, self.n), dtype=np.int64)
+        out = np.empty((b, self.n), dtype=np.int32 if self.n < 1 << 30 else np.int64)
         for members, rng in zip(self.groups, self.rngs, strict=True):
             out[:, members] = _counts(rng.integers(0, members.size, (b, members.size)))
         return out
@@ -388,7 +417,8 @@ def _counts(idx: np.ndarray) -> np.ndarray:
     """Row-wise counts of the indices ``idx`` (b, m) into ``range(m)``."""
     b, m = idx.shape
     flat = idx + (np.arange(b, dtype=idx.dtype) * m)[:, None]
-    return np.bincount(flat.ravel(), minlength=b * m).reshape(b, m)
+    counts = np.bincount(flat.ravel(), minlength=b * m).reshape(b, m)
+    return counts.astype(np.int32) if m < 1 << 30 else counts
 
 
 def _distributions(evaluators, draws, n_resamples):
@@ -407,15 +437,23 @@ def _distributions(evaluators, draws, n_resamples):
 
 def _jackknife(evaluators):
     """Each model's metric with one sample left out, for every sample."""
-    n = evaluators[0].n
+    out = []
+    for ev in evaluators:
+        closed = ev.jackknife() if hasattr(ev, "jackknife") else None
+        out.append(_leave_one_out(ev) if closed is None else closed)
+    return out
+
+
+def _leave_one_out(ev) -> np.ndarray:
+    """The metric on weights that leave out one sample at a time."""
+    n = ev.n
     block = max(1, min(n, _BLOCK_CELLS // max(n, 1)))
-    out = [np.empty(n) for _ in evaluators]
+    out = np.empty(n)
     for i0 in range(0, n, block):
         b = min(block, n - i0)
-        weights = np.ones((b, n), dtype=np.int64)
+        weights = np.ones((b, n), dtype=np.int32)
         weights[np.arange(b), i0 + np.arange(b)] = 0
-        for j, ev in enumerate(evaluators):
-            out[j][i0 : i0 + b] = ev(weights)
+        out[i0 : i0 + b] = ev(weights)
     return out
 
 

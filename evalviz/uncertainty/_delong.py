@@ -29,22 +29,26 @@ def _twice_placements(y01: np.ndarray, score: np.ndarray) -> np.ndarray:
     above it, ties half (``V01``). Returned un-normalised and doubled: the
     counts ``2 * below + tied``.
     """
-    order = np.argsort(score, kind="stable")
+    order = np.argsort(score)  # ties are grouped below, so any sort will do
     s = score[order]
     t = y01[order].astype(np.int64)
     n = s.size
+    n_pos = int(t.sum())
     starts = np.r_[0, np.flatnonzero(s[1:] != s[:-1]) + 1]
-    size = np.diff(np.r_[starts, n])
-    pos_in = np.add.reduceat(t, starts)
-    neg_in = size - pos_in
-    neg_below = np.cumsum(neg_in) - neg_in
-    pos_above = int(pos_in.sum()) - np.cumsum(pos_in)
-    group = np.repeat(np.arange(starts.size), size)
-    twice = np.where(
-        t == 1,
-        2 * neg_below[group] + neg_in[group],
-        2 * pos_above[group] + pos_in[group],
-    )
+    if starts.size == n:  # no ties: every group is one sample
+        pos_below = np.cumsum(t) - t
+        neg_below = np.arange(n) - pos_below
+        twice = np.where(t == 1, 2 * neg_below, 2 * (n_pos - pos_below - t))
+    else:
+        size = np.diff(np.r_[starts, n])
+        pos_in = np.add.reduceat(t, starts)
+        neg_in = size - pos_in
+        neg_below = np.cumsum(neg_in) - neg_in
+        pos_above = n_pos - np.cumsum(pos_in)
+        # Per group: [value of a negative, value of a positive].
+        value = np.stack([2 * pos_above + pos_in, 2 * neg_below + neg_in], axis=1)
+        group = np.repeat(np.arange(starts.size), size)
+        twice = value[group, t]
     out = np.empty(n, dtype=np.int64)
     out[order] = twice
     return out
@@ -59,24 +63,21 @@ class _Column:
     """
 
     def __init__(self, y01: np.ndarray, score: np.ndarray):
-        pos = y01.astype(bool)
+        pos = np.asarray(y01).astype(bool)
         self.pos = pos
-        self.m = int(np.count_nonzero(pos))
-        self.n = int(pos.size - self.m)
+        self.m = m = int(np.count_nonzero(pos))
+        self.n = n = int(pos.size - m)
         twice = _twice_placements(pos, score)
-        m, n = self.m, self.n
-        self.auc = float(twice[pos].sum()) / (2.0 * m * n)
-        phi = np.empty(pos.size)
-        phi[pos] = (twice[pos] / (2.0 * n) - self.auc) / m
-        phi[~pos] = (twice[~pos] / (2.0 * m) - self.auc) / n
-        self.phi = phi
+        self.auc = float(np.dot(twice, pos)) / (2.0 * m * n)
+        # V = twice / (2n) for positives, twice / (2m) for negatives.
+        v = twice * np.where(pos, 1.0 / (2.0 * n), 1.0 / (2.0 * m))
+        self.phi = (v - self.auc) * np.where(pos, 1.0 / m, 1.0 / n)
+        # DeLong's ddof=1 factors, folded in once: cov = dot(phi_scaled_a, phi_b).
+        self.phi_scaled = self.phi * np.where(pos, m / (m - 1.0), n / (n - 1.0))
 
     def covariance(self, other: _Column) -> float:
         """DeLong's (co)variance of this AUC with another on the same samples."""
-        pos = self.pos
-        sx = np.dot(self.phi[pos], other.phi[pos]) * self.m / (self.m - 1)
-        sy = np.dot(self.phi[~pos], other.phi[~pos]) * self.n / (self.n - 1)
-        return float(sx + sy)
+        return float(np.dot(self.phi_scaled, other.phi))
 
 
 def _grouped_variance(g: np.ndarray, groups: np.ndarray) -> float:

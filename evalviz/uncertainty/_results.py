@@ -36,6 +36,14 @@ def _p(value: float) -> str:
     return format_number(x, 2) if x < 1e-3 else f"{x:.3f}"
 
 
+def _signed(value: float) -> str:
+    """A difference with its sign: 4 decimals, or 2 significant digits when tiny."""
+    x = float(value)
+    if x != x:
+        return "n/a"
+    return f"{x:+.4f}" if x == 0 or abs(x) >= 1e-3 else f"{x:+.2g}"
+
+
 def _span(low, high) -> str:
     return f"{format_area(low)}-{format_area(high)}"
 
@@ -80,6 +88,14 @@ class AUCInterval(_Unpack):
         The class or label names of per-class arrays (None for one AUC).
     average : str or None
         ``"binary"``, ``"macro"`` or None (per class).
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import delong_ci
+    >>> result = delong_ci([0, 0, 1, 1, 0, 1], [.1, .4, .35, .8, .2, .9])
+    >>> auc, low, high = result
+    >>> round(result.se, 4), result.n_pos
+    (0.1571, 3)
     """
 
     auc: float | np.ndarray
@@ -158,6 +174,14 @@ class AUCTest(_Unpack):
         Class names of per-class arrays.
     average : str or None
         ``"binary"``, ``"macro"`` or None (per class).
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import delong_test
+    >>> y = [0, 0, 0, 1, 1, 1]
+    >>> result = delong_test(y, [.1, .3, .2, .8, .7, .4], [.5, .3, .2, .6, .1, .9])
+    >>> round(result.difference, 4), round(result.p_value, 4)
+    (0.3333, 0.3173)
     """
 
     auc_a: float | np.ndarray
@@ -183,8 +207,8 @@ class AUCTest(_Unpack):
         what = "macro AUC" if self.average == "macro" else "AUC"
         return (
             f"AUCTest({what} {format_area(self.auc_a)} vs {format_area(self.auc_b)}, "
-            f"difference {self.difference:+.4f} ({_level(self.confidence)} CI "
-            f"{self.low:+.4f} to {self.high:+.4f}), z={format_number(self.z, 3)}, "
+            f"difference {_signed(self.difference)} ({_level(self.confidence)} CI "
+            f"{_signed(self.low)} to {_signed(self.high)}), z={format_number(self.z, 3)}, "
             f"p={_p(self.p_value)}, DeLong paired)"
         )
 
@@ -224,6 +248,13 @@ class McNemarResult(_Unpack):
         All samples.
     accuracy_a, accuracy_b : float
         The two accuracies (exact-match accuracy for multi-label targets).
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import mcnemar_test
+    >>> result = mcnemar_test([0, 1, 1, 0], [0, 1, 1, 1], [1, 0, 1, 1])
+    >>> result.b, result.c, result.accuracy_a, result.accuracy_b
+    (2, 0, 0.75, 0.25)
     """
 
     b: int
@@ -291,6 +322,13 @@ class BootstrapInterval(_Unpack):
         without positives); they are left out of the quantiles.
     bootstrap_distribution : ndarray of shape (n_resamples,)
         The metric on each resample (scipy's name).
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import bootstrap_ci
+    >>> result = bootstrap_ci("accuracy", [0, 1, 1, 0, 1, 0], [0, 1, 0, 0, 1, 1])
+    >>> result.estimate, result.bootstrap_distribution.shape
+    (0.6666666666666666, (2000,))
     """
 
     estimate: float
@@ -354,6 +392,14 @@ class BootstrapComparison(_Unpack):
         the same resamples).
     paired : bool
         Whether both models were scored on the same resamples.
+
+    Examples
+    --------
+    >>> from evalviz.uncertainty import bootstrap_ci
+    >>> y = [0, 1, 1, 0, 1, 0]
+    >>> a, b, diff = bootstrap_ci("accuracy", y, [0, 1, 0, 0, 1, 1], y, n_resamples=200)
+    >>> round(diff.estimate, 4), diff.high <= 0
+    (-0.3333, True)
     """
 
     a: BootstrapInterval
@@ -366,8 +412,8 @@ class BootstrapComparison(_Unpack):
         d = self.difference
         return (
             f"BootstrapComparison({self.a.metric} {format_area(self.a.estimate)} vs "
-            f"{format_area(self.b.estimate)}, difference {d.estimate:+.4f} "
-            f"({_level(d.confidence)} {d.method} CI {d.low:+.4f} to {d.high:+.4f}), "
+            f"{format_area(self.b.estimate)}, difference {_signed(d.estimate)} "
+            f"({_level(d.confidence)} {d.method} CI {_signed(d.low)} to {_signed(d.high)}), "
             f"{'paired' if self.paired else 'unpaired'}, "
             f"{format_count(d.n_resamples)} resamples)"
         )
