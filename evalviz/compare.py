@@ -152,8 +152,9 @@ class ModelComparison:
         if created:
             import matplotlib.pyplot as plt
 
-            height = 1.6 + 0.55 * max(len(rows), 1)
-            fig, ax = plt.subplots(figsize=(9.6, height), layout="constrained")
+            width, frame, per_row = STYLE["forest_figsize"]
+            size = (width, frame + per_row * max(len(rows), 1))
+            fig, ax = plt.subplots(figsize=size, layout="constrained")
         self.ax_, self.figure_, self.lines_ = ax, ax.figure, {}
         self._draw_rows(ax, rows)
         self.lines_["zero"] = ax.axvline(
@@ -606,10 +607,11 @@ class IntervalsBySize:
         import matplotlib.pyplot as plt
 
         metrics_ = list(dict.fromkeys(self.table["metric"]))
+        panel, legend_room, height = STYLE["by_size_figsize"]
         fig, axes = plt.subplots(
             1,
             len(metrics_),
-            figsize=(5.2 * len(metrics_) + 1.0, 4.4),
+            figsize=(panel * len(metrics_) + legend_room, height),
             layout="constrained",
             squeeze=False,
         )
