@@ -152,3 +152,20 @@ def test_intervals_by_size_nested_samples_and_widths_shrink():
     )
     with pytest.raises(ValueError, match="fractions"):
         intervals_by_size(y, {"a": a, "b": b}, fractions=(0, 1))
+
+
+def test_multilabel_accuracy_is_exact_match():
+    from sklearn.metrics import accuracy_score
+
+    rng = np.random.default_rng(7)
+    y = rng.integers(0, 2, (300, 4))
+    a = np.clip(y * 0.6 + rng.uniform(0, 0.5, (300, 4)), 0, 1)
+    b = np.clip(y * 0.4 + rng.uniform(0, 0.6, (300, 4)), 0, 1)
+    table = ev.compare_models(y, {"a": a, "b": b}).to_frame()
+    acc = table[table.metric == "accuracy"].set_index("model")
+    assert acc.loc["a", "value"] == pytest.approx(accuracy_score(y, a >= 0.5))
+    assert acc.loc["b", "difference"] == pytest.approx(
+        accuracy_score(y, b >= 0.5) - accuracy_score(y, a >= 0.5)
+    )
+    auc = table[table.metric == "ROC AUC"].set_index("model")
+    assert auc.loc["a", "value"] == pytest.approx(roc_auc_score(y, a, average="macro"))

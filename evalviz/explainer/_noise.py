@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import uncertainty
-from .._format import format_area, format_count, format_percent
+from .._format import format_area, format_count, format_percent, plural
 from ._text import SHARE, _spoken
 
 CONFIDENCE = 0.95
@@ -30,8 +30,8 @@ def _accuracy_sentence(sheet, s):
     return (
         f"On {format_count(n)} samples, accuracy {format_area(s['accuracy'])} has a "
         f"{format_percent(CONFIDENCE)} interval of {_span(low, high)} (Wilson): "
-        "another test set of this size from the same source would most likely land "
-        "in it."
+        "the accuracies on new data from the same source that these "
+        f"{plural(n, 'sample')} cannot rule out."
     )
 
 
