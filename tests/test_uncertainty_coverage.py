@@ -4,7 +4,7 @@ Simulated data (seeded): 1,000 test sets of 100 positives and 400 negatives
 from a binormal model, negatives N(0, 1) and positives N(d, 1), whose true AUC
 is Phi(d / sqrt(2)) = 0.76. DeLong's interval and the stratified percentile
 bootstrap interval must each cover 0.76 in 93-97% of the sets. The bootstrap
-uses 500 resamples per set (not the default 2,000) to keep the test under a
+uses 1,000 resamples per set (not the default 2,000) to keep the test under a
 minute; the percentile interval's level does not depend on the resample count,
 only its Monte Carlo noise does.
 """
@@ -19,7 +19,7 @@ from evalviz.uncertainty import bootstrap_ci, delong_ci
 
 TRUE_AUC = 0.76
 SHIFT = np.sqrt(2) * special.ndtri(TRUE_AUC)  # binormal: AUC = Phi(d / sqrt 2)
-N_POS, N_NEG, N_REPS, N_BOOT = 100, 400, 1000, 500
+N_POS, N_NEG, N_REPS, N_BOOT = 100, 400, 1000, 1000
 
 
 @pytest.fixture(scope="module")
