@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time they load lazily
     from . import (
+        compare,
         confusion,
         conventions,
         curves,
@@ -39,11 +40,13 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time they load lazily
         uncertainty,
         widgets,
     )
+    from .compare import compare_models
     from .confusion import confusion_display
     from .curves import pr, roc
     from .explainer import explain
 
 _SUBMODULES = (
+    "compare",
     "confusion",
     "conventions",
     "curves",
@@ -69,6 +72,7 @@ _SHORTCUTS = {
     "pr": ("curves", "pr"),
     "explain": ("explainer", "explain"),
     "confusion_display": ("confusion", "confusion_display"),
+    "compare_models": ("compare", "compare_models"),
 }
 
 __all__ = [
@@ -78,7 +82,9 @@ __all__ = [
     "pr",
     "explain",
     "confusion_display",
+    "compare_models",
     # submodules, imported on first use
+    "compare",
     "confusion",
     "conventions",
     "curves",

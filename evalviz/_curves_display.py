@@ -59,6 +59,7 @@ class _OneVsRestDisplay:
 
     _metric_name = ""
     _axis_names = ("x", "y")
+    band = None  # a CurveBand when computed with confidence=
 
     def __init__(
         self,
@@ -165,12 +166,14 @@ class _OneVsRestDisplay:
 
         Parameters
         ----------
-        what : {"summary", "points", "operating_points"}, default "summary"
+        what : {"summary", "points", "operating_points", "band"}, default "summary"
             "summary": one row per class plus the micro and macro averages,
             with the area, positives, negatives and prevalence.
             "points": every point of every curve (long format).
             "operating_points": counts and rates at the argmax decision and
             the requested thresholds.
+            "band": the confidence band at each grid value (computed with
+            ``confidence=``).
 
         Returns
         -------
@@ -180,9 +183,13 @@ class _OneVsRestDisplay:
         Raises
         ------
         ValueError
-            For an unknown ``what``.
+            For an unknown ``what``, or "band" without a band.
         """
-        check_choice(what, "what", ("summary", "points", "operating_points"))
+        check_choice(what, "what", ("summary", "points", "operating_points", "band"))
+        if what == "band":
+            from ._curve_bands import band_of
+
+            return band_of(self)
         if what == "operating_points":
             return self.operating_points.copy()
         if what == "points":

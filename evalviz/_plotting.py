@@ -62,6 +62,8 @@ STYLE = {
     "threshold_figsize": (8.4, 4.8),
     "operating_points_figsize": (11.5, 5.0),
     "optimism_figsize": (9.6, 4.8),
+    "forest_figsize": (9.6, 1.6, 0.55),  # width, height of the frame, per row
+    "by_size_figsize": (5.2, 1.0, 4.4),  # width per panel, legend room, height
     # --- images, training, top-k and explore displays ---
     "error_scores_figsize": (9.6, 4.8),
     "pixel_histogram_figsize": (11.0, 4.4),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import metrics
+from ._curve_bands import compute_band, draw_band
 from ._curves_display import (
     _CHANCE_STYLE,
     _MACRO_STYLE,
@@ -122,6 +123,7 @@ class PrCurves(_OneVsRestDisplay):
         pos_label=None,
         thresholds=None,
         argmax=True,
+        confidence=None,
         ax=None,
         **kwargs,
     ):
@@ -144,6 +146,8 @@ class PrCurves(_OneVsRestDisplay):
             Thresholds to mark on every class's curve, as in :func:`roc`.
         argmax : bool, default True
             Multi-class input: mark each class's argmax point.
+        confidence : float, optional
+            Draw a bootstrap confidence band at this level (e.g. 0.95).
         ax : matplotlib Axes, optional
             Where to draw; a new figure when None.
         **kwargs
@@ -167,6 +171,7 @@ class PrCurves(_OneVsRestDisplay):
             pos_label=pos_label,
             thresholds=thresholds,
             argmax=argmax,
+            confidence=confidence,
         )
         return curves.plot(ax=ax, **kwargs)
 
@@ -183,6 +188,7 @@ class PrCurves(_OneVsRestDisplay):
         legend="outside",
         title=None,
         highlight=None,
+        band=True,
     ):
         """Draw the curves.
 
@@ -212,6 +218,9 @@ class PrCurves(_OneVsRestDisplay):
             The axes title.
         highlight : list of names or indices, optional
             As in :meth:`RocCurves.plot`.
+        band : bool, default True
+            Draw the confidence band of each coloured class, when the curves
+            were computed with ``confidence=``.
 
         Returns
         -------
@@ -237,6 +246,8 @@ class PrCurves(_OneVsRestDisplay):
             lambda j: _drawn_pr(*self.per_class[self.class_names[j]][:2]),
             drawstyle="steps-post",
         )
+        if band:
+            draw_band(self, ax, colours)
         self._draw_pr_averages(ax, micro, macro)
         if operating_points:
             self._draw_points(ax, colours, "tpr", "precision")
@@ -341,6 +352,9 @@ def pr(
     pos_label=None,
     thresholds=None,
     argmax=True,
+    confidence=None,
+    n_resamples=2000,
+    seed=0,
 ):
     """Precision-recall curve of every class with micro and macro averages.
 
@@ -361,6 +375,15 @@ def pr(
         Thresholds to mark on every class's curve, as in :func:`roc`.
     argmax : bool, default True
         Multi-class input: mark each class's argmax point.
+
+    confidence : float, optional
+        Also compute a bootstrap confidence band at this level (e.g. 0.95):
+        precision at each recall, drawn under each coloured class's curve; see
+        :func:`evalviz.metrics.pr_band`. Default None: no band.
+    n_resamples : int, default 2000
+        Bootstrap resamples of the band (per class).
+    seed : int, default 0
+        Seed of the band's resampling.
 
     Returns
     -------
@@ -404,4 +427,14 @@ def pr(
     points = _operating_points(
         computed, y_true, y_score, thresholds, argmax, labels, pos_label
     )
-    return PrCurves._from_metrics(computed, points)
+    curves = PrCurves._from_metrics(computed, points)
+    curves.band = compute_band(
+        "pr",
+        y_true,
+        y_score,
+        confidence,
+        n_resamples,
+        seed,
+        {"labels": labels, "display_labels": display_labels, "pos_label": pos_label},
+    )
+    return curves

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import metrics
+from ._curve_bands import compute_band, draw_band
 from ._curves_display import (
     _CHANCE_STYLE,
     _MACRO_STYLE,
@@ -131,6 +132,7 @@ class RocCurves(_OneVsRestDisplay):
         thresholds=None,
         argmax=True,
         macro_grid=None,
+        confidence=None,
         ax=None,
         **kwargs,
     ):
@@ -155,6 +157,8 @@ class RocCurves(_OneVsRestDisplay):
             Multi-class input: mark each class's argmax point.
         macro_grid : int, optional
             Average the curves at this many evenly spaced FPRs, as in :func:`roc`.
+        confidence : float, optional
+            Draw a bootstrap confidence band at this level (e.g. 0.95).
         ax : matplotlib Axes, optional
             Where to draw; a new figure when None.
         **kwargs
@@ -179,6 +183,7 @@ class RocCurves(_OneVsRestDisplay):
             thresholds=thresholds,
             argmax=argmax,
             macro_grid=macro_grid,
+            confidence=confidence,
         )
         return curves.plot(ax=ax, **kwargs)
 
@@ -195,6 +200,7 @@ class RocCurves(_OneVsRestDisplay):
         legend="outside",
         title=None,
         highlight=None,
+        band=True,
     ):
         """Draw the curves.
 
@@ -228,6 +234,9 @@ class RocCurves(_OneVsRestDisplay):
             legend entry that gives their number and the range of their
             areas. Default: every class when there are at most ten, else the
             ten with the lowest AUC.
+        band : bool, default True
+            Draw the confidence band of each coloured class, when the curves
+            were computed with ``confidence=``.
 
         Returns
         -------
@@ -266,6 +275,8 @@ class RocCurves(_OneVsRestDisplay):
                 self.per_class[self.class_names[j]][1],
             ),
         )
+        if band:
+            draw_band(self, ax, colours, _xs)
         self._draw_roc_averages(ax, micro, macro, _xs)
         if chance:
             self._draw_chance(ax, log, smallest)
@@ -387,6 +398,9 @@ def roc(
     thresholds=None,
     argmax=True,
     macro_grid=None,
+    confidence=None,
+    n_resamples=2000,
+    seed=0,
 ):
     """ROC curve of every class (one vs the rest) with micro and macro averages.
 
@@ -427,6 +441,15 @@ def roc(
         instead of every rate that occurs (exact). scikit-learn's gallery
         uses 1000; then the area of the averaged curve differs slightly from
         the mean of the per-class AUCs.
+
+    confidence : float, optional
+        Also compute a bootstrap confidence band at this level (e.g. 0.95):
+        TPR at each FPR, as pROC's ``ci.se``, drawn under each coloured class's curve; see
+        :func:`evalviz.metrics.roc_band`. Default None: no band.
+    n_resamples : int, default 2000
+        Bootstrap resamples of the band (per class).
+    seed : int, default 0
+        Seed of the band's resampling.
 
     Returns
     -------
@@ -473,4 +496,14 @@ def roc(
     points = _operating_points(
         computed, y_true, y_score, thresholds, argmax, labels, pos_label
     )
-    return RocCurves._from_metrics(computed, points)
+    curves = RocCurves._from_metrics(computed, points)
+    curves.band = compute_band(
+        "roc",
+        y_true,
+        y_score,
+        confidence,
+        n_resamples,
+        seed,
+        {"labels": labels, "display_labels": display_labels, "pos_label": pos_label},
+    )
+    return curves

@@ -620,3 +620,53 @@ def test_explain_top_k_equals_metrics_top_k_on_ties():
         assert _value(frame, f"top-{k} accuracy" if k > 1 else "top-1 accuracy") == (
             metrics.top_k_accuracy(y, s, k)
         )
+
+
+# ------------------------------------------------------------------ intervals
+
+
+def test_binary_intervals_are_wilson_and_delong():
+    from scipy import stats
+
+    from evalviz.uncertainty import delong_ci
+
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 300)
+    s = 1 / (1 + np.exp(-rng.normal(1.5 * (2 * y - 1), 1.5)))
+    frame = ev.explain(y, s).to_frame()["value"]
+    right = int(np.sum((s >= 0.5) == y))
+    ci = stats.binomtest(right, y.size).proportion_ci(method="wilson")
+    assert frame["accuracy, 95% interval low"] == pytest.approx(ci.low)
+    assert frame["accuracy, 95% interval high"] == pytest.approx(ci.high)
+    auc, low, high = delong_ci(y, s)
+    assert frame["ROC AUC, 95% interval low"] == pytest.approx(low)
+    assert frame["ROC AUC, 95% interval high"] == pytest.approx(high)
+
+
+def test_spread_of_per_class_auc_beyond_or_within_noise():
+    rng = np.random.default_rng(1)
+
+    def scores(n, strengths):
+        y = rng.integers(0, 3, n)
+        logits = rng.normal(size=(n, 3))
+        logits[np.arange(n), y] += np.asarray(strengths)[y]
+        p = np.exp(logits)
+        return y, p / p.sum(axis=1, keepdims=True)
+
+    y, p = scores(3000, [0.3, 3.0, 3.0])  # class 0 far harder to rank
+    e = ev.explain(y, p)
+    text = dict(e.reasons)["How sure these numbers are."]
+    assert bool(e.numbers["lowest and highest per-class AUC apart beyond the noise"])
+    assert "differ beyond the noise" in text
+    y, p = scores(60, [1.0, 1.0, 1.0])  # same strength, few samples
+    e = ev.explain(y, p)
+    text = dict(e.reasons)["How sure these numbers are."]
+    assert not e.numbers["lowest and highest per-class AUC apart beyond the noise"]
+    assert "within the noise" in text
+
+
+def test_too_few_samples_for_delong_is_said_not_crashed():
+    e = ev.explain([0, 1, 1, 1], [[0.8, 0.2], [0.3, 0.7], [0.4, 0.6], [0.6, 0.4]])
+    text = dict(e.reasons)["How sure these numbers are."]
+    assert "no DeLong interval" in text
+    assert "accuracy, 95% interval low" in e.to_frame().index

@@ -24,6 +24,7 @@ import numpy as np
 from .. import metrics
 from .._format import format_area, format_count, format_percent, format_rate, plural
 from .._validation import check_k, check_threshold, read_inputs
+from ._noise import noise_reason
 from ._text import (
     COUNT,
     HIGH,
@@ -518,6 +519,7 @@ def _explain_multi(inp, s, t, k, threshold):
         reasons.append(
             ("Which classes drive each number.", _frequency_reason(sheet, f, k))
         )
+    reasons.append(("How sure these numbers are.", noise_reason(sheet, inp, s)))
     per_class = _per_class_frame(names, s)
     return Explanation(kind, sheet.frame(), per_class, reasons, header, notes)
 
@@ -596,6 +598,7 @@ def _explain_binary(inp, threshold):
     else:
         reasons.append(("Missed, yet ranked high.", _missed_reason(sheet, s, name)))
         reasons.append(("The precision-recall view.", _binary_pr_reason(sheet, s)))
+    reasons.append(("How sure these numbers are.", noise_reason(sheet, inp, s)))
     header = (
         f"{plural(s['n'], 'sample')}, binary: {name} is the positive class, "
         f"{_spoken(neg_name)} the negative. Decision-based numbers judge one prediction "

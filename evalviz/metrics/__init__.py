@@ -19,6 +19,7 @@ comparisons).
 
 from __future__ import annotations
 
+from ._bands import CurveBand, pr_band, roc_band  # --- uncertainty bands ---
 from ._counting import (
     accuracy,
     confusion_matrix,
@@ -106,6 +107,10 @@ from ._topk_summary import (
 )
 
 __all__ = [
+    # bootstrap bands of curves
+    "CurveBand",
+    "roc_band",
+    "pr_band",
     # ranking
     "roc_curve",
     "precision_recall_curve",
