@@ -81,8 +81,12 @@ def _checkout_course() -> Path | None:
     """The package's course folder when evalviz runs from a source checkout."""
     from ._course import COURSE_DIR
 
-    root = COURSE_DIR.parent.parent
-    return COURSE_DIR if (root / "pyproject.toml").is_file() else None
+    pyproject = COURSE_DIR.parent.parent / "pyproject.toml"
+    try:
+        ours = 'name = "evalviz"' in pyproject.read_text(encoding="utf-8")
+    except OSError:
+        ours = False
+    return COURSE_DIR if ours else None
 
 
 #: The course folder ``regenerate`` works on by default: ``evalviz/course/`` of
