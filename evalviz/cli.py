@@ -465,7 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--course",
         metavar="DIR",
-        default=None,
+        default=argparse.SUPPRESS,
         help="the course folder, e.g. one made by `evalviz course DIR` "
         "(default: see above)",
     )
