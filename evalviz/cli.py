@@ -108,9 +108,23 @@ def cmd_doctor(args) -> int:
     return 0 if report.ok else 1
 
 
-#: The course folder ``regenerate`` works on: ``notebooks/`` of the checkout.
-#: A module attribute so that tests (and other layouts) can point it elsewhere.
-NOTEBOOK_FOLDER = Path(__file__).resolve().parent.parent / "notebooks"
+def _checkout_course() -> Path | None:
+    """The package's course folder when evalviz runs from a source checkout."""
+    from ._course import COURSE_DIR
+
+    pyproject = COURSE_DIR.parent.parent / "pyproject.toml"
+    try:
+        ours = 'name = "evalviz"' in pyproject.read_text(encoding="utf-8")
+    except OSError:
+        ours = False
+    return COURSE_DIR if ours else None
+
+
+#: The course folder ``regenerate`` works on by default: ``evalviz/course/`` of
+#: a source checkout; None for an installed package, whose copy is not to be
+#: rewritten (``evalviz course DIR`` makes a copy that is). A module attribute
+#: so that tests can point it elsewhere.
+NOTEBOOK_FOLDER = _checkout_course()
 
 #: Default seconds a single cell may run before ``regenerate`` gives up.
 DEFAULT_TIMEOUT = 1800
@@ -152,13 +166,13 @@ def _notebook_paths(names: list[str], folder: Path | None = None) -> list[Path]:
     >>> [p.name for p in _notebook_paths(["03"])]  # doctest: +SKIP
     ['03_thresholds.ipynb']
     """
-    folder = Path(NOTEBOOK_FOLDER if folder is None else folder).resolve()
+    folder = _regenerate_folder(None) if folder is None else folder
+    folder = Path(folder).resolve()
     available = _course_notebooks(folder) if folder.is_dir() else []
     if not available:
         raise _UsageError(
-            f"no course notebooks found in {folder} (evalviz regenerate works on "
-            "the notebooks/ folder of a checkout of the evalviz repository; an "
-            "installed package has none)"
+            f"no course notebooks found in {folder}; give the folder that "
+            "`evalviz course DIR` created: evalviz regenerate --course DIR"
         )
     listing = ", ".join(p.stem for p in available)
     paths: list[Path] = []
@@ -181,6 +195,28 @@ def _notebook_paths(names: list[str], folder: Path | None = None) -> list[Path]:
         if matches[0] not in paths:
             paths.append(matches[0])
     return paths or available
+
+
+def _regenerate_folder(course: str | None) -> Path:
+    """The course folder ``regenerate`` works on.
+
+    ``--course DIR`` when given; else the current folder when ``evalviz
+    course`` created it; else the course of a source checkout.
+    """
+    from ._course import is_learner_copy
+
+    if course is not None:
+        return Path(course).expanduser()
+    if is_learner_copy(Path.cwd()):
+        return Path.cwd()
+    if NOTEBOOK_FOLDER is None:
+        raise _UsageError(
+            "no course folder: run this inside a folder made by `evalviz course "
+            "DIR`, or name it: evalviz regenerate --course DIR (the notebooks "
+            "installed with the package are not rewritten; `evalviz course DIR` "
+            "copies them)"
+        )
+    return Path(NOTEBOOK_FOLDER)
 
 
 def _kernel_manager():
@@ -245,7 +281,9 @@ def _execute(path: Path, timeout: int) -> None:
 def cmd_regenerate(args) -> int:
     """Execute course notebooks and overwrite their stored outputs in place.
 
-    Only notebooks of the course folder (:data:`NOTEBOOK_FOLDER`) are
+    The course folder is ``--course DIR``; without it, the current folder
+    when ``evalviz course`` created it, else ``evalviz/course/`` of a source
+    checkout (:data:`NOTEBOOK_FOLDER`). Only its numbered notebooks are
     accepted, by number or name. Each runs in a fresh kernel of this Python
     interpreter and is replaced atomically once every cell has succeeded.
 
@@ -267,7 +305,8 @@ def cmd_regenerate(args) -> int:
     0
     """
     try:
-        paths = _notebook_paths(args.notebooks)
+        folder = _regenerate_folder(getattr(args, "course", None))
+        paths = _notebook_paths(args.notebooks, folder)
     except _UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -290,6 +329,53 @@ def cmd_regenerate(args) -> int:
             print(f"{path.name} was left unchanged.", file=sys.stderr)
             return 1
     return 0
+
+
+def cmd_course(args) -> int:
+    """Copy the course's notebooks and README into a folder (``evalviz course``).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when every file of the course is in the folder as
+        shipped, 1 when files the learner changed were kept (listed), 2 when
+        the folder cannot be used.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['course', 'my-course'])  # doctest: +SKIP
+    0
+    """
+    from ._course import copy_course
+
+    try:
+        done = copy_course(args.folder)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for verb, names in (("copied", done.copied), ("updated", done.updated)):
+        for name in names:
+            print(f"{verb}: {name}")
+    if done.unchanged:
+        print(f"already there, identical: {len(done.unchanged)} file(s)")
+    folder = done.target
+    if done.kept:
+        print(
+            f"kept your version of {len(done.kept)} file(s) that differ from this "
+            f"evalviz's course (never overwritten): {', '.join(done.kept)}. To get "
+            "the shipped version of one, rename or move yours away and run this "
+            "command again, or copy the course into a new folder.",
+            file=sys.stderr,
+        )
+    start = folder / "00_start_here.ipynb"
+    print(f"The course is in {folder}. Open it with: jupyter lab {start}")
+    return 1 if done.kept else 0
 
 
 def cmd_train(args) -> int:
@@ -360,7 +446,7 @@ def build_parser() -> argparse.ArgumentParser:
     -------
     argparse.ArgumentParser
         With one sub-parser per command (``download``, ``doctor``,
-        ``train``, ``regenerate`` ...), each with ``--help``.
+        ``train``, ``regenerate``, ``course`` ...), each with ``--help``.
 
     Examples
     --------
@@ -428,8 +514,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run course notebooks top to bottom in a fresh kernel of this "
         "Python and OVERWRITE the committed notebooks' outputs in place (all "
         "numbered notebooks of the course folder when none is named). A notebook "
-        "is replaced only when every cell succeeded.",
+        "is replaced only when every cell succeeded. The course folder is "
+        "--course DIR; without it, the current folder if `evalviz course` "
+        "created it, else evalviz/course/ of a source checkout.",
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    p.add_argument(
+        "--course",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the course folder, e.g. one made by `evalviz course DIR` "
+        "(default: see above)",
     )
     p.add_argument(
         "notebooks",
@@ -442,6 +537,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--timeout", type=int, default=DEFAULT_TIMEOUT, help="seconds per cell"
     )
     p.set_defaults(func=cmd_regenerate)
+
+    p = sub.add_parser(
+        "course",
+        help="copy the course's notebooks (and a README) into a folder of your choice",
+        description="Copy the course's numbered notebooks and a README for learners "
+        "into DIR (created if missing). Files already there are never "
+        "overwritten when you changed them: identical files are skipped, files "
+        "copied by an earlier `evalviz course` and untouched since are updated "
+        "to this version, and any other file that differs is kept and listed "
+        "(exit status 1). Other files in DIR are left alone.",
+    )
+    p.add_argument("folder", metavar="DIR", help="the folder to copy the course into")
+    p.set_defaults(func=cmd_course)
     return parser
 
 

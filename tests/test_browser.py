@@ -2,7 +2,7 @@
 
 Starts a private JupyterLab server on 127.0.0.1 (token, no browser, news,
 update checks and autosave turned off, temporary settings/runtime/config
-dirs), opens a temporary copy of ``notebooks/08_threshold_lab.ipynb`` in
+dirs), opens a temporary copy of ``evalviz/course/08_threshold_lab.ipynb`` in
 headless Chromium through Playwright for Python, runs all cells from the Run
 menu, then moves the first threshold slider with the mouse (drag) and with
 the keyboard (focus + arrow keys). It checks that the confusion-matrix counts
@@ -417,12 +417,12 @@ def _save_artifacts(workdir: Path) -> None:
 
 
 def test_threshold_lab_in_jupyterlab(tmp_path):
-    committed = REPO / "notebooks" / NOTEBOOK
+    committed = REPO / "evalviz" / "course" / NOTEBOOK
     if not committed.exists():
         pytest.skip(f"{committed} has not been written yet")
     committed_hash = _sha256(committed)
     try:
-        seen = drive_threshold_lab(REPO / "notebooks", tmp_path)
+        seen = drive_threshold_lab(REPO / "evalviz" / "course", tmp_path)
     finally:
         _save_artifacts(tmp_path)
 

@@ -40,8 +40,8 @@ def test_ci_runs_the_readme_test_command():
 
 def test_every_notebook_is_in_the_readme_table():
     readme = (ROOT / "README.md").read_text()
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        assert f"(notebooks/{path.name})" in readme, f"{path.name} missing from README"
+    for path in sorted((ROOT / "evalviz" / "course").glob("[0-9][0-9]_*.ipynb")):
+        assert f"| `{path.stem}` |" in readme, f"{path.name} missing from README"
 
 
 def test_constraints_pin_the_output_producing_packages():
