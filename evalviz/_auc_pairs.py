@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import metrics
 from ._format import format_area, plural
-from ._plotting import PALETTE, STYLE, style_axes
+from ._plotting import NEUTRAL, PALETTE, STYLE, ink, style_axes
 from ._score_axes import (
     _LOGIT_CLIP,
     NEGATIVE_COLOR,
@@ -227,7 +227,7 @@ class AucPairs:
         )
         auc = ax.axhline(
             self.auc,
-            color="#000000",
+            color=ink(),
             linestyle="--",
             linewidth=1.4,
             label=f"exact AUC over all pairs = {format_area(self.auc, 4)}",
@@ -318,8 +318,8 @@ class AucPairs:
         spread = ((np.arange(m) * 0.6180339887) % 1.0 - 0.5) * 0.36
         styles = {
             1.0: {"color": PALETTE[2], "linestyle": "-", "linewidth": 1.2},
-            0.5: {"color": "#999999", "linestyle": ":", "linewidth": 1.4},
-            0.0: {"color": "#000000", "linestyle": "--", "linewidth": 1.6},
+            0.5: {"color": NEUTRAL, "linestyle": ":", "linewidth": 1.4},
+            0.0: {"color": ink(), "linestyle": "--", "linewidth": 1.6},
         }
         names = {1.0: "positive higher", 0.5: "tie", 0.0: "negative higher"}
         seen = set()
