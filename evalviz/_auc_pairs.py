@@ -252,9 +252,10 @@ class AucPairs:
         """Draw ``n`` sampled pairs: a line from each negative to its positive.
 
         Each pair is a line between the negative's score (bottom row, square
-        markers) and the positive's score (top row, circles): solid green
-        when the positive is higher (a correctly ranked pair), dashed black
-        when the negative is higher, dotted grey for a tie. Dots are spread a
+        markers) and the positive's score (top row, circles): solid teal
+        when the positive is higher (a correctly ranked pair), dashed in the
+        text colour (black, white on a dark style) when the negative is
+        higher, dotted grey for a tie. Dots are spread a
         little up and down within their row so that equal scores stay
         countable.
 

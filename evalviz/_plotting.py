@@ -44,6 +44,12 @@ def ink() -> str:
     For neutral marks drawn as data (an exact value, a pair ranked the wrong
     way): they read on any background the style gives, light or dark. Read at
     draw time; rcParams are never changed.
+
+    Returns
+    -------
+    str
+        ``rcParams["text.color"]``: ``"black"`` by default, ``"white"`` under
+        ``plt.style.use("dark_background")``.
     """
     import matplotlib as mpl
 
@@ -54,6 +60,16 @@ def paper(ax) -> tuple:
     """The background colour of ``ax``: white by default, black on a dark style.
 
     For casings and boxes that separate a mark from what is under it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes drawn on.
+
+    Returns
+    -------
+    tuple of float
+        Its face colour, RGBA in 0-1.
     """
     return ax.get_facecolor()
 
