@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import metrics
 from ._format import format_area, plural
-from ._plotting import PALETTE, STYLE, style_axes
+from ._plotting import NEUTRAL, PALETTE, STYLE, ink, style_axes
 from ._score_axes import (
     _LOGIT_CLIP,
     NEGATIVE_COLOR,
@@ -227,7 +227,7 @@ class AucPairs:
         )
         auc = ax.axhline(
             self.auc,
-            color="#000000",
+            color=ink(),
             linestyle="--",
             linewidth=1.4,
             label=f"exact AUC over all pairs = {format_area(self.auc, 4)}",
@@ -252,9 +252,10 @@ class AucPairs:
         """Draw ``n`` sampled pairs: a line from each negative to its positive.
 
         Each pair is a line between the negative's score (bottom row, square
-        markers) and the positive's score (top row, circles): solid green
-        when the positive is higher (a correctly ranked pair), dashed black
-        when the negative is higher, dotted grey for a tie. Dots are spread a
+        markers) and the positive's score (top row, circles): solid teal
+        when the positive is higher (a correctly ranked pair), dashed in the
+        text colour (black, white on a dark style) when the negative is
+        higher, dotted grey for a tie. Dots are spread a
         little up and down within their row so that equal scores stay
         countable.
 
@@ -318,8 +319,8 @@ class AucPairs:
         spread = ((np.arange(m) * 0.6180339887) % 1.0 - 0.5) * 0.36
         styles = {
             1.0: {"color": PALETTE[2], "linestyle": "-", "linewidth": 1.2},
-            0.5: {"color": "#999999", "linestyle": ":", "linewidth": 1.4},
-            0.0: {"color": "#000000", "linestyle": "--", "linewidth": 1.6},
+            0.5: {"color": NEUTRAL, "linestyle": ":", "linewidth": 1.4},
+            0.0: {"color": ink(), "linestyle": "--", "linewidth": 1.6},
         }
         names = {1.0: "positive higher", 0.5: "tie", 0.0: "negative higher"}
         seen = set()

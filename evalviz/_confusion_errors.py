@@ -522,7 +522,7 @@ class ErrorScoresDisplay:
 
     def _draw_levels(self, ax):
         for level in self.levels:
-            ax.axvline(level, color="#777777", linestyle=":", linewidth=1.2)
+            ax.axvline(level, color=P.NEUTRAL, linestyle=":", linewidth=1.2)
             ax.annotate(
                 f"{level:g}",
                 xy=(level, 1.0),
@@ -532,7 +532,7 @@ class ErrorScoresDisplay:
                 ha="center",
                 va="bottom",
                 fontsize=P.STYLE["tick"],
-                color="#555555",
+                color=P.ink(),
             )
 
 

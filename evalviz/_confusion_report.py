@@ -387,7 +387,7 @@ class ClassificationReportDisplay:
                 ha="left",
                 va="center",
                 fontsize=size,
-                color="#333333",
+                color=P.ink(),
             )
         ax.text(
             m - 0.5 + 0.15,

@@ -13,24 +13,23 @@ import pandas as pd
 
 from . import metrics
 from ._format import format_area, plural
-from ._plotting import CLASS_COLORS, STYLE, class_color, new_axes
+from ._plotting import CLASS_COLORS, NEUTRAL, STYLE, class_color, ink, new_axes, paper
 from ._validation import check_choice
 
-# The averages use colours that no class has, thick lines with dashes of their
-# own and a white casing, so they never pass for a class's curve.
+# The averages are drawn in the style's text colour (black, or white on a dark
+# style), which no class has, as thick lines with dashes of their own and a
+# casing of the background colour, so they never pass for a class's curve.
 _MICRO_STYLE = {
-    "color": "#E41A1C",
     "linestyle": (0, (5, 1.5)),
     "linewidth": 3.0,
     "zorder": 4,
 }
 _MACRO_STYLE = {
-    "color": "#08306B",
     "linestyle": (0, (1, 1)),
     "linewidth": 3.4,
     "zorder": 4,
 }
-_CHANCE_STYLE = {"color": "#AAAAAA", "linestyle": (0, (4, 3)), "linewidth": 1.2}
+_CHANCE_STYLE = {"color": NEUTRAL, "linestyle": (0, (4, 3)), "linewidth": 1.2}
 _OTHER_COLOR = "#CCCCCC"  # classes not highlighted
 _POINT_MARKERS = ("o", "s", "^", "D", "v", "P", "X")
 # Averaged curves with more points than this are drawn through their corners.
@@ -380,7 +379,9 @@ class _OneVsRestDisplay:
             data, drawstyle = _corners(*data, drawstyle), "default"
 
         casing = [
-            patheffects.Stroke(linewidth=style["linewidth"] + 2.4, foreground="white"),
+            patheffects.Stroke(
+                linewidth=style["linewidth"] + 2.4, foreground=paper(ax)
+            ),
             patheffects.Normal(),
         ]
         (self.lines_[gid],) = ax.plot(
@@ -389,6 +390,7 @@ class _OneVsRestDisplay:
             gid=gid,
             drawstyle=drawstyle,
             path_effects=casing,
+            color=ink(),
             **style,
         )
 
@@ -428,7 +430,7 @@ class _OneVsRestDisplay:
                     marker=marker,
                     markersize=STYLE["marker"],
                     markerfacecolor=colour,
-                    markeredgecolor="black",
+                    markeredgecolor=ink(),
                     linestyle="none",
                     zorder=5,
                     clip_on=False,  # a point on the frame stays whole
@@ -439,8 +441,8 @@ class _OneVsRestDisplay:
                 [],
                 marker=marker,
                 markersize=STYLE["marker"],
-                markerfacecolor="white",
-                markeredgecolor="black",
+                markerfacecolor=paper(ax),
+                markeredgecolor=ink(),
                 linestyle="none",
                 label=kind,
             )

@@ -131,7 +131,7 @@ class OutfitGallery:
         captions, colors = [], []
         for i in range(len(frame)):
             lines = ["true: " + frame.iloc[i, 0]]
-            color = "black"
+            color = P.ink()
             if self.y_score is not None:
                 wrong = int(frame["wrong labels"].iloc[i])
                 lines = [self._verdict(wrong), *lines, "pred: " + frame.iloc[i, 1]]

@@ -164,7 +164,7 @@ class PixelHistogramDisplay:
             width=hi - lo,
             align="edge",
             color=P.PALETTE[0],
-            edgecolor="white",
+            edgecolor=P.paper(ax),
             linewidth=0.5,
         )
         ax.set_xlim(0, float(self.edges[-1]))
@@ -187,7 +187,7 @@ class PixelHistogramDisplay:
             ha="right",
             va="top",
             fontsize=P.STYLE["tick"] + 1,
-            bbox=dict(facecolor="white", edgecolor="#cccccc"),
+            bbox=dict(facecolor=P.paper(ax), edgecolor=P.NEUTRAL),
         )
 
 

@@ -8,31 +8,71 @@ from __future__ import annotations
 
 from ._format import format_area  # noqa: F401  (kept for callers)
 
-# Colour-blind-safe palette (Okabe-Ito), readable on a projector.
-PALETTE = (
+# Ten colours for classes and series, chosen for any background and for
+# colour-blind readers (tests/test_colours.py checks every number below):
+# - each has a WCAG contrast ratio of at least 3:1 (the minimum for graphics)
+#   against white and against JupyterLab's dark background #1E1E1E (3.11 to
+#   5.37), hence none is black, grey, white or pale;
+# - any two differ by at least 19 CIEDE2000 units, and by at least 9 as seen with
+#   deuteranopia or protanopia (Machado et al. 2009 simulation);
+# - blue and vermillion come first: the positive / negative pair.
+# Found by a farthest-point search over the sRGB colours that pass the contrast
+# rule, starting from Okabe-Ito's blue and vermillion.
+CLASS_COLORS = (
     "#0072B2",  # blue
     "#D55E00",  # vermillion
-    "#009E73",  # bluish green
-    "#CC79A7",  # reddish purple
-    "#E69F00",  # orange
-    "#56B4E9",  # sky blue
-    "#000000",  # black
-    "#F0E442",  # yellow
+    "#00A091",  # teal
+    "#C8009B",  # magenta
+    "#7864FF",  # violet
+    "#F55A8C",  # pink
+    "#377846",  # green
+    "#AF82BE",  # lilac
+    "#919655",  # olive
+    "#CD2837",  # red
 )
-# Ten distinguishable colours for ten classes. None is grey: grey is kept for
-# the classes that many-class plots draw in the background ("other classes").
-CLASS_COLORS = (
-    "#0072B2",
-    "#D55E00",
-    "#009E73",
-    "#CC79A7",
-    "#E69F00",
-    "#56B4E9",
-    "#7F3C8D",
-    "#8C6D31",
-    "#000000",
-    "#66A61E",  # green, distinct from the bluish green above
-)
+# Series that are not classes (splits, metrics, marked thresholds) take the
+# same colours in the same order.
+PALETTE = CLASS_COLORS[:8]
+# Reference lines (chance, thresholds, targets): a grey with 3:1 contrast on
+# white (3.95) and on #1E1E1E (4.22). Grey is never a data colour.
+NEUTRAL = "#808080"
+
+
+def ink() -> str:
+    """The text colour of the current matplotlib style (black by default).
+
+    For neutral marks drawn as data (an exact value, a pair ranked the wrong
+    way): they read on any background the style gives, light or dark. Read at
+    draw time; rcParams are never changed.
+
+    Returns
+    -------
+    str
+        ``rcParams["text.color"]``: ``"black"`` by default, ``"white"`` under
+        ``plt.style.use("dark_background")``.
+    """
+    import matplotlib as mpl
+
+    return mpl.rcParams["text.color"]
+
+
+def paper(ax) -> tuple:
+    """The background colour of ``ax``: white by default, black on a dark style.
+
+    For casings and boxes that separate a mark from what is under it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The axes drawn on.
+
+    Returns
+    -------
+    tuple of float
+        Its face colour, RGBA in 0-1.
+    """
+    return ax.get_facecolor()
+
 
 #: Sizes by name, the one style table: displays take font sizes (points),
 #: figure sizes (inches) and counts from here, never as literals in drawing code.

@@ -18,7 +18,7 @@ from ._curves_display import (
     _operating_points,
 )
 from ._format import format_area, format_rate, format_threshold
-from ._plotting import STYLE, style_axes
+from ._plotting import NEUTRAL, STYLE, ink, paper, style_axes
 
 
 class PrCurves(_OneVsRestDisplay):
@@ -284,11 +284,11 @@ class PrCurves(_OneVsRestDisplay):
                 ha="center",
                 va="center",
                 fontsize=STYLE["annotation"],
-                color="#555555",
+                color=ink(),
                 zorder=6,
                 bbox={
                     "boxstyle": "round,pad=0.15",
-                    "facecolor": "white",
+                    "facecolor": paper(ax),
                     "edgecolor": "#BBBBBB",
                     "alpha": 0.9,
                 },
@@ -316,7 +316,7 @@ class PrCurves(_OneVsRestDisplay):
         ax.plot(
             [],
             [],
-            color="#999999",
+            color=NEUTRAL,
             linestyle=":",
             label="dotted: each coloured class's prevalence (chance)",
         )

@@ -16,16 +16,14 @@ from . import metrics
 from ._format import format_area, format_threshold, plural
 from ._validation import check_threshold
 
-# Marker colours for marked thresholds: Okabe-Ito, in an order where
-# neighbours differ clearly (no vermillion next to orange), none the same as
-# the curve's blue.
+# Marker colours for marked thresholds: the palette without the curve's blue.
 _MARK_COLORS = (
     P.PALETTE[1],  # vermillion
-    P.PALETTE[2],  # bluish green
-    P.PALETTE[3],  # reddish purple
-    P.PALETTE[6],  # black
-    P.PALETTE[5],  # sky blue
-    P.PALETTE[4],  # orange
+    P.PALETTE[2],  # teal
+    P.PALETTE[3],  # magenta
+    P.PALETTE[6],  # green
+    P.PALETTE[5],  # pink
+    P.PALETTE[4],  # violet
 )
 
 
@@ -288,7 +286,7 @@ class OperatingPointsDisplay:
             color=P.PALETTE[0],
             linewidth=2.2,
         )
-        roc_ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1)
+        roc_ax.plot([0, 1], [0, 1], color=P.NEUTRAL, linestyle="--", linewidth=1)
 
     def _draw_marks(self, pr_ax, roc_ax):
         markers = ("o", "s", "D", "^", "v", "P", "X")
@@ -298,7 +296,7 @@ class OperatingPointsDisplay:
                 color=_MARK_COLORS[i % len(_MARK_COLORS)],
                 markersize=P.STYLE["marker_named_point"],
                 linestyle="none",
-                markeredgecolor="black",
+                markeredgecolor=P.ink(),
                 label=row["name"],
             )
             pr_ax.plot([row["recall"]], [row["precision"]], **style)

@@ -254,7 +254,7 @@ class TuningOptimism:
         return self
 
     def _draw_target(self, ax):
-        ax.axvline(self.target, color="#333333", linestyle=":", linewidth=1.6)
+        ax.axvline(self.target, color=P.ink(), linestyle=":", linewidth=1.6)
         ax.annotate(
             f"target {format_threshold(self.target)}",
             xy=(self.target, 1.0),

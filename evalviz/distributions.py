@@ -23,7 +23,7 @@ import pandas as pd
 from . import metrics
 from ._auc_pairs import AucPairs, auc_pairs
 from ._format import format_count, format_rate, format_threshold, plural
-from ._plotting import STYLE, style_axes
+from ._plotting import STYLE, ink, style_axes
 from ._score_axes import (
     _LOGIT_CLIP,
     NEGATIVE_COLOR,
@@ -468,7 +468,7 @@ class ScoreDistribution:
                 )
             line = ax.axvline(
                 x,
-                color="#000000",
+                color=ink(),
                 linestyle=styles[i % len(styles)],
                 linewidth=1.6,
                 label=label,

@@ -385,7 +385,7 @@ class ThresholdDisplay:
 
     def _draw_marks(self, ax, styles):
         for i, row in self.marked.reset_index(drop=True).iterrows():
-            ax.axvline(row["threshold"], color="#555555", linestyle=":", linewidth=1.2)
+            ax.axvline(row["threshold"], color=P.NEUTRAL, linestyle=":", linewidth=1.2)
             for col, colour, _ in styles:
                 ax.plot(
                     [row["threshold"]],
@@ -404,7 +404,7 @@ class ThresholdDisplay:
                 fontsize=P.STYLE["tick"],
                 ha="left",
                 va="bottom",
-                color="#333333",
+                color=P.ink(),
                 annotation_clip=False,
             )
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import metrics
 from .._format import format_area, format_count, format_rate, format_threshold
-from .._plotting import STYLE
+from .._plotting import NEUTRAL, STYLE
 from .._validation import check_threshold
 from ._classes import read_one_vs_rest
 from ._render import (
@@ -33,7 +33,7 @@ _SWEEP_STYLE = {
     "average_precision": ("average precision", 1, "-"),
     "precision": ("precision at the threshold", 2, "--"),
     "recall": ("recall at the threshold", 3, ":"),
-    "accuracy": ("accuracy at the threshold", 6, "-."),  # black: far from AP's hue
+    "accuracy": ("accuracy at the threshold", 6, "-."),
 }
 
 _STATE_COLUMNS = ["target", "prevalence", "positives", "negatives", "roc_auc"]
@@ -313,7 +313,7 @@ class PrevalenceSweep:
             fontsize=STYLE["widget_inset_title"],
         )
         inset.tick_params(labelsize=STYLE["tick"])
-        ax.indicate_inset_zoom(inset, edgecolor="#444444")
+        ax.indicate_inset_zoom(inset, edgecolor=NEUTRAL)
         return inset
 
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from .. import metrics
 from .._format import format_rate, format_threshold
-from .._plotting import STYLE
+from .._plotting import NEUTRAL, STYLE
 from .._validation import check_threshold
 from ._classes import read_one_vs_rest
 from ._render import _relabel_legend
@@ -323,7 +323,7 @@ def _zoom_inset(ax, display, xs, ys):
     inset.set_ylabel("")
     inset.set_title("zoom on the marked points", fontsize=STYLE["widget_inset_title"])
     inset.tick_params(labelsize=STYLE["tick"])
-    ax.indicate_inset_zoom(inset, edgecolor="#444444")
+    ax.indicate_inset_zoom(inset, edgecolor=NEUTRAL)
     return inset
 
 
