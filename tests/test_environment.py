@@ -20,12 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 INLINE = "%matplotlib inline"
-NOTEBOOKS = sorted(
-    {
-        *ROOT.joinpath("notebooks").glob("*.ipynb"),
-        *ROOT.joinpath("evalviz").rglob("*.ipynb"),
-    }
-)
+NOTEBOOKS = sorted(ROOT.joinpath("evalviz", "course").glob("*.ipynb"))
 
 
 def _first_code_cell(path):
