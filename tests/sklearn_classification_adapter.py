@@ -30,7 +30,9 @@ def accuracy_score(y_true, y_pred, *, normalize=True, sample_weight=None):
     return evm.accuracy(y_true, y_pred, sample_weight=sample_weight)
 
 
-def confusion_matrix(y_true, y_pred, *, labels=None, sample_weight=None, normalize=None):
+def confusion_matrix(
+    y_true, y_pred, *, labels=None, sample_weight=None, normalize=None
+):
     """``sklearn.metrics.confusion_matrix`` through ``evalviz.metrics``."""
     return evm.confusion_matrix(
         y_true, y_pred, labels=labels, sample_weight=sample_weight, normalize=normalize
@@ -42,7 +44,11 @@ def multilabel_confusion_matrix(
 ):
     """``sklearn.metrics.multilabel_confusion_matrix`` through ``evalviz.metrics``."""
     return evm.multilabel_confusion_matrix(
-        y_true, y_pred, sample_weight=sample_weight, labels=labels, samplewise=samplewise
+        y_true,
+        y_pred,
+        sample_weight=sample_weight,
+        labels=labels,
+        samplewise=samplewise,
     )
 
 

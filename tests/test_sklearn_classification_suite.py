@@ -145,7 +145,9 @@ def _expected_difference(request):
     for key in (node.name, base):
         if key in EXPECTED_TO_DIFFER:
             reason, raises = EXPECTED_TO_DIFFER[key]
-            request.applymarker(pytest.mark.xfail(strict=True, reason=reason, raises=raises))
+            request.applymarker(
+                pytest.mark.xfail(strict=True, reason=reason, raises=raises)
+            )
             break
 
 
