@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .._validation import _class_name
-from ._prfs import precision_recall_fscore_support, read_targets
+from ._prfs import _read_targets, precision_recall_fscore_support
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -113,7 +113,7 @@ def classification_report(
     >>> report.index.tolist()
     ['a', 'b', 'accuracy', 'macro avg', 'weighted avg']
     """
-    inp = read_targets(y_true, y_pred)
+    inp = _read_targets(y_true, y_pred)
     if labels is None:
         label_values = inp.classes.tolist()
         micro_is_accuracy = inp.kind != "multilabel"

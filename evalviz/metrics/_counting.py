@@ -33,7 +33,7 @@ from .._validation import (
     check_confusion,
     read_inputs,
 )
-from ._prfs import precision_recall_fscore_support, read_targets
+from ._prfs import _read_targets, precision_recall_fscore_support
 from ._sweep import binary_sweep, counts_at
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -295,7 +295,7 @@ def accuracy(y_true, y_pred, *, labels=None, sample_weight=None) -> float:
     0.5
     """
     if labels is None:
-        inp = read_targets(y_true, y_pred)
+        inp = _read_targets(y_true, y_pred)
     else:
         inp = read_inputs(y_true, y_pred=y_pred, labels=labels, kind="multiclass")
     sw = _read_sample_weight(sample_weight, inp.n_samples)
@@ -409,7 +409,7 @@ def precision_recall_f1(
     if n_classes is not None:
         if labels is not None:
             raise ValueError("pass labels= or n_classes=, not both")
-        inp = read_targets(y_true, y_pred)
+        inp = _read_targets(y_true, y_pred)
         if inp.kind == "multilabel":
             raise ValueError("n_classes= is for single-label targets; pass labels=")
         labels = list(range(_label_index(inp.classes, None, n_classes).size))

@@ -109,7 +109,7 @@ def _is_2d(y) -> bool:
     return len(shape) == 2 and shape[1] > 1
 
 
-def read_targets(y_true, y_pred):
+def _read_targets(y_true, y_pred):
     """True and predicted targets read together: one class set, or indicators.
 
     Returns the :class:`Inputs` of ``read_inputs``: ``kind="multiclass"`` with
@@ -272,7 +272,7 @@ def multilabel_confusion_matrix(
     >>> multilabel_confusion_matrix(["a", "b", "b"], ["a", "a", "b"]).tolist()
     [[[1, 1], [0, 1]], [[1, 0], [1, 1]]]
     """
-    inp = read_targets(y_true, y_pred)
+    inp = _read_targets(y_true, y_pred)
     sw = _read_sample_weight(sample_weight, inp.n_samples)
     tp, pred, true = _set_sums(inp, sw, labels, bool(samplewise))
     fp, fn = pred - tp, true - tp
@@ -426,12 +426,12 @@ def precision_recall_fscore_support(
     ([0.5, 1.0], [1.0, 0.5], [1, 2])
     >>> precision_recall_fscore_support([[1, 0], [1, 1]], [[1, 1], [0, 1]],
     ...                                 average="samples")[:3]
-    (0.75, 0.5, 0.5833333333333333)
+    (0.75, 0.75, 0.6666666666666666)
     """
     check_choice(average, "average", _SET_AVERAGES)
     _zero_division_value(zero_division)
     beta = _check_beta(beta)
-    inp = read_targets(y_true, y_pred)
+    inp = _read_targets(y_true, y_pred)
     sw = _read_sample_weight(sample_weight, inp.n_samples)
     if average == "binary":
         labels = _binary_labels(inp, pos_label)
