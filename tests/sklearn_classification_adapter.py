@@ -11,8 +11,6 @@ offer is refused by raising :class:`NotInEvalviz`, never computed here.
 
 from __future__ import annotations
 
-import numpy as np
-
 import evalviz.metrics as evm
 
 #: The warning class the tests expect, as evalviz names it.
@@ -133,19 +131,14 @@ def _as_text(frame, digits: int, weighted: bool) -> str:
 
 
 #: The scikit-learn names this adapter serves.
-PROVIDED = tuple(
-    name
-    for name in (
-        "accuracy_score",
-        "classification_report",
-        "confusion_matrix",
-        "f1_score",
-        "fbeta_score",
-        "multilabel_confusion_matrix",
-        "precision_recall_fscore_support",
-        "precision_score",
-        "recall_score",
-    )
+PROVIDED = (
+    "accuracy_score",
+    "classification_report",
+    "confusion_matrix",
+    "f1_score",
+    "fbeta_score",
+    "multilabel_confusion_matrix",
+    "precision_recall_fscore_support",
+    "precision_score",
+    "recall_score",
 )
-
-__all__ = [*PROVIDED, "NotInEvalviz", "UndefinedMetricWarning", "np"]
