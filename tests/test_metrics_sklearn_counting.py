@@ -227,3 +227,37 @@ def test_normalized_confusion_gives_nan_for_an_empty_column():
     ref = skm.confusion_matrix([0, 0, 1, 1], [0, 0, 0, 0], normalize="pred")
     assert np.isnan(cm[:, 1]).all() and (ref[:, 1] == 0).all()
     np.testing.assert_allclose(cm[:, 0], ref[:, 0])
+
+
+def test_sparse_indicators_scalar_weights_and_zero_weights():
+    sparse = pytest.importorskip("scipy.sparse")
+    y_true = np.array([[1, 0, 1], [0, 1, 0], [1, 1, 0]])
+    y_pred = np.array([[1, 0, 0], [0, 1, 1], [0, 0, 1]])
+    ours = ev.f1_score(
+        sparse.csr_matrix(y_true), sparse.csr_matrix(y_pred), average=None
+    )
+    np.testing.assert_allclose(ours, skm.f1_score(y_true, y_pred, average=None))
+    np.testing.assert_array_equal(
+        ev.confusion_matrix([0, 1, 1], [0, 1, 0], sample_weight=3),
+        skm.confusion_matrix([0, 1, 1], [0, 1, 0], sample_weight=[3, 3, 3]),
+    )
+    with pytest.raises(ValueError, match="sums to 0"):
+        ev.accuracy([0, 1], [0, 0], sample_weight=[0, 0])
+    with pytest.warns(UserWarning, match="single label"):
+        assert ev.confusion_matrix([2, 2], [2, 2]).tolist() == [[2]]
+
+
+def test_string_labels_with_an_absent_class_match_sklearn():
+    y_true = ["cat", "dog", "dog", "bird"]
+    y_pred = ["cat", "cat", "dog", "dog"]
+    labels = ["dog", "eel", "cat"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ours = ev.precision_recall_fscore_support(y_true, y_pred, labels=labels)
+        ref = skm.precision_recall_fscore_support(y_true, y_pred, labels=labels)
+    for a, b in zip(ours, ref, strict=True):
+        np.testing.assert_allclose(a, b)
+    np.testing.assert_array_equal(
+        ev.confusion_matrix(y_true, y_pred, labels=labels),
+        skm.confusion_matrix(y_true, y_pred, labels=labels),
+    )

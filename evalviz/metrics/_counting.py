@@ -200,6 +200,13 @@ def confusion_matrix(
         ``n_classes`` is too small, or the weights are not one finite
         non-negative number per sample.
 
+    Warns
+    -----
+    UserWarning
+        When the data hold a single class and neither ``labels`` nor
+        ``n_classes`` is given (the 1 x 1 matrix is probably not the shape
+        wanted), as scikit-learn warns.
+
     Notes
     -----
     Rows = true class, columns = predicted class, exactly like
@@ -278,7 +285,8 @@ def accuracy(y_true, y_pred, *, labels=None, sample_weight=None) -> float:
     Raises
     ------
     ValueError
-        If the labels cannot be read or are not among ``labels``.
+        If the labels cannot be read or are not among ``labels``, or the
+        weights sum to zero.
 
     Notes
     -----
@@ -303,9 +311,14 @@ def accuracy(y_true, y_pred, *, labels=None, sample_weight=None) -> float:
         right = np.all(inp.y == inp.y_pred, axis=1)
     else:
         right = inp.y == inp.y_pred
-    if sw is not None and sw.sum() > 0:
-        return float(np.average(right, weights=sw))
-    return float(np.mean(right))
+    if sw is None:
+        return float(np.mean(right))
+    if sw.sum() == 0:
+        raise ValueError(
+            "sample_weight sums to 0, so the weighted accuracy is undefined; give "
+            "at least one sample a positive weight"
+        )
+    return float(np.average(right, weights=sw))
 
 
 def _prf_from_counts(tp, pred_sum, true_sum, average, zero_division):

@@ -22,7 +22,13 @@ import warnings
 
 import numpy as np
 
-from .._validation import _read_sample_weight, _to_numpy, check_choice, read_inputs
+from .._validation import (
+    _is_indicator,
+    _read_sample_weight,
+    _to_numpy,
+    check_choice,
+    read_inputs,
+)
 
 __all__ = [
     "UndefinedMetricWarning",
@@ -129,7 +135,7 @@ def _read_targets(y_true, y_pred):
     if true_2d:
         for name, y in (("y_true", y_true), ("y_pred", y_pred)):
             arr = np.asarray(_to_numpy(y))
-            if arr.dtype.kind in "iuf" and not np.isin(arr, (0, 1)).all():
+            if arr.dtype.kind in "iuf" and not _is_indicator(arr):
                 raise ValueError(
                     f"{name} is 2-D with values other than 0 and 1 (shape "
                     f"{arr.shape}): multiclass-multioutput is not supported; pass "
