@@ -261,3 +261,26 @@ def test_string_labels_with_an_absent_class_match_sklearn():
         ev.confusion_matrix(y_true, y_pred, labels=labels),
         skm.confusion_matrix(y_true, y_pred, labels=labels),
     )
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_weighted_counts_at_thresholds_match_sklearn(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 60))
+    y_true = rng.integers(0, 2, n)
+    y_score = np.round(rng.random(n), 1)  # ties
+    sw = rng.integers(0, 4, n) if seed % 2 else rng.random(n)
+    cuts = [0.0, 0.3, 0.5, 0.95]
+    frame = ev.counts_at_thresholds(y_true, y_score, cuts, sample_weight=sw)
+    for row, cut in zip(frame.itertuples(), cuts, strict=True):
+        y_pred = (y_score >= cut).astype(int)
+        tn, fp, fn, tp = skm.confusion_matrix(
+            y_true, y_pred, labels=[0, 1], sample_weight=sw
+        ).ravel()
+        assert (row.tp, row.fp, row.tn, row.fn) == pytest.approx((tp, fp, tn, fn))
+        assert row.precision == pytest.approx(
+            skm.precision_score(y_true, y_pred, sample_weight=sw, zero_division=0.0)
+        )
+        assert row.recall == pytest.approx(
+            skm.recall_score(y_true, y_pred, sample_weight=sw, zero_division=0.0)
+        )

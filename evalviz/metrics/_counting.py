@@ -540,7 +540,13 @@ def _read_cuts(thresholds) -> np.ndarray:
 
 
 def counts_at_thresholds(
-    y_true, y_score, thresholds, *, pos_label=None, zero_division=0.0
+    y_true,
+    y_score,
+    thresholds,
+    *,
+    pos_label=None,
+    sample_weight=None,
+    zero_division=0.0,
 ) -> pd.DataFrame:
     """Confusion counts and precision / recall / F1 at chosen thresholds.
 
@@ -558,6 +564,9 @@ def counts_at_thresholds(
     pos_label : int, bool or str, optional
         Which value of ``y_true`` is positive. Needed unless the labels are
         {0, 1}, {-1, 1} or {False, True}.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample: the counts become sums of weights
+        (floats), as with scikit-learn's ``sample_weight``.
     zero_division : {0.0, 1.0, np.nan}, default 0.0
         Precision when nothing is predicted positive (threshold above every
         score). 0.0 matches ``sklearn.metrics.precision_score``.
@@ -595,13 +604,17 @@ def counts_at_thresholds(
     inp = read_inputs(y_true, y_score, pos_label=pos_label, kind="binary")
     zero_division = _check_zero_division(zero_division)
     cuts = _read_cuts(thresholds)
-    fps, tps, distinct = binary_sweep(inp.y, inp.score)
+    sw = _read_sample_weight(sample_weight, inp.n_samples)
+    fps, tps, distinct = binary_sweep(inp.y, inp.score, sample_weight=sw)
     fp, tp = counts_at(fps, tps, distinct, cuts)
-    tp = tp.astype(np.int64)
-    fp = fp.astype(np.int64)
-    n_pos = int(np.count_nonzero(inp.y))
+    if sw is None:
+        tp, fp = tp.astype(np.int64), fp.astype(np.int64)
+        n_pos, total = int(np.count_nonzero(inp.y)), inp.n_samples
+    else:
+        tp, fp = tp.astype(np.float64), fp.astype(np.float64)
+        n_pos, total = float(sw[inp.y == 1].sum()), float(sw.sum())
     fn = n_pos - tp
-    tn = inp.n_samples - n_pos - fp
+    tn = total - n_pos - fp
     return pd.DataFrame(
         {
             "threshold": cuts,
