@@ -39,6 +39,7 @@ from ._inputs import (  # noqa: F401
     _read_labels_arg,
     _read_multilabel,
     _read_pred_values,
+    _read_sample_weight,
     _require_probabilities,
     _resolve_classes,
     _same_text_hint,

@@ -694,3 +694,54 @@ def _read_binary(
     pred01 = None if pred_values is None else (pred_values == pos).astype(np.int8)
     names = _names(cls, display_labels, names_from_labels)
     return Inputs("binary", y01, score, cls, names, pos, pred01, mat)
+
+
+def _read_sample_weight(sample_weight, n: int, name: str = "sample_weight"):
+    """``sample_weight=``: None, or one finite non-negative weight per sample.
+
+    A single number weighs every sample alike (scikit-learn's rule). Integer (and boolean) weights stay int64 so weighted counts stay exact
+    integers; other numbers become float64. Returns None when no weights are
+    given.
+    """
+    if sample_weight is None:
+        return None
+    arr = np.asarray(_to_numpy(sample_weight))
+    if arr.ndim == 0:
+        arr = np.full(n, arr.item() if arr.dtype != object else sample_weight)
+    if arr.dtype == bool:
+        arr = arr.astype(np.int64)
+    elif arr.dtype == object:
+        try:
+            arr = arr.astype(np.float64)
+        except (TypeError, ValueError):
+            pass
+    if arr.ndim != 1 or not np.issubdtype(arr.dtype, np.number):
+        raise ValueError(
+            f"Sample weights must be 1D array or scalar: {name} has "
+            f"{_describe(arr)}; pass one number per sample"
+        )
+    if arr.shape[0] != n:
+        raise ValueError(
+            f"{name} has {arr.shape[0]} weights but there are {n} samples "
+            "(inconsistent numbers of samples); pass one weight per sample"
+        )
+    if arr.dtype.kind == "u" and arr.size and int(arr.max()) > np.iinfo(np.int64).max:
+        raise ValueError(f"{name} holds integers above 2**63 - 1; pass float weights")
+    arr = arr.astype(np.int64 if arr.dtype.kind in "iu" else np.float64)
+    if (
+        arr.dtype == np.int64
+        and arr.size
+        and abs(float(arr.sum(dtype=np.float64))) >= 2.0**63
+    ):
+        raise ValueError(
+            f"{name} sums to more than 2**63 - 1, so integer counts would overflow "
+            "(scikit-learn wraps around silently); pass float weights or smaller "
+            "integers"
+        )
+    if arr.size and (not np.all(np.isfinite(arr)) or arr.min() < 0):
+        bad = int(np.argmax(~np.isfinite(arr) | (arr < 0)))
+        raise ValueError(
+            f"{name} must hold finite, non-negative weights, got {arr[bad]!r} at "
+            f"index {bad}; a weight says how many samples a row counts for"
+        )
+    return arr

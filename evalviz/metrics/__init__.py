@@ -7,6 +7,8 @@ its inputs through the one input model in ``evalviz._validation``.
 The work lives in private modules: ``_ranking`` (ROC / PR curves, AUC, average
 precision), ``_topk`` (top-k metrics and the tie rule), ``_counting``
 (confusion matrices, precision / recall / F1, reports, counts at thresholds),
+``_prfs`` and ``_class_report`` (scikit-learn's precision / recall / F-beta,
+per-label confusion and classification report, with its names and options),
 ``_sweep`` (the one threshold sweep behind every curve and count), ``_curves``
 (one-vs-rest curves, micro and macro averages, operating points),
 ``_threshold_search`` and ``_thresholds`` (thresholds for a target, F1-best
@@ -20,6 +22,7 @@ comparisons).
 from __future__ import annotations
 
 from ._bands import CurveBand, pr_band, roc_band  # --- uncertainty bands ---
+from ._class_report import classification_report  # --- counting options ---
 from ._counting import (
     accuracy,
     confusion_matrix,
@@ -58,6 +61,15 @@ from ._prevalence import (  # --- from widgets ---
     prevalence_bounds,
     prevalence_sweep,
     resample_prevalence,
+)
+from ._prfs import (  # --- counting options ---
+    UndefinedMetricWarning,
+    f1_score,
+    fbeta_score,
+    multilabel_confusion_matrix,
+    precision_recall_fscore_support,
+    precision_score,
+    recall_score,
 )
 from ._ranking import (
     average_precision,
@@ -132,6 +144,16 @@ __all__ = [
     "counts_at_thresholds",
     "normalize_confusion",
     "top_confusions",
+    # --- counting options ---
+    "UndefinedMetricWarning",
+    "classification_report",
+    "f1_score",
+    "fbeta_score",
+    "multilabel_confusion_matrix",
+    "precision_recall_fscore_support",
+    "precision_score",
+    "recall_score",
+    # --- end counting options ---
     # --- from explainer ---
     "share_of_negatives_beaten",
     "binary_summary",

@@ -19,17 +19,21 @@ Conventions used throughout:
 
 from __future__ import annotations
 
+import warnings
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .._validation import (
     _read_labels_arg,
+    _read_sample_weight,
+    _show,
     as_array,
     check_choice,
     check_confusion,
     read_inputs,
 )
+from ._prfs import _read_targets, precision_recall_fscore_support
 from ._sweep import binary_sweep, counts_at
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,8 +48,6 @@ __all__ = [
     "normalize_confusion",
     "top_confusions",
 ]
-
-_AVERAGES = (None, "macro", "micro", "weighted", "binary")
 
 
 def _check_zero_division(zero_division) -> float:
@@ -102,11 +104,6 @@ def _read_pair(y_true, y_pred):
     return read_inputs(y_true, y_pred=y_pred, kind="multiclass")
 
 
-def _full_confusion(inp) -> np.ndarray:
-    m = inp.n_classes
-    return np.bincount(inp.y * m + inp.y_pred, minlength=m * m).reshape(m, m)
-
-
 def _label_index(classes: np.ndarray, labels, n_classes) -> np.ndarray | None:
     """Position in ``classes`` of each class asked for (-1: never seen), or None.
 
@@ -127,12 +124,16 @@ def _label_index(classes: np.ndarray, labels, n_classes) -> np.ndarray | None:
         return None
     wanted = np.asarray(list(labels)).tolist()
     if len(wanted) == 0:
-        raise ValueError("labels= is empty; pass the class values to report")
+        raise ValueError(
+            "labels= is empty ('labels' should contain at least one label.); pass "
+            "the class values to report"
+        )
     if len(set(wanted)) != len(wanted):
         raise ValueError(f"labels= must be distinct class values, got {wanted[:10]}")
     lookup = {c: i for i, c in enumerate(classes.tolist())}
     idx = np.array([lookup.get(v, -1) for v in wanted], dtype=np.int64)
-    if (idx < 0).all() and classes.dtype.kind != "U":
+    text = np.asarray(list(labels)).dtype.kind in "US"
+    if (idx < 0).all() and text and classes.dtype.kind != "U":
         # One release: names in labels= (read_inputs' rule, with a warning).
         values, names = _read_labels_arg(labels, classes, None)
         if names is not None:
@@ -141,6 +142,7 @@ def _label_index(classes: np.ndarray, labels, n_classes) -> np.ndarray | None:
             return np.array([lookup.get(v, -1) for v in values.tolist()], np.int64)
     if (idx < 0).all():
         raise ValueError(
+            "At least one label specified must be in y_true: "
             f"none of labels={wanted[:10]} occurs in y_true or y_pred, whose classes "
             f"are {classes.tolist()[:10]}; labels= names the class values to use (as "
             "in scikit-learn's metrics), not the names to show"
@@ -152,28 +154,14 @@ def _select(cm_full: np.ndarray, idx: np.ndarray) -> np.ndarray:
     """The confusion matrix of the classes ``idx`` (-1: a class with no samples)."""
     k = idx.size
     ok = idx >= 0
-    cm = np.zeros((k, k), dtype=np.int64)
+    cm = np.zeros((k, k), dtype=cm_full.dtype)
     cm[np.ix_(ok, ok)] = cm_full[np.ix_(idx[ok], idx[ok])]
     return cm
 
 
-def _per_class_counts(cm_full: np.ndarray, idx: np.ndarray | None):
-    """TP, predicted and true counts per class asked for (scikit-learn's rule).
-
-    A class's predictions and supports count every sample, including those
-    whose other label is outside ``labels``.
-    """
-    tp = np.diag(cm_full)
-    pred_sum = cm_full.sum(axis=0)
-    true_sum = cm_full.sum(axis=1)
-    if idx is None:
-        return tp, pred_sum, true_sum
-    ok = idx >= 0
-    safe = np.where(ok, idx, 0)
-    return tuple(np.where(ok, a[safe], 0) for a in (tp, pred_sum, true_sum))
-
-
-def confusion_matrix(y_true, y_pred, *, labels=None, n_classes=None) -> np.ndarray:
+def confusion_matrix(
+    y_true, y_pred, *, labels=None, sample_weight=None, normalize=None, n_classes=None
+) -> np.ndarray:
     """Count every (true class, predicted class) pair.
 
     Parameters
@@ -184,8 +172,15 @@ def confusion_matrix(y_true, y_pred, *, labels=None, n_classes=None) -> np.ndarr
         Predicted class labels (for scores: ``y_score.argmax(axis=1)``).
     labels : array-like of shape (k,), optional
         The class values to count and their order (scikit-learn's meaning).
-        Samples whose true or predicted label is not listed are left out.
+        Samples whose true or predicted label is not listed are left out; a
+        listed class absent from the data gets a row and a column of zeros.
         Default: the classes found in ``y_true`` or ``y_pred``, sorted.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample: each cell sums the weights of its
+        samples (integer weights give integer cells).
+    normalize : {None, "true", "pred", "all"}, default None
+        Shares instead of counts, as :func:`normalize_confusion`: per row,
+        per column or of the total. An empty row or column gives NaN.
     n_classes : int, optional
         Shorthand for ``labels=range(n_classes)`` with integer labels: one row
         and one column per class ``0 .. n_classes - 1`` even when a class never
@@ -193,70 +188,137 @@ def confusion_matrix(y_true, y_pred, *, labels=None, n_classes=None) -> np.ndarr
 
     Returns
     -------
-    numpy.ndarray of shape (k, k), dtype int64
-        ``cm[i, j]`` = number of samples of true class ``i`` predicted as ``j``.
+    numpy.ndarray of shape (k, k)
+        ``cm[i, j]`` = number (or weight) of samples of true class ``i``
+        predicted as ``j``: int64, float64 with non-integer weights or
+        ``normalize``.
 
     Raises
     ------
     ValueError
         If the labels cannot be read, ``labels`` lists no class that occurs,
-        or ``n_classes`` is too small.
+        ``n_classes`` is too small, or the weights are not one finite
+        non-negative number per sample.
+
+    Warns
+    -----
+    UserWarning
+        When the data hold a single class and neither ``labels`` nor
+        ``n_classes`` is given (the 1 x 1 matrix is probably not the shape
+        wanted), as scikit-learn warns.
 
     Notes
     -----
     Rows = true class, columns = predicted class, exactly like
-    :func:`sklearn.metrics.confusion_matrix` with the same ``labels``. The row
-    sums are the class supports; the column sums are how often each class was
-    predicted; the diagonal holds the correct predictions.
+    :func:`sklearn.metrics.confusion_matrix` with the same ``labels`` and
+    ``sample_weight``. The row sums are the class supports; the column sums
+    are how often each class was predicted; the diagonal holds the correct
+    predictions. One difference: with ``normalize``, a row (or column) with no
+    samples is NaN here and 0 in scikit-learn ("what share of nothing" has no
+    answer).
 
     Examples
     --------
     >>> confusion_matrix(["cat", "dog", "dog"], ["cat", "cat", "dog"])
     array([[1, 0],
            [1, 1]])
+    >>> confusion_matrix([0, 1, 1], [0, 0, 1], sample_weight=[1, 2, 3])
+    array([[1, 0],
+           [2, 3]])
     """
+    check_choice(normalize, "normalize", _NORMALIZE)
     inp = _read_pair(y_true, y_pred)
-    cm_full = _full_confusion(inp)
+    sw = _read_sample_weight(sample_weight, inp.n_samples)
+    m = inp.n_classes
+    cells = inp.y * m + inp.y_pred
+    if sw is not None and sw.dtype.kind == "i" and sw.sum() >= 2**53:
+        cm_full = np.zeros(m * m, dtype=np.int64)
+        np.add.at(cm_full, cells, sw)  # exact integer sums beyond float64's 2**53
+    else:
+        cm_full = np.bincount(cells, weights=sw, minlength=m * m)
+        if sw is not None and sw.dtype.kind == "i":
+            cm_full = cm_full.astype(np.int64)  # exact: the total is below 2**53
+    cm_full = cm_full.reshape(m, m)
     idx = _label_index(inp.classes, labels, n_classes)
-    return cm_full if idx is None else _select(cm_full, idx)
+    if idx is not None and not np.isin(idx, np.unique(inp.y)).any():
+        raise ValueError(
+            f"At least one label specified must be in y_true: none of labels="
+            f"{_show(labels)} occurs in y_true, whose classes are "
+            f"{_show(inp.classes[np.unique(inp.y)])}; labels= names the class values "
+            "to use (as in scikit-learn's metrics), not the names to show"
+        )
+    cm = cm_full if idx is None else _select(cm_full, idx)
+    if cm.shape == (1, 1) and labels is None and n_classes is None:
+        warnings.warn(
+            "A single label was found in 'y_true' and 'y_pred'. For the confusion "
+            "matrix to have the correct shape, use the 'labels' parameter to pass "
+            "all known labels.",
+            UserWarning,
+            stacklevel=2,
+        )
+    if normalize is not None:
+        return normalize_confusion(cm, normalize)
+    return cm
 
 
-def accuracy(y_true, y_pred, *, labels=None) -> float:
+def accuracy(y_true, y_pred, *, labels=None, sample_weight=None) -> float:
     """Fraction of samples whose predicted class equals the true class.
 
     Parameters
     ----------
-    y_true : array-like of shape (n_samples,)
-        True class labels of any sortable type.
-    y_pred : array-like of shape (n_samples,)
-        Predicted class labels.
+    y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
+        True class labels of any sortable type, or a 0/1 indicator matrix
+        (multi-label: a sample counts as right only if every label is).
+    y_pred : array-like, same shape as ``y_true``
+        Predicted class labels, or a 0/1 indicator matrix.
     labels : array-like, optional
         The class values; when given, every label in ``y_true`` and ``y_pred``
-        must be one of them (a check; every sample counts).
+        must be one of them (a check; every sample counts). Single-label only.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample.
 
     Returns
     -------
     float
-        Between 0 and 1.
+        Between 0 and 1 (the weighted share with ``sample_weight``).
 
     Raises
     ------
     ValueError
-        If the labels cannot be read or are not among ``labels``.
+        If the labels cannot be read or are not among ``labels``, or the
+        weights sum to zero.
 
     Notes
     -----
     Equal to ``np.trace(cm) / cm.sum()`` for the confusion matrix ``cm``, and to
     micro-averaged precision, recall and F1 for single-label (multi-class)
-    predictions. Equal to scikit-learn's ``accuracy_score``.
+    predictions. Multi-label: the exact-match (subset) accuracy. Equal to
+    scikit-learn's ``accuracy_score``.
 
     Examples
     --------
     >>> accuracy(["cat", "dog", "dog"], ["cat", "cat", "dog"])
     0.6666666666666666
+    >>> accuracy([[1, 0], [1, 1]], [[1, 0], [0, 1]])
+    0.5
     """
-    inp = read_inputs(y_true, y_pred=y_pred, labels=labels, kind="multiclass")
-    return float(np.mean(inp.y == inp.y_pred))
+    if labels is None:
+        inp = _read_targets(y_true, y_pred)
+    else:
+        inp = read_inputs(y_true, y_pred=y_pred, labels=labels, kind="multiclass")
+    sw = _read_sample_weight(sample_weight, inp.n_samples)
+    if inp.kind == "multilabel":
+        right = np.all(inp.y == inp.y_pred, axis=1)
+    else:
+        right = inp.y == inp.y_pred
+    if sw is None:
+        return float(np.mean(right))
+    if sw.sum() == 0:
+        raise ValueError(
+            "sample_weight sums to 0, so the weighted accuracy is undefined; give "
+            "at least one sample a positive weight"
+        )
+    return float(np.average(right, weights=sw))
 
 
 def _prf_from_counts(tp, pred_sum, true_sum, average, zero_division):
@@ -283,24 +345,6 @@ def _prf_from_counts(tp, pred_sum, true_sum, average, zero_division):
     )
 
 
-def _binary_index(classes: np.ndarray, pos_label) -> np.ndarray:
-    """``labels=[pos_label]`` for average="binary", checked as scikit-learn does."""
-    present = classes.tolist()
-    if len(present) > 2:
-        raise ValueError(
-            f"average='binary' needs two classes but y_true and y_pred hold "
-            f"{len(present)} ({present[:10]}); use average='macro', 'weighted' or "
-            "'micro', or None for one value per class"
-        )
-    if pos_label not in present and len(present) == 2:
-        raise ValueError(
-            f"pos_label={pos_label!r} is not one of the classes {present}; pass "
-            f"the label of the positive class, for example pos_label={present[-1]!r}"
-        )
-    lookup = {c: i for i, c in enumerate(present)}
-    return np.array([lookup.get(pos_label, -1)], dtype=np.int64)
-
-
 def precision_recall_f1(
     y_true,
     y_pred,
@@ -308,34 +352,39 @@ def precision_recall_f1(
     average=None,
     labels=None,
     pos_label=1,
-    zero_division=0.0,
+    sample_weight=None,
+    zero_division="warn",
     n_classes=None,
 ):
     """Precision, recall, F1 and support, per class or averaged.
 
     Parameters
     ----------
-    y_true : array-like of shape (n_samples,)
-        True class labels of any sortable type (ints, bools, strings).
-    y_pred : array-like of shape (n_samples,)
-        Predicted class labels.
-    average : {None, "macro", "micro", "weighted", "binary"}, default None
+    y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
+        True class labels of any sortable type (ints, bools, strings), or a
+        0/1 indicator matrix (multi-label).
+    y_pred : array-like, same shape as ``y_true``
+        Predicted class labels, or a 0/1 indicator matrix.
+    average : {None, "macro", "micro", "weighted", "binary", "samples"}, default None
         ``None``: one value per class. ``"macro"``: plain mean over classes.
         ``"weighted"``: mean weighted by support. ``"micro"``: from the summed
         counts (equals accuracy for single-label data over all classes).
         ``"binary"``: the ``pos_label`` class only; y_true and y_pred must hold
-        at most two values.
+        at most two values. ``"samples"`` (multi-label): mean over samples.
     labels : array-like, optional
         The classes to report and average over, in order (scikit-learn's
-        meaning). A listed class with no samples and no predictions counts
-        with ``zero_division``. Default: the classes found in ``y_true`` or
-        ``y_pred``, sorted.
+        meaning; column indices for an indicator matrix). A listed class with
+        no samples and no predictions counts with ``zero_division``. Default:
+        the classes found in ``y_true`` or ``y_pred``, sorted.
     pos_label : int, bool or str, default 1
         The positive class when ``average="binary"``.
-    zero_division : {0.0, 1.0, np.nan}, default 0.0
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample.
+    zero_division : {"warn", 0.0, 1.0, np.nan}, default "warn"
         Value of a ratio whose denominator is zero (precision of a class never
-        predicted, recall of a class with no samples). ``np.nan`` leaves such
-        classes out of the averages.
+        predicted, recall of a class with no samples). ``"warn"`` gives 0.0
+        and an ``UndefinedMetricWarning``; ``np.nan`` leaves such classes out
+        of the averages.
     n_classes : int, optional
         Shorthand for ``labels=range(n_classes)`` with integer labels.
 
@@ -358,8 +407,9 @@ def precision_recall_f1(
     One class set for every average: the classes in ``y_true`` or ``y_pred``
     (or ``labels``), as scikit-learn does. F1 is ``2 TP / (2 TP + FP + FN)``,
     the harmonic mean of precision and recall whenever both are defined. The
-    numbers match :func:`sklearn.metrics.precision_recall_fscore_support` with
-    the same ``average``, ``labels``, ``pos_label`` and ``zero_division``.
+    numbers and warnings match
+    :func:`sklearn.metrics.precision_recall_fscore_support` with the same
+    arguments; :func:`precision_recall_fscore_support` also takes ``beta``.
 
     Examples
     --------
@@ -369,17 +419,17 @@ def precision_recall_f1(
     >>> precision_recall_f1([0, 1, 1], [0, 0, 1], average="binary")[:3]
     (1.0, 0.5, 0.6666666666666666)
     """
-    check_choice(average, "average", _AVERAGES)
-    zero_division = _check_zero_division(zero_division)
-    inp = _read_pair(y_true, y_pred)
-    cm_full = _full_confusion(inp)
-    if average == "binary":
-        idx = _binary_index(inp.classes, pos_label)
-        tp, pred_sum, true_sum = _per_class_counts(cm_full, idx)
-        return _prf_from_counts(tp, pred_sum, true_sum, "macro", zero_division)
-    idx = _label_index(inp.classes, labels, n_classes)
-    tp, pred_sum, true_sum = _per_class_counts(cm_full, idx)
-    return _prf_from_counts(tp, pred_sum, true_sum, average, zero_division)
+    if n_classes is not None:
+        if labels is not None:
+            raise ValueError("pass labels= or n_classes=, not both")
+        inp = _read_targets(y_true, y_pred)
+        if inp.kind == "multilabel":
+            raise ValueError("n_classes= is for single-label targets; pass labels=")
+        labels = list(range(_label_index(inp.classes, None, n_classes).size))
+    return precision_recall_fscore_support(
+        y_true, y_pred, beta=1.0, labels=labels, pos_label=pos_label,
+        average=average, sample_weight=sample_weight, zero_division=zero_division,
+    )  # fmt: skip
 
 
 def _display_names(labels, display_labels, k: int) -> list[str]:
@@ -490,7 +540,13 @@ def _read_cuts(thresholds) -> np.ndarray:
 
 
 def counts_at_thresholds(
-    y_true, y_score, thresholds, *, pos_label=None, zero_division=0.0
+    y_true,
+    y_score,
+    thresholds,
+    *,
+    pos_label=None,
+    sample_weight=None,
+    zero_division=0.0,
 ) -> pd.DataFrame:
     """Confusion counts and precision / recall / F1 at chosen thresholds.
 
@@ -508,6 +564,9 @@ def counts_at_thresholds(
     pos_label : int, bool or str, optional
         Which value of ``y_true`` is positive. Needed unless the labels are
         {0, 1}, {-1, 1} or {False, True}.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample: the counts become sums of weights
+        (floats), as with scikit-learn's ``sample_weight``.
     zero_division : {0.0, 1.0, np.nan}, default 0.0
         Precision when nothing is predicted positive (threshold above every
         score). 0.0 matches ``sklearn.metrics.precision_score``.
@@ -545,13 +604,17 @@ def counts_at_thresholds(
     inp = read_inputs(y_true, y_score, pos_label=pos_label, kind="binary")
     zero_division = _check_zero_division(zero_division)
     cuts = _read_cuts(thresholds)
-    fps, tps, distinct = binary_sweep(inp.y, inp.score)
+    sw = _read_sample_weight(sample_weight, inp.n_samples)
+    fps, tps, distinct = binary_sweep(inp.y, inp.score, sample_weight=sw)
     fp, tp = counts_at(fps, tps, distinct, cuts)
-    tp = tp.astype(np.int64)
-    fp = fp.astype(np.int64)
-    n_pos = int(np.count_nonzero(inp.y))
+    if sw is None:
+        tp, fp = tp.astype(np.int64), fp.astype(np.int64)
+        n_pos, total = int(np.count_nonzero(inp.y)), inp.n_samples
+    else:
+        tp, fp = tp.astype(np.float64), fp.astype(np.float64)
+        n_pos, total = float(sw[inp.y == 1].sum()), float(sw.sum())
     fn = n_pos - tp
-    tn = inp.n_samples - n_pos - fp
+    tn = total - n_pos - fp
     return pd.DataFrame(
         {
             "threshold": cuts,

@@ -164,7 +164,9 @@ def binary_summary(y_true, y_score, *, threshold=0.5, pos_label=None, high=0.9):
     if both:
         share[pos] = _share_beaten(score[pos], score[~pos])
     ranks_high = np.nan_to_num(share, nan=-1.0) >= high
-    p, r, f1, _ = precision_recall_f1(y, decided.astype(np.int8), average="binary")
+    p, r, f1, _ = precision_recall_f1(
+        y, decided.astype(np.int8), average="binary", zero_division=0.0
+    )
     return {
         "n": n,
         "n_pos": n_pos,
@@ -221,10 +223,10 @@ def _multiclass_counts(inp, every_class: bool):
     pred = inp.predictions()
     present = np.unique(np.concatenate([inp.y, pred]))
     cm = np.zeros((k, k), dtype=np.int64)
-    cm[np.ix_(present, present)] = confusion_matrix(inp.y, pred)
+    cm[np.ix_(present, present)] = confusion_matrix(inp.y, pred, labels=present)
     counted = np.ones(k, dtype=bool) if every_class else np.isin(np.arange(k), present)
     per_class = []
-    for value in precision_recall_f1(inp.y, pred, average=None)[:3]:
+    for value in precision_recall_f1(inp.y, pred, zero_division=0.0)[:3]:
         full = np.where(counted, 0.0, np.nan)
         full[present] = value
         per_class.append(full)
