@@ -66,6 +66,9 @@ from ._ranking import (
     roc_curve,
 )
 
+# --- ranking options ---
+from ._ranking_options import UndefinedMetricWarning
+
 # --- from explainer ---
 from ._summary import (
     binary_summary,
@@ -119,6 +122,8 @@ __all__ = [
     "label_hits_at_k",
     "micro_auc_by_label",
     "tied_predictions",
+    # --- ranking options ---
+    "UndefinedMetricWarning",
     # counting
     "confusion_matrix",
     "accuracy",
