@@ -87,7 +87,21 @@ def check_labels_words(y_true, labels, n_columns, style: str) -> None:
 
 
 def check_pos_label_fixed(y_true, y_score, pos_label) -> None:
-    """scikit-learn's refusal of ``pos_label`` for multi-class / multi-label AP."""
+    """Refuse ``pos_label`` for multi-class / multi-label AP, as scikit-learn.
+
+    Parameters
+    ----------
+    y_true, y_score : array-like
+        The arguments received.
+    pos_label : object or None
+        Anything but None or 1 is refused when there is one score column per
+        class (or label).
+
+    Raises
+    ------
+    ValueError
+        With scikit-learn's sentence and the fix.
+    """
     if pos_label is None or (not isinstance(pos_label, str) and pos_label == 1):
         return
     multilabel = np.ndim(y_true) == 2 and np.shape(y_true)[1] > 1

@@ -20,10 +20,12 @@ import numpy as np
 
 from .._validation import check_choice, read_inputs
 from ._label_checks import check_labels_words, check_pos_label_fixed, in_sklearn_words
+from ._micro_auc import micro_auc_by_label  # noqa: F401 (its old location)
 from ._ranking_options import (
     binary_ap,
     binary_auc,
     check_max_fpr,
+    check_multiclass_options,
     drop_pr_intermediate,
     drop_roc_intermediate,
     options_area,
@@ -506,7 +508,7 @@ def _area(inp, metric, average, weight, undefined, max_fpr=None, multi_class="ov
             return float(binary_auc(inp.y, inp.score, weight, max_fpr))
         return float(binary_ap(inp.y, inp.score, weight))
     if inp.kind == "multiclass" and want_auc:
-        _check_multiclass_options(average, weight, max_fpr, multi_class)
+        check_multiclass_options(average, weight, max_fpr, multi_class)
         if multi_class == "ovo":
             return _ovo(inp, average, undefined)
     if plain and average != "samples":
@@ -522,44 +524,6 @@ def _area(inp, metric, average, weight, undefined, max_fpr=None, multi_class="ov
         average=average,
         max_fpr=max_fpr,
     )
-
-
-def _check_multiclass_options(average, weight, max_fpr, multi_class):
-    """scikit-learn's refusals for multi-class ROC AUC, with its wording."""
-    if multi_class == "raise":
-        raise ValueError(
-            "multi_class must be in ('ovo', 'ovr') for a multi-class y_true; pass "
-            "multi_class='ovr' (each class against the rest) or 'ovo' (Hand and "
-            "Till, every pair of classes)"
-        )
-    options = ("macro", "weighted", None)
-    if multi_class == "ovr":
-        options = ("micro",) + options
-    if average not in options:
-        raise ValueError(
-            f"average must be one of {options} for multiclass problems, got "
-            f"average={average!r}; 'samples' scores each sample over its labels, "
-            "which needs a multi-label indicator y_true"
-        )
-    if multi_class != "ovo":
-        return
-    if weight is not None:
-        raise ValueError(
-            "sample_weight is not supported for multiclass one-vs-one ROC AUC, "
-            "'sample_weight' must be None in this case (as in scikit-learn); use "
-            "multi_class='ovr' for weighted samples"
-        )
-    if max_fpr is not None:
-        raise ValueError(
-            "Partial AUC computation not available in multiclass setting, "
-            f"'max_fpr' must be set to `None`, received `max_fpr={max_fpr}` instead "
-            "(one-vs-one); multi_class='ovr' gives each class's partial AUC"
-        )
-    if average is None:
-        raise NotImplementedError(
-            "average=None is not implemented for multi_class='ovo'. Pass "
-            "average='macro' or 'weighted', or multi_class='ovr' for per-class AUCs"
-        )
 
 
 def _ovo(inp, average, undefined):
@@ -658,6 +622,27 @@ def roc_auc(
     pos_label : int, bool or str, optional
         Binary: the positive class. Needed unless the labels are {0, 1},
         {-1, 1} or {False, True}.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample (weighted Mann-Whitney statistic;
+        samples of weight 0 are dropped). ``"weighted"`` then weights each
+        column by its positives' weight, ``"samples"`` averages the rows
+        with these weights.
+    max_fpr : float in (0, 1], optional
+        Standardised partial AUC over the false positive rates up to
+        ``max_fpr`` (McClish 1989, as scikit-learn): 0.5 for a random
+        ranking, 1 for a perfect one. Binary, multi-label and multi-class
+        one-vs-rest input (scikit-learn refuses multi-class; here it is each
+        class against the rest).
+    multi_class : {"ovr", "ovo", "raise"}, default="ovr"
+        Multi-class input: ``"ovr"`` each class against the rest; ``"ovo"``
+        Hand and Till's mean over pairs of classes (``average="weighted"``
+        weights each pair by its share of the samples); ``"raise"`` refuses
+        multi-class input (scikit-learn's default).
+    undefined : {"raise", "warn"}, default="raise"
+        What a class (label, row) without positives or without negatives
+        gives: a ``ValueError`` naming it, or, with ``"warn"``, NaN and an
+        :class:`UndefinedMetricWarning` as scikit-learn (for loops over
+        folds that may lack a class).
 
     Returns
     -------
@@ -689,6 +674,13 @@ def roc_auc(
     0.75
     >>> roc_auc([1, 1, 2, 2], [0.1, 0.3, 0.8, 0.6], pos_label=2)
     1.0
+    >>> roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], sample_weight=[1, 1, 3, 1])
+    0.625
+    >>> roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], max_fpr=0.5)
+    0.6666666666666666
+    >>> p = [[.5, .2, .3], [.2, .5, .3], [.3, .3, .4], [.4, .4, .2], [.6, .1, .3]]
+    >>> roc_auc([0, 1, 2, 1, 2], p, multi_class="ovo")
+    0.8541666666666666
     """
     _check_average(average)
     check_choice(multi_class, "multi_class", ("ovr", "ovo", "raise"))
@@ -705,7 +697,7 @@ def roc_auc(
         multiclass_ok=True,
     )
     if inp.kind == "multiclass" and multi_class == "ovo" and sample_weight is not None:
-        _check_multiclass_options(average, sample_weight, None, multi_class)
+        check_multiclass_options(average, sample_weight, None, multi_class)
     weight = _weights(sample_weight, inp.n_samples)
     return _area(inp, "ROC AUC", average, weight, undefined, max_fpr, multi_class)
 
@@ -737,6 +729,13 @@ def average_precision(
     pos_label : int, bool or str, optional
         Binary: the positive class. Needed unless the labels are {0, 1},
         {-1, 1} or {False, True}.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample in the precision and recall
+        counts (samples of weight 0 add no threshold).
+    undefined : {"raise", "warn"}, default="raise"
+        A class (label, row) without positives: a ``ValueError`` naming it,
+        or, with ``"warn"``, AP 0 and an :class:`UndefinedMetricWarning`, as
+        scikit-learn.
 
     Returns
     -------
@@ -789,79 +788,3 @@ roc_auc.__doc__ = roc_auc.__doc__.replace(
 average_precision.__doc__ = average_precision.__doc__.replace(
     "\n    Examples\n", _OVR_NOTE + "\n    Examples\n", 1
 )
-
-
-def micro_auc_by_label(y_true, y_score, *, labels=None):
-    """Each label's share of the micro-averaged ROC AUC.
-
-    Parameters
-    ----------
-    y_true : array-like of shape (n_samples, n_labels) or (n_samples,)
-        Multi-label 0/1 indicator, or multi-class labels (one-vs-rest cells;
-        then the rows must be probabilities, as for :func:`roc_auc`).
-    y_score : array-like of shape (n_samples, n_labels)
-        One score column per label.
-    labels : array-like, optional
-        Multi-class only: the class value of each score column.
-
-    Returns
-    -------
-    ndarray of shape (n_labels,)
-        Element ``j``: the probability that a random positive cell of label
-        ``j`` scores above a random negative cell of *any* label (ties half);
-        NaN for a label without positives.
-
-    Raises
-    ------
-    ValueError
-        If ``y_score`` has a single column, if there are no positive or no
-        negative cells, or if multi-class rows are not probabilities.
-
-    Notes
-    -----
-    The micro average pools every (sample, label) cell into one binary
-    problem, so it compares scores across labels. Its AUC is the mean of this
-    array weighted by each label's number of positives:
-    ``np.average(parts[has], weights=n_pos[has]) == roc_auc(..., average="micro")``.
-    Frequent labels therefore dominate the micro average, and a label scores
-    well here when its positives outscore the other labels' negatives, which is
-    not the same as ranking its own positives above its own negatives (its
-    per-label AUC).
-
-    Examples
-    --------
-    >>> micro_auc_by_label([[1, 0], [0, 1]], [[.9, .2], [.3, .8]]).tolist()
-    [1.0, 1.0]
-    """
-    inp = read_inputs(y_true, y_score, labels=labels, require_probabilities=True)
-    if inp.kind == "binary":
-        raise ValueError(
-            "micro_auc_by_label needs one score column per label (y_score of shape "
-            "(n_samples, n_labels))"
-        )
-    score = inp.score
-    n, m = score.shape
-    if inp.kind == "multiclass":
-        rows, cols = np.arange(n), inp.y
-    else:
-        rows, cols = np.divmod(_flat_positives(inp.y), m)
-    values = score[rows, cols]
-    n_neg = score.size - values.size
-    if values.size == 0 or n_neg == 0:
-        raise ValueError(
-            "y_true needs both positive and negative cells for the micro AUC; got "
-            f"{values.size} positive of {score.size}"
-        )
-    every = np.sort(score, axis=None)
-    positives = np.sort(values)
-    left = np.searchsorted(every, values, "left") - np.searchsorted(
-        positives, values, "left"
-    )
-    right = np.searchsorted(every, values, "right") - np.searchsorted(
-        positives, values, "right"
-    )
-    # Negatives strictly below, plus half of the tied negatives: (left + right) / 2.
-    wins2 = np.bincount(cols, weights=(left + right).astype(np.float64), minlength=m)
-    n_pos = np.bincount(cols, minlength=m)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return wins2 / (2.0 * n_pos * n_neg)

@@ -1,4 +1,4 @@
-"""scikit-learn's ranking options: weights, partial AUC, one-vs-one, per sample.
+"""Ranking options of scikit-learn: weights, partial AUC, one-vs-one, per sample.
 
 The plain exact path of ``roc_auc`` and ``average_precision`` (no weights, the
 whole curve, one-vs-rest, no NaN for undefined columns) stays in ``_ranking``;
@@ -29,6 +29,7 @@ __all__ = [
     "binary_ap",
     "binary_auc",
     "check_max_fpr",
+    "check_multiclass_options",
     "drop_pr_intermediate",
     "drop_roc_intermediate",
     "nonzero_weight",
@@ -63,7 +64,13 @@ _UNDEFINED_TEXT = {
 
 
 def warn_undefined(case: str) -> None:
-    """Emit :class:`UndefinedMetricWarning` with scikit-learn's text for ``case``."""
+    """Emit :class:`UndefinedMetricWarning` with scikit-learn's text for ``case``.
+
+    Parameters
+    ----------
+    case : {"auc", "no positives", "roc no negatives", "roc no positives"}
+        Which undefined case.
+    """
     warnings.warn(_UNDEFINED_TEXT[case], UndefinedMetricWarning, stacklevel=4)
 
 
@@ -80,6 +87,7 @@ def read_sample_weight(sample_weight, n):
     Returns
     -------
     ndarray of shape (n,) or None
+        The weights (None when ``sample_weight`` is None).
 
     Raises
     ------
@@ -140,7 +148,22 @@ def check_max_fpr(max_fpr):
 
 
 def nonzero_weight(y01, score, weight):
-    """Drop the samples of weight 0 (they change no count and add no threshold)."""
+    """Drop the samples of weight 0 (they change no count and add no threshold).
+
+    Parameters
+    ----------
+    y01 : ndarray of shape (n,)
+        1 = positive.
+    score : ndarray of shape (n,)
+        Scores.
+    weight : ndarray of shape (n,) or None
+        Sample weights.
+
+    Returns
+    -------
+    y01, score, weight : ndarray
+        The samples of non-zero weight (the inputs when none weighs 0).
+    """
     if weight is None:
         return y01, score, None
     keep = weight != 0
@@ -150,7 +173,24 @@ def nonzero_weight(y01, score, weight):
 
 
 def weighted_sweep(y01, score, weight):
-    """``binary_sweep`` after dropping zero-weight samples (scikit-learn's rule)."""
+    """``binary_sweep`` after dropping zero-weight samples (scikit-learn's rule).
+
+    Parameters
+    ----------
+    y01 : ndarray of shape (n,)
+        1 = positive.
+    score : ndarray of shape (n,)
+        Scores.
+    weight : ndarray of shape (n,) or None
+        Sample weights.
+
+    Returns
+    -------
+    fps, tps : ndarray of float64, shape (n_thresholds,)
+        Weighted negatives and positives at or above each threshold.
+    thresholds : ndarray of shape (n_thresholds,)
+        The distinct scores of non-zero weight, decreasing.
+    """
     y01, score, weight = nonzero_weight(y01, score, weight)
     if y01.size == 0:
         empty = np.zeros(0)
@@ -165,6 +205,18 @@ def drop_roc_intermediate(fps, tps, thresholds):
     difference 0 in both), so it lies on the segment between its neighbours;
     the area and the drawn curve stay the same. Curves of at most two points
     are kept whole.
+
+    Parameters
+    ----------
+    fps, tps : ndarray of shape (n_thresholds,)
+        The counts of a sweep, highest threshold first.
+    thresholds : ndarray of shape (n_thresholds,)
+        Its thresholds.
+
+    Returns
+    -------
+    fps, tps, thresholds : ndarray
+        The points kept.
     """
     if fps.size <= 2:
         return fps, tps, thresholds
@@ -178,6 +230,18 @@ def drop_pr_intermediate(fps, tps, thresholds):
 
     scikit-learn's ``precision_recall_curve(..., drop_intermediate=True)``: the
     points inside a run share one recall, so they form a vertical segment.
+
+    Parameters
+    ----------
+    fps, tps : ndarray of shape (n_thresholds,)
+        The counts of a sweep, highest threshold first.
+    thresholds : ndarray of shape (n_thresholds,)
+        Its thresholds.
+
+    Returns
+    -------
+    fps, tps, thresholds : ndarray
+        The points kept.
     """
     if fps.size <= 2:
         return fps, tps, thresholds
@@ -376,3 +440,61 @@ def ovo_auc(y_idx, score, average):
     if average == "weighted":
         return float(np.average(scores, weights=prevalence))
     return float(np.mean(scores))
+
+
+def check_multiclass_options(average, weight, max_fpr, multi_class):
+    """Refuse what scikit-learn refuses for multi-class ROC AUC, in its words.
+
+    Parameters
+    ----------
+    average : str or None
+        The ``average`` received.
+    weight : object or None
+        The sample weights (only whether they are given matters).
+    max_fpr : float or None
+        The checked ``max_fpr``.
+    multi_class : {"ovr", "ovo", "raise"}
+        The ``multi_class`` received.
+
+    Raises
+    ------
+    ValueError
+        For ``multi_class="raise"``, an average the mode does not define,
+        weights or ``max_fpr`` with one-vs-one.
+    NotImplementedError
+        For ``average=None`` with one-vs-one (as scikit-learn).
+    """
+    if multi_class == "raise":
+        raise ValueError(
+            "multi_class must be in ('ovo', 'ovr') for a multi-class y_true; pass "
+            "multi_class='ovr' (each class against the rest) or 'ovo' (Hand and "
+            "Till, every pair of classes)"
+        )
+    options = ("macro", "weighted", None)
+    if multi_class == "ovr":
+        options = ("micro",) + options
+    if average not in options:
+        raise ValueError(
+            f"average must be one of {options} for multiclass problems, got "
+            f"average={average!r}; 'samples' scores each sample over its labels, "
+            "which needs a multi-label indicator y_true"
+        )
+    if multi_class != "ovo":
+        return
+    if weight is not None:
+        raise ValueError(
+            "sample_weight is not supported for multiclass one-vs-one ROC AUC, "
+            "'sample_weight' must be None in this case (as in scikit-learn); use "
+            "multi_class='ovr' for weighted samples"
+        )
+    if max_fpr is not None:
+        raise ValueError(
+            "Partial AUC computation not available in multiclass setting, "
+            f"'max_fpr' must be set to `None`, received `max_fpr={max_fpr}` instead "
+            "(one-vs-one); multi_class='ovr' gives each class's partial AUC"
+        )
+    if average is None:
+        raise NotImplementedError(
+            "average=None is not implemented for multi_class='ovo'. Pass "
+            "average='macro' or 'weighted', or multi_class='ovr' for per-class AUCs"
+        )
