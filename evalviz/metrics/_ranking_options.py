@@ -47,6 +47,16 @@ class UndefinedMetricWarning(UserWarning):
     and for the rates of a ROC curve, 0 for average precision without
     positives); with the default ``undefined="raise"`` a ``ValueError`` names
     the class instead.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> from evalviz import metrics
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     auc = metrics.roc_auc([0, 0], [0.2, 0.7], undefined="warn")
+    >>> auc, caught[0].category.__name__
+    (nan, 'UndefinedMetricWarning')
     """
 
 
