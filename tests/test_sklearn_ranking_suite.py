@@ -8,8 +8,8 @@ lists of curve functions and its parametrisations bind evalviz's metrics.
 scikit-learn is restored right after. Its test functions are then re-exported
 here for pytest to collect. Tests of functions evalviz does not have
 (``det_curve``, ``ndcg_score``, ``label_ranking_loss``, ``auc`` ...) still call
-scikit-learn's own and are reported apart (see ``pytest_terminal_summary`` is
-not used: ``EVALVIZ_SUITE_CALLS=1`` prints which tests reached evalviz).
+scikit-learn's own; run with ``EVALVIZ_SUITE_CALLS=1 pytest -s`` to print the
+tests that reached evalviz (120 of the 248 with scikit-learn 1.9).
 
 ``EXPECTED_DIFFERENCES`` lists, with the reason, every test expected to fail
 through the adapter; each is marked ``xfail(strict=True)``, so a listed test
@@ -116,3 +116,17 @@ for _name, _obj in vars(_SK).items():
     if _name.startswith("test_") and callable(_obj):
         globals()[_name] = _obj
 del _name, _obj
+
+
+def test_the_suite_runs_against_evalviz_and_sklearn_is_restored():
+    import sklearn.metrics as skm
+
+    for name in adapter.REPLACED:
+        assert getattr(_SK, name) is getattr(adapter, name)
+        assert getattr(skm, name) is not getattr(adapter, name)
+    assert adapter.roc_curve in _SK.CURVE_FUNCS
+
+
+def test_every_listed_difference_names_a_test_of_the_suite():
+    for key in EXPECTED_DIFFERENCES:
+        assert callable(getattr(_SK, key.split("[", 1)[0], None)), key
