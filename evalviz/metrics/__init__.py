@@ -5,7 +5,10 @@ return a DataFrame, when they are called); no matplotlib. Every function reads
 its inputs through the one input model in ``evalviz._validation``.
 
 The work lives in private modules: ``_ranking`` (ROC / PR curves, AUC, average
-precision), ``_topk`` (top-k metrics and the tie rule), ``_counting``
+precision), ``_ranking_options`` (scikit-learn's ranking options: sample
+weights, partial AUC, one-vs-one, per-sample averages, thinned curves, the
+``undefined="warn"`` switch), ``_label_checks`` (refusals in scikit-learn's
+words), ``_micro_auc`` (each label's share of the micro AUC), ``_topk`` (top-k metrics and the tie rule), ``_counting``
 (confusion matrices, precision / recall / F1, reports, counts at thresholds),
 ``_sweep`` (the one threshold sweep behind every curve and count), ``_curves``
 (one-vs-rest curves, micro and macro averages, operating points),
