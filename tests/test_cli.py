@@ -313,3 +313,24 @@ def test_regenerate_executes_with_this_python_atomically(tmp_path, monkeypatch, 
     assert nb.cells[0].outputs[0].text == f"{sys.executable}\nx\n"  # one stream
     assert cli.main(["regenerate", "01"]) == 0
     assert (course / "01_ok.ipynb").read_bytes() == first
+
+
+def test_train_reruns_itself_with_pinned_blas_kernels(monkeypatch):
+    """From the command line, ``evalviz train`` re-runs with OPENBLAS_CORETYPE."""
+    seen = {}
+
+    def fake_run(cmd, env, check):
+        seen.update(cmd=cmd, env=env)
+        return subprocess.CompletedProcess(cmd, 7)
+
+    monkeypatch.setattr(cli, "_pin_blas_kernels", lambda: True)
+    monkeypatch.setattr(cli.subprocess, "run", fake_run)
+    monkeypatch.setattr(sys, "argv", ["evalviz", "train", "pair"])
+    assert cli.main() == 7  # the re-run's exit status
+    assert seen["env"]["OPENBLAS_CORETYPE"] == "Haswell"
+    assert seen["cmd"][1:] == ["-m", "evalviz.cli", "train", "pair"]
+
+
+def test_pinned_blas_kernels_respect_the_users_choice(monkeypatch):
+    monkeypatch.setenv("OPENBLAS_CORETYPE", "Zen")
+    assert cli._pin_blas_kernels() is False
