@@ -183,6 +183,8 @@ def _notebook_paths(names: list[str], folder: Path | None = None) -> list[Path]:
         inside = parent == Path(".") or (Path.cwd() / parent).resolve() == folder
         if stem.endswith(".ipynb"):
             stem = stem[: -len(".ipynb")]
+        if stem.isdigit() and len(stem) == 1:
+            stem = f"0{stem}"  # 5 means 05
         matches = []
         if inside and stem and not any(ch in stem for ch in "*?[]"):
             exact = [p for p in available if p.stem == stem]

@@ -273,7 +273,13 @@ def test_regenerate_refuses_anything_but_a_course_notebook(
 
 def test_regenerate_accepts_number_name_and_file_name(tmp_path):
     _tiny_course(tmp_path / "nb", {"03_thresholds": ["1"], "13_other": ["2"]})
-    for arg in ("03", "03_thresholds", "03_thresholds.ipynb", str(tmp_path / "nb/03")):
+    for arg in (
+        "03",
+        "3",
+        "03_thresholds",
+        "03_thresholds.ipynb",
+        str(tmp_path / "nb/03"),
+    ):
         paths = cli._notebook_paths([arg], folder=tmp_path / "nb")
         assert [p.name for p in paths] == ["03_thresholds.ipynb"]
     assert len(cli._notebook_paths([], folder=tmp_path / "nb")) == 2
