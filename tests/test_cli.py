@@ -246,7 +246,8 @@ def test_regenerate_help_says_it_overwrites_and_shows_timeout(capsys):
         ("../../x", "matches no notebook"),
         ("../outside", "matches no notebook"),
         ("*", "matches no notebook"),
-        ("0", "matches several notebooks"),
+        ("0", "matches no notebook"),  # 0 means 00, absent here
+        ("0_", "matches no notebook"),
         ("nope", "matches no notebook"),
         ("", "matches no notebook"),
     ],
