@@ -471,3 +471,35 @@ def test_readme_states_the_versions_the_outputs_were_made_with():
         assert floors[dist].startswith(floor), (dist, floors[dist], requirement)
         if dist in ("numpy", "pandas", "matplotlib", "scikit-learn"):
             assert f"{dist} {floor}" in setup, f"floor {dist} {floor} not in README"
+
+
+def test_every_dependency_is_imported_by_the_library():
+    """No hard dependency the library does not import (the course's tools live
+    in the ``course`` extra); ``requires-python`` matches the classifiers and
+    ruff's target."""
+    import ast
+    import tomllib
+
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    import_names = {"scikit-learn": "sklearn"}
+    imported = set()
+    for path in (ROOT / "evalviz").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module.split(".")[0])
+    for requirement in meta["project"]["dependencies"]:
+        dist = re.split(r"[ ;<>=!~\[(]", requirement, maxsplit=1)[0].lower()
+        name = import_names.get(dist, dist.replace("-", "_"))
+        assert name in imported, f"{dist} is a dependency but evalviz never imports it"
+    course = meta["project"]["optional-dependencies"]["course"]
+    assert {re.split(r"[ <>=]", r, maxsplit=1)[0] for r in course} >= {"jupyterlab"}
+
+    assert meta["project"]["requires-python"] == ">=3.11"
+    minors = sorted(
+        int(c.rsplit(".", 1)[1])
+        for c in meta["project"]["classifiers"]
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)
+    )
+    assert minors[0] == 11 and meta["tool"]["ruff"]["target-version"] == "py311"
