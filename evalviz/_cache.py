@@ -130,7 +130,34 @@ def shipped_file(file_name: str) -> Path | None:
     return path
 
 
-def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
+def shipped_sklearn_version() -> str | None:
+    """The scikit-learn version the shipped predictions were trained with.
+
+    Read from ``SKLEARN_VERSION`` beside them. The shipped files are found
+    by the key computed with this version, not the installed one, so a
+    course installed with another scikit-learn still loads them instead of
+    training: they are the course's reference predictions.
+
+    Returns
+    -------
+    str or None
+        The version, or None when the file is missing.
+
+    Examples
+    --------
+    >>> version = shipped_sklearn_version()
+    >>> version is None or version[0].isdigit()
+    True
+    """
+    try:
+        return (SHIPPED_DIR / "SKLEARN_VERSION").read_text().strip() or None
+    except OSError:
+        return None
+
+
+def cache_key(
+    name: str, params: dict, data_fingerprint: str, *, sklearn_version=None
+) -> str:
     """A short hash of everything that determines a model's predictions.
 
     Parameters
@@ -141,6 +168,10 @@ def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
         The parameters that define the model (JSON-serialisable).
     data_fingerprint : str
         A hash of the training data (:func:`fashion_fingerprint`).
+    sklearn_version : str, optional
+        The scikit-learn version to hash; default the installed one (the
+        shipped predictions are looked up with
+        :func:`shipped_sklearn_version`).
 
     Returns
     -------
@@ -157,13 +188,15 @@ def cache_key(name: str, params: dict, data_fingerprint: str) -> str:
     """
     from importlib.metadata import version
 
+    if sklearn_version is None:
+        # Read from metadata: importing scikit-learn would cost a second or two.
+        sklearn_version = version("scikit-learn")
     payload = json.dumps(
         {
             "name": name,
             "params": params,
             "data": data_fingerprint,
-            # Read from metadata: importing scikit-learn would cost a second or two.
-            "sklearn": version("scikit-learn"),
+            "sklearn": sklearn_version,
             "format": _CACHE_FORMAT,
         },
         sort_keys=True,
@@ -393,7 +426,11 @@ def cached_arrays(
         return compute(), None, False
     folder = Path(directory) if directory is not None else cache_dir()
     path = folder / f"{name}-{cache_key(name, params, data_fingerprint)}.npz"
-    shipped = shipped_file(path.name)
+    shipped_version = shipped_sklearn_version()
+    shipped = None
+    if shipped_version is not None:
+        key = cache_key(name, params, data_fingerprint, sklearn_version=shipped_version)
+        shipped = shipped_file(f"{name}-{key}.npz")
     if shipped is not None:
         with np.load(shipped, allow_pickle=False) as npz:
             return {k: npz[k] for k in npz.files}, shipped, True

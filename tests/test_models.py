@@ -188,3 +188,32 @@ def test_a_damaged_shipped_file_is_not_used(tmp_path, monkeypatch):
     with pytest.warns(UserWarning, match="do not match their SHA-256"):
         assert _cache.shipped_file(name) is None
     assert _cache.shipped_file("other-0000.npz") is None
+
+
+def test_shipped_predictions_load_with_another_scikit_learn(tmp_path, monkeypatch):
+    """A learner with another scikit-learn still gets the shipped predictions."""
+    import importlib.metadata
+
+    from evalviz import _cache, models
+
+    real_version = importlib.metadata.version
+
+    def other_sklearn(dist):
+        return "0.0.other" if dist == "scikit-learn" else real_version(dist)
+
+    monkeypatch.setattr(importlib.metadata, "version", other_sklearn)
+    monkeypatch.setenv("EVALVIZ_CACHE", str(tmp_path))
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("a course model was trained")
+
+    monkeypatch.setattr(models, "_train_mlp", no_training)
+    run = models.baseline_predictions(progress=False)
+    assert run.from_cache and run.path.parent == _cache.SHIPPED_DIR
+    pair = models.pair_predictions()
+    assert pair.from_cache and pair.path.parent == _cache.SHIPPED_DIR
+    assert list(tmp_path.iterdir()) == []
+    # the prediction cache itself still keys on the installed version
+    assert _cache.cache_key("m", {}, "fp") != _cache.cache_key(
+        "m", {}, "fp", sklearn_version=_cache.shipped_sklearn_version()
+    )

@@ -11,7 +11,9 @@ cache keys), then regenerate the notebooks:
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+from importlib.metadata import version
 from pathlib import Path
 
 from evalviz import models
@@ -20,6 +22,9 @@ TARGET = Path(__file__).resolve().parent.parent / "evalviz" / "course_prediction
 
 
 def main() -> None:
+    # Train (or load from the prediction cache) with this scikit-learn, never
+    # copying the shipped files onto themselves.
+    os.environ["EVALVIZ_IGNORE_SHIPPED"] = "1"
     runs = [
         models.baseline_predictions(),
         models.baseline_predictions(scale=False),
@@ -36,6 +41,9 @@ def main() -> None:
         lines.append(f"{digest}  {dest.name}")
         print(f"{dest.name}: {dest.stat().st_size:,} bytes")
     (TARGET / "SHA256SUMS").write_text("\n".join(sorted(lines)) + "\n")
+    # The shipped files are looked up with this version's cache key, whatever
+    # scikit-learn a learner has installed.
+    (TARGET / "SKLEARN_VERSION").write_text(version("scikit-learn") + "\n")
 
 
 if __name__ == "__main__":
