@@ -28,6 +28,35 @@ def accuracy_score(y_true, y_pred, *, normalize=True, sample_weight=None):
     return evm.accuracy(y_true, y_pred, sample_weight=sample_weight)
 
 
+def average_precision_score(
+    y_true, y_score, *, average="macro", pos_label=1, sample_weight=None
+):
+    """``sklearn.metrics.average_precision_score`` through ``average_precision``."""
+    if sample_weight is not None:
+        raise NotInEvalviz("average_precision_score(sample_weight=...)")
+    return evm.average_precision(
+        y_true,
+        y_score,
+        average=average,
+        pos_label=None if pos_label == 1 else pos_label,
+    )
+
+
+#: Same names, same arguments: evalviz's functions are served as they are.
+matthews_corrcoef = evm.matthews_corrcoef
+cohen_kappa_score = evm.cohen_kappa_score
+jaccard_score = evm.jaccard_score
+hamming_loss = evm.hamming_loss
+zero_one_loss = evm.zero_one_loss
+balanced_accuracy_score = evm.balanced_accuracy_score
+class_likelihood_ratios = evm.class_likelihood_ratios
+log_loss = evm.log_loss
+brier_score_loss = evm.brier_score_loss
+hinge_loss = evm.hinge_loss
+d2_log_loss_score = evm.d2_log_loss_score
+d2_brier_score = evm.d2_brier_score
+
+
 def confusion_matrix(
     y_true, y_pred, *, labels=None, sample_weight=None, normalize=None
 ):
@@ -133,6 +162,19 @@ def _as_text(frame, digits: int, weighted: bool) -> str:
 #: The scikit-learn names this adapter serves.
 PROVIDED = (
     "accuracy_score",
+    "average_precision_score",
+    "balanced_accuracy_score",
+    "brier_score_loss",
+    "class_likelihood_ratios",
+    "cohen_kappa_score",
+    "d2_brier_score",
+    "d2_log_loss_score",
+    "hamming_loss",
+    "hinge_loss",
+    "jaccard_score",
+    "log_loss",
+    "matthews_corrcoef",
+    "zero_one_loss",
     "classification_report",
     "confusion_matrix",
     "f1_score",

@@ -47,7 +47,7 @@ def _rewrite(tree: ast.Module) -> ast.Module:
     """Drop the counting names from sklearn's imports; the adapter supplies them."""
     for node in tree.body:
         if isinstance(node, ast.ImportFrom) and node.level == 0:
-            if node.module == "sklearn.metrics":
+            if node.module in ("sklearn.metrics", "sklearn.metrics._classification"):
                 node.names = [a for a in node.names if a.name not in COUNTING]
             elif node.module == "sklearn.exceptions":
                 node.names = [
@@ -142,6 +142,19 @@ EXPECTED_TO_DIFFER: dict[str, tuple[str, tuple[type[BaseException], ...]]] = {
         "target_names), so the test's regex does not match",
         (AssertionError,),
     ),
+    "test_hinge_loss_multiclass_no_consistent_pred_decision_shape": (
+        "wording: both raise ValueError for a 1-D pred_decision with a "
+        "multi-class target, but scikit-learn's message lacks a space ('1d "
+        "arraywith a multiclass target') and the test matches that text exactly",
+        (AssertionError,),
+    ),
+    "test_average_precision_score_tied_values[y_true0-y_score0]": (
+        "policy: multi-class scores must be probabilities in evalviz's input "
+        "model (rows summing to 1); this instance's rows sum to 1.6, which "
+        "evalviz refuses with a clear error where scikit-learn's one-vs-rest "
+        "average precision ranks any scores",
+        (ValueError,),
+    ),
 }
 
 
@@ -189,6 +202,7 @@ def test_the_counting_tests_are_found():
     """The census of scikit-learn's file: a version change shows up here."""
     assert len(COUNTING_TESTS) + len(OTHER_TESTS) == len(USES)
     assert {"test_precision_recall_f1_score_multilabel_1"} <= set(COUNTING_TESTS)
-    assert "test_matthews_corrcoef" in OTHER_TESTS
+    assert {"test_matthews_corrcoef", "test_log_loss"} <= set(COUNTING_TESTS)
+    assert "test__check_targets" in OTHER_TESTS
     unknown = [k for k in EXPECTED_TO_DIFFER if k.split("[")[0] not in COUNTING_TESTS]
     assert unknown == []
