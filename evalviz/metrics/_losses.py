@@ -463,7 +463,9 @@ def d2_brier_score(
     -------
     float
         ``1 - Brier(model) / Brier(null)``, the null model predicting the
-        (weighted) class shares; NaN for fewer than two samples.
+        (weighted) class shares; NaN for fewer than two samples. When
+        ``y_true`` holds a single class the null model is perfect: -inf
+        (NaN if the model is perfect too), as in scikit-learn.
 
     Raises
     ------
@@ -492,7 +494,9 @@ def d2_brier_score(
         truth, p, sw = _binary_proba(y_true, y_proba, sample_weight, pos_label)
     else:
         truth, p, sw = _multiclass_proba(y_true, y_proba, sample_weight, labels)
-    return float(1 - _brier(truth, p, sw) / _brier(truth, _null(truth, sw), sw))
+    model, null = _brier(truth, p, sw), _brier(truth, _null(truth, sw), sw)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float(1 - np.float64(model) / null)
 
 
 def hinge_loss(y_true, pred_decision, *, labels=None, sample_weight=None) -> float:
