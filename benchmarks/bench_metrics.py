@@ -6,6 +6,10 @@ Run from the repository root::
     python benchmarks/bench_metrics.py --large      # also 1,000,000 x 1,000 (needs ~8 GB)
     python benchmarks/bench_metrics.py --sizes 10000x10
 
+The weighted cases (``sample_weight`` of integers 0..3, so some samples drop
+out), the binary paths (one column: plain, weighted, ``max_fpr=0.01``) and the
+one-vs-one multi-class AUC (up to ten classes) run after the unweighted ones.
+
 For each size it first times the floor, two ways: one plain
 ``np.sort(score, axis=0)`` of the same score matrix (it allocates the result and
 reads the columns with a stride), and an in-place sort of every column already
@@ -90,6 +94,54 @@ def _cases(n, k, seed):
     y_mc[flip] = rng.integers(0, k, flip.sum())
     top = min(5, k - 1)
     labels = np.arange(k)
+    # Weighted cases: integer-valued weights 0..3 (zeros drop samples), and
+    # one binary column (the most frequent label) for the binary paths.
+    w = rng.integers(0, 4, n).astype(np.float64)
+    j = int(y_ml.sum(axis=0).argmax())
+    y_bin, s_bin = y_ml[:, j].copy(), s_ml[:, j].copy()
+    proba = s_ml / s_ml.sum(axis=1, keepdims=True)
+    weighted = [
+        (
+            "roc_auc binary",
+            lambda: ev.roc_auc(y_bin, s_bin),
+            lambda: skm.roc_auc_score(y_bin, s_bin),
+        ),
+        (
+            "roc_auc binary, sample_weight",
+            lambda: ev.roc_auc(y_bin, s_bin, sample_weight=w),
+            lambda: skm.roc_auc_score(y_bin, s_bin, sample_weight=w),
+        ),
+        (
+            "roc_auc binary, max_fpr=0.01",
+            lambda: ev.roc_auc(y_bin, s_bin, max_fpr=0.01),
+            lambda: skm.roc_auc_score(y_bin, s_bin, max_fpr=0.01),
+        ),
+        (
+            "roc_auc macro, sample_weight",
+            lambda: ev.roc_auc(y_ml, s_ml, average="macro", sample_weight=w),
+            lambda: skm.roc_auc_score(y_ml, s_ml, average="macro", sample_weight=w),
+        ),
+        (
+            "average_precision macro, sample_weight",
+            lambda: ev.average_precision(y_ml, s_ml, sample_weight=w),
+            lambda: skm.average_precision_score(y_ml, s_ml, sample_weight=w),
+        ),
+        (
+            f"top_k_accuracy k={top}, sample_weight",
+            lambda: ev.top_k_accuracy(y_mc, s_ml, top, sample_weight=w),
+            lambda: skm.top_k_accuracy_score(
+                y_mc, s_ml, k=top, labels=labels, sample_weight=w
+            ),
+        ),
+    ]
+    if k <= 10:  # one-vs-one: k (k - 1) / 2 pairs of classes
+        weighted.append(
+            (
+                "roc_auc multi-class ovo",
+                lambda: ev.roc_auc(y_mc, proba, multi_class="ovo"),
+                lambda: skm.roc_auc_score(y_mc, proba, multi_class="ovo"),
+            )
+        )
     return (
         [
             (
@@ -124,6 +176,7 @@ def _cases(n, k, seed):
                 None,
             ),
             (f"recall_at_k k={top}", lambda: ev.recall_at_k(y_ml, s_ml, top), None),
+            *weighted,
         ],
         s_ml.nbytes,
         s_ml,
@@ -143,7 +196,7 @@ def run(sizes, *, repeat, skip_sklearn_above, seed=0):
         f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}"
     )
     header = (
-        f"{'size':>17}  {'metric':<34} {'evalviz s':>10} {'ev/floor':>8} "
+        f"{'size':>17}  {'metric':<40} {'evalviz s':>10} {'ev/floor':>8} "
         f"{'sklearn s':>10} {'sk/ev':>7} {'max |diff|':>11} {'mem x':>6}"
     )
     print(header)
@@ -158,7 +211,7 @@ def run(sizes, *, repeat, skip_sklearn_above, seed=0):
             ("floor: np.sort(score, axis=0)", strided),
             ("floor: in-place sort of columns", contiguous),
         ):
-            print(f"{n:>9,} x {k:<5,}  {label:<34} {t:>10.4g}", flush=True)
+            print(f"{n:>9,} x {k:<5,}  {label:<40} {t:>10.4g}", flush=True)
         for name, ours, theirs in cases:
             t_ev, v_ev = _best_time(ours, max(reps, 1) + (1 if reps == 1 else 0))
             mem = _peak_extra(ours) / score_bytes
@@ -176,7 +229,7 @@ def run(sizes, *, repeat, skip_sklearn_above, seed=0):
                 ratio = f"{t_sk / t_ev:.1f}x"
                 t_sk = f"{t_sk:.4g}"
             print(
-                f"{n:>9,} x {k:<5,}  {name:<34} {t_ev:>10.4g} {t_ev / floor:>8.2f} "
+                f"{n:>9,} x {k:<5,}  {name:<40} {t_ev:>10.4g} {t_ev / floor:>8.2f} "
                 f"{t_sk:>10} {ratio:>7} {diff:>11} {mem:>6.2f}",
                 flush=True,
             )

@@ -61,8 +61,9 @@ def _spaced_ticks(ax, candidates):
     from the axes' width and the length of the two labels (about 0.6 of the
     font size per character, with a margin).
     """
-    # the axes' width in inches, also for axes inside a SubFigure
-    width_in = ax.bbox.width / ax.get_figure(root=True).dpi
+    # the axes' width in inches, also for axes inside a SubFigure (whose dpi
+    # is its root figure's; get_figure(root=True) would need matplotlib 3.10)
+    width_in = ax.bbox.width / ax.figure.dpi
     lo, hi = ax.get_xlim()
     per_inch = (hi - lo) / max(width_in, 1e-9)
     char_in = 0.6 * STYLE["tick"] / 72.0

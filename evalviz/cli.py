@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import stat
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -182,6 +183,8 @@ def _notebook_paths(names: list[str], folder: Path | None = None) -> list[Path]:
         inside = parent == Path(".") or (Path.cwd() / parent).resolve() == folder
         if stem.endswith(".ipynb"):
             stem = stem[: -len(".ipynb")]
+        if stem.isdigit() and len(stem) == 1:
+            stem = f"0{stem}"  # 5 means 05
         matches = []
         if inside and stem and not any(ch in stem for ch in "*?[]"):
             exact = [p for p in available if p.stem == stem]
@@ -576,7 +579,33 @@ def main(argv=None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
+    if argv is None and args.func is cmd_train and _pin_blas_kernels():
+        # Run again with OpenBLAS's Haswell kernels, chosen when the library
+        # loads: retraining then reproduces the shipped predictions bit for bit
+        # on any x86-64 processor with AVX2, Intel or AMD.
+        env = dict(os.environ, OPENBLAS_CORETYPE="Haswell")
+        cmd = [sys.executable, "-m", "evalviz.cli", *sys.argv[1:]]
+        return subprocess.run(cmd, env=env, check=False).returncode
     return args.func(args)
+
+
+def _pin_blas_kernels() -> bool:
+    """Whether ``evalviz train`` should re-run itself with pinned BLAS kernels.
+
+    Only on Linux x86-64 processors that have AVX2 (the Haswell kernels need
+    it), and never when the user chose ``OPENBLAS_CORETYPE`` already.
+    """
+    import platform
+
+    if "OPENBLAS_CORETYPE" in os.environ or not sys.platform.startswith("linux"):
+        return False
+    if platform.machine().lower() not in {"x86_64", "amd64"}:
+        return False
+    try:
+        flags = Path("/proc/cpuinfo").read_text(errors="replace")
+    except OSError:
+        return False
+    return " avx2" in flags
 
 
 if __name__ == "__main__":  # pragma: no cover

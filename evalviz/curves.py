@@ -15,6 +15,7 @@ this module only arranges and draws them.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from . import metrics
 from ._curve_bands import compute_band, draw_band
@@ -26,6 +27,7 @@ from ._curves_display import (
     _operating_points,
 )
 from ._format import format_area
+from ._partial_auc import draw_partial_region, partial_areas
 from ._plotting import STYLE, style_axes
 from ._pr_curves import PrCurves, pr
 from ._validation import check_choice
@@ -58,6 +60,10 @@ class RocCurves(_OneVsRestDisplay):
         Positives and negatives of each class.
     kind : {"binary", "multiclass", "multilabel"}, optional
         The target kind the curves come from.
+    max_fpr : float, optional
+        The partial-AUC region FPR <= ``max_fpr`` to shade.
+    partial_auc : array-like of shape (n_classes,), optional
+        Standardised partial AUC of each class over that region.
 
     Attributes
     ----------
@@ -75,6 +81,11 @@ class RocCurves(_OneVsRestDisplay):
         area) and ``mean_of_areas`` (mean of per-class AUCs).
     operating_points : pandas.DataFrame
         Counts, TPR, FPR and precision at the argmax decision and thresholds.
+    max_fpr : float or None
+        The partial-AUC region, when one was asked for.
+    partial_areas : pandas.Series or None
+        Standardised partial AUC per class over FPR <= ``max_fpr``
+        (McClish's standardisation, as scikit-learn's ``roc_auc_score``).
     ax_, figure_ : matplotlib Axes and Figure
         Set by :meth:`plot`.
     lines_ : dict
@@ -105,6 +116,8 @@ class RocCurves(_OneVsRestDisplay):
         n_pos=None,
         n_neg=None,
         kind=None,
+        max_fpr=None,
+        partial_auc=None,
     ):
         super().__init__(
             fpr,
@@ -119,6 +132,19 @@ class RocCurves(_OneVsRestDisplay):
             n_neg=n_neg,
             kind=kind,
         )
+        self.max_fpr = None if max_fpr is None else float(max_fpr)
+        self.partial_areas = (
+            None
+            if partial_auc is None
+            else pd.Series(np.asarray(partial_auc, float).ravel(), self.class_names)
+        )
+
+    def _summary_frame(self):
+        frame = super()._summary_frame()
+        if self.partial_areas is not None:
+            column = f"partial AUC (FPR <= {self.max_fpr:g})"
+            frame[column] = frame.index.map(self.partial_areas)
+        return frame
 
     @classmethod
     def from_predictions(
@@ -133,6 +159,7 @@ class RocCurves(_OneVsRestDisplay):
         argmax=True,
         macro_grid=None,
         confidence=None,
+        max_fpr=None,
         ax=None,
         **kwargs,
     ):
@@ -159,6 +186,9 @@ class RocCurves(_OneVsRestDisplay):
             Average the curves at this many evenly spaced FPRs, as in :func:`roc`.
         confidence : float, optional
             Draw a bootstrap confidence band at this level (e.g. 0.95).
+        max_fpr : float, optional
+            Shade FPR <= ``max_fpr`` and state the standardised partial AUC,
+            as in :func:`roc`.
         ax : matplotlib Axes, optional
             Where to draw; a new figure when None.
         **kwargs
@@ -184,6 +214,7 @@ class RocCurves(_OneVsRestDisplay):
             argmax=argmax,
             macro_grid=macro_grid,
             confidence=confidence,
+            max_fpr=max_fpr,
         )
         return curves.plot(ax=ax, **kwargs)
 
@@ -278,6 +309,10 @@ class RocCurves(_OneVsRestDisplay):
         if band:
             draw_band(self, ax, colours, _xs)
         self._draw_roc_averages(ax, micro, macro, _xs)
+        if self.max_fpr is not None and self.partial_areas is not None:
+            self.lines_["partial_region"] = draw_partial_region(
+                ax, self.max_fpr, self.partial_areas.iloc[chosen], zero_at or 0.0
+            )
         if chance:
             self._draw_chance(ax, log, smallest)
         if operating_points:
@@ -398,6 +433,7 @@ def roc(
     thresholds=None,
     argmax=True,
     macro_grid=None,
+    max_fpr=None,
     confidence=None,
     n_resamples=2000,
     seed=0,
@@ -441,6 +477,12 @@ def roc(
         instead of every rate that occurs (exact). scikit-learn's gallery
         uses 1000; then the area of the averaged curve differs slightly from
         the mean of the per-class AUCs.
+    max_fpr : float in (0, 1], optional
+        Also compute each class's standardised partial AUC over FPR <=
+        ``max_fpr`` (:func:`evalviz.metrics.roc_auc`); ``plot`` shades that
+        region and the legend states the values. On a model whose AUCs all
+        look near 1, ``max_fpr=0.01`` with ``xscale="log"`` shows where the
+        classes still differ.
 
     confidence : float, optional
         Also compute a bootstrap confidence band at this level (e.g. 0.95):
@@ -506,4 +548,14 @@ def roc(
         seed,
         {"labels": labels, "display_labels": display_labels, "pos_label": pos_label},
     )
+    if max_fpr is not None:
+        curves.max_fpr = float(max_fpr)
+        curves.partial_areas = partial_areas(
+            y_true,
+            y_score,
+            curves.class_names,
+            labels=labels,
+            pos_label=pos_label,
+            max_fpr=max_fpr,
+        )
     return curves

@@ -9,18 +9,24 @@ from dataclasses import dataclass
 from . import __version__, datasets
 from ._format import plural
 
-__all__ = ["REQUIRED", "OPTIONAL", "SetupReport", "check_setup"]
+__all__ = ["REQUIRED", "COURSE", "OPTIONAL", "SetupReport", "check_setup"]
 
+# The library's dependencies (pyproject.toml ``dependencies``).
 REQUIRED = (
     "numpy",
     "pandas",
     "matplotlib",
-    "seaborn",
     "scikit-learn",
+    "scipy",
     "ipywidgets",
-    "jupyterlab",
     "tqdm",
+    "pooch",
+    "platformdirs",
+    "filelock",
 )
+# What the course adds (pyproject.toml ``course`` extra): JupyterLab, and a
+# kernel plus nbclient for ``evalviz regenerate``.
+COURSE = ("jupyterlab", "ipykernel", "nbclient")
 OPTIONAL = ("nbval", "pytest", "torch", "keras", "torchmetrics", "playwright")
 
 
@@ -51,10 +57,12 @@ class SetupReport:
     Examples
     --------
     >>> from evalviz.doctor import SetupReport
-    >>> report = SetupReport([("numpy", "ok", "2.1"), ("seaborn", "missing", "pip install seaborn")])
+    >>> report = SetupReport(
+    ...     [("numpy", "ok", "2.1"), ("jupyterlab", "missing", "pip install jupyterlab")]
+    ... )
     >>> report
-    SetupReport(2 checks, 1 problem: seaborn)
-    """  # noqa: E501
+    SetupReport(2 checks, 1 problem: jupyterlab)
+    """
 
     rows: list[tuple[str, str, str]]
 
@@ -134,7 +142,9 @@ def check_setup(
     Parameters
     ----------
     packages : bool, default=True
-        Check that the required packages are installed.
+        Check that the library's dependencies (:data:`REQUIRED`) and what the
+        course adds (:data:`COURSE`: JupyterLab, a kernel, nbclient) are
+        installed.
     optional : bool, default=True
         Also list the optional packages (only some tests use them).
     data : bool, default=True
@@ -164,7 +174,7 @@ def check_setup(
         ),
     ]
     if packages:
-        for dist in REQUIRED:
+        for dist in (*REQUIRED, *COURSE):
             version = _version(dist)
             rows.append(
                 (dist, "ok", version)

@@ -246,7 +246,8 @@ def test_regenerate_help_says_it_overwrites_and_shows_timeout(capsys):
         ("../../x", "matches no notebook"),
         ("../outside", "matches no notebook"),
         ("*", "matches no notebook"),
-        ("0", "matches several notebooks"),
+        ("0", "matches no notebook"),  # 0 means 00, absent here
+        ("0_", "matches no notebook"),
         ("nope", "matches no notebook"),
         ("", "matches no notebook"),
     ],
@@ -273,7 +274,13 @@ def test_regenerate_refuses_anything_but_a_course_notebook(
 
 def test_regenerate_accepts_number_name_and_file_name(tmp_path):
     _tiny_course(tmp_path / "nb", {"03_thresholds": ["1"], "13_other": ["2"]})
-    for arg in ("03", "03_thresholds", "03_thresholds.ipynb", str(tmp_path / "nb/03")):
+    for arg in (
+        "03",
+        "3",
+        "03_thresholds",
+        "03_thresholds.ipynb",
+        str(tmp_path / "nb/03"),
+    ):
         paths = cli._notebook_paths([arg], folder=tmp_path / "nb")
         assert [p.name for p in paths] == ["03_thresholds.ipynb"]
     assert len(cli._notebook_paths([], folder=tmp_path / "nb")) == 2
@@ -313,3 +320,24 @@ def test_regenerate_executes_with_this_python_atomically(tmp_path, monkeypatch, 
     assert nb.cells[0].outputs[0].text == f"{sys.executable}\nx\n"  # one stream
     assert cli.main(["regenerate", "01"]) == 0
     assert (course / "01_ok.ipynb").read_bytes() == first
+
+
+def test_train_reruns_itself_with_pinned_blas_kernels(monkeypatch):
+    """From the command line, ``evalviz train`` re-runs with OPENBLAS_CORETYPE."""
+    seen = {}
+
+    def fake_run(cmd, env, check):
+        seen.update(cmd=cmd, env=env)
+        return subprocess.CompletedProcess(cmd, 7)
+
+    monkeypatch.setattr(cli, "_pin_blas_kernels", lambda: True)
+    monkeypatch.setattr(cli.subprocess, "run", fake_run)
+    monkeypatch.setattr(sys, "argv", ["evalviz", "train", "pair"])
+    assert cli.main() == 7  # the re-run's exit status
+    assert seen["env"]["OPENBLAS_CORETYPE"] == "Haswell"
+    assert seen["cmd"][1:] == ["-m", "evalviz.cli", "train", "pair"]
+
+
+def test_pinned_blas_kernels_respect_the_users_choice(monkeypatch):
+    monkeypatch.setenv("OPENBLAS_CORETYPE", "Zen")
+    assert cli._pin_blas_kernels() is False

@@ -349,8 +349,10 @@ def test_bad_average_and_k():
         metrics.top_k_accuracy(y, proba, 99)
     with pytest.raises(ValueError, match="at least 1"):
         metrics.top_k_accuracy(y, proba, 0)
-    with pytest.raises(ValueError, match="one score column per class"):
-        metrics.top_k_accuracy([0, 1, 1], [0.2, 0.3, 0.9], 1)
+    # A 1-D binary score follows scikit-learn's rule (top-1: score > 0.5).
+    assert metrics.top_k_accuracy([0, 1, 1], [0.2, 0.3, 0.9], 1) == pytest.approx(
+        skm.top_k_accuracy_score([0, 1, 1], [0.2, 0.3, 0.9], k=1)
+    )
     with pytest.raises(ValueError, match="one score column per class"):
         metrics.rank_of_true_class([0, 1, 1], [0.2, 0.3, 0.9])
 

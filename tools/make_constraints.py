@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTRAS = ("test", "parity", "browser")
+EXTRAS = ("course", "test", "parity", "browser")
 
 
 def _name(requirement: str) -> str:
@@ -22,26 +22,47 @@ def _name(requirement: str) -> str:
     )
 
 
+def _extras(requirement: str) -> set[str]:
+    """The extras a requirement asks for: ``jsonschema[format-nongpl]`` -> that one."""
+    found = re.match(r"[^\[;]*\[([^\]]*)\]", requirement)
+    return {e.strip() for e in found.group(1).split(",")} if found else set()
+
+
+def _wanted(requirement: str, extras: set[str]) -> bool:
+    """A requirement without an ``extra`` marker, or one for a requested extra."""
+    marker = requirement.split(";", 1)[1] if ";" in requirement else ""
+    if "extra" not in marker:
+        return True
+    return any(
+        re.search(rf"extra\s*==\s*[\"']{re.escape(e)}[\"']", marker) for e in extras
+    )
+
+
 def _closure() -> dict[str, str]:
+    """Every installed distribution evalviz and its extras pull in, with the
+    extras each requirement asks for (jupyter-events wants jsonschema's
+    ``format-nongpl`` validators, which bring their own packages)."""
     seen: dict[str, str] = {}
-    todo = []
-    for req in md.requires("evalviz") or []:
-        marker = req.split(";", 1)[1] if ";" in req else ""
-        if "extra" not in marker or any(f'"{e}"' in marker for e in EXTRAS):
-            todo.append(_name(req))
+    done: set[tuple[str, frozenset]] = set()
+    todo = [
+        (_name(req), _extras(req))
+        for req in md.requires("evalviz") or []
+        if _wanted(req, set(EXTRAS))
+    ]
     while todo:
-        name = todo.pop()
-        if name in seen:
+        name, extras = todo.pop()
+        key = (name, frozenset(extras))
+        if key in done:
             continue
+        done.add(key)
         try:
             dist = md.distribution(name)
         except md.PackageNotFoundError:
             continue  # a conditional dependency this platform does not need
         seen[name] = dist.version
         for req in dist.requires or []:
-            if "extra ==" in req:
-                continue
-            todo.append(_name(req))
+            if _wanted(req, extras):
+                todo.append((_name(req), _extras(req)))
     return seen
 
 

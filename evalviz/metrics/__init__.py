@@ -5,7 +5,10 @@ return a DataFrame, when they are called); no matplotlib. Every function reads
 its inputs through the one input model in ``evalviz._validation``.
 
 The work lives in private modules: ``_ranking`` (ROC / PR curves, AUC, average
-precision), ``_topk`` (top-k metrics and the tie rule), ``_counting``
+precision), ``_ranking_options`` (scikit-learn's ranking options: sample
+weights, partial AUC, one-vs-one, per-sample averages, thinned curves, the
+``undefined="warn"`` switch), ``_label_checks`` (refusals in scikit-learn's
+words), ``_micro_auc`` (each label's share of the micro AUC), ``_topk`` (top-k metrics and the tie rule), ``_counting``
 (confusion matrices, precision / recall / F1, reports, counts at thresholds),
 ``_prfs`` and ``_class_report`` (scikit-learn's precision / recall / F-beta,
 per-label confusion and classification report, with its names and options),
@@ -79,7 +82,6 @@ from ._prevalence import (  # --- from widgets ---
     resample_prevalence,
 )
 from ._prfs import (  # --- counting options ---
-    UndefinedMetricWarning,
     f1_score,
     fbeta_score,
     multilabel_confusion_matrix,
@@ -133,6 +135,7 @@ from ._topk_summary import (
     scores_in_cells,
     topk_auc_summary,
 )
+from ._warnings import UndefinedMetricWarning  # scikit-learn's counterpart
 
 __all__ = [
     # bootstrap bands of curves
@@ -152,6 +155,8 @@ __all__ = [
     "label_hits_at_k",
     "micro_auc_by_label",
     "tied_predictions",
+    # --- ranking options ---
+    "UndefinedMetricWarning",
     # counting
     "confusion_matrix",
     "accuracy",
@@ -161,7 +166,6 @@ __all__ = [
     "normalize_confusion",
     "top_confusions",
     # --- counting options ---
-    "UndefinedMetricWarning",
     "classification_report",
     "f1_score",
     "fbeta_score",

@@ -611,7 +611,7 @@ def cell_counts(
     --------
     >>> from evalviz.metrics import cell_counts
     >>> frame = cell_counts([[1, 0], [0, 1], [0, 1]], [[0.8, 0.2], [0.3, 0.7], [0.6, 0.4]])
-    >>> frame.loc["all cells", ["TP", "FP", "FN", "TN"]].tolist()
+    >>> frame[["TP", "FP", "FN", "TN"]].loc["all cells"].tolist()
     [2, 1, 1, 2]
     """  # noqa: E501
     import pandas as pd

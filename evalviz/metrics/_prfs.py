@@ -29,6 +29,7 @@ from .._validation import (
     check_choice,
     read_inputs,
 )
+from ._warnings import UndefinedMetricWarning
 
 __all__ = [
     "UndefinedMetricWarning",
@@ -42,27 +43,6 @@ __all__ = [
 
 _SET_AVERAGES = (None, "micro", "macro", "weighted", "samples", "binary")
 _ALL = ("precision", "recall", "f-score")
-
-
-class UndefinedMetricWarning(UserWarning):
-    """A metric had nothing to divide by and was set to ``zero_division``.
-
-    The counterpart of ``sklearn.exceptions.UndefinedMetricWarning``: like it,
-    a subclass of :class:`UserWarning`, with the same messages. It is a
-    separate class because evalviz's metrics do not import scikit-learn;
-    ``warnings.filterwarnings("ignore", category=UserWarning)`` silences both,
-    and passing ``zero_division=0.0`` (or 1.0, or ``np.nan``) says the value
-    wanted, so nothing is warned.
-
-    Examples
-    --------
-    >>> import warnings
-    >>> with warnings.catch_warnings(record=True) as caught:
-    ...     warnings.simplefilter("always")
-    ...     value = precision_score([0, 1], [0, 0])
-    >>> value, caught[0].category.__name__
-    (0.0, 'UndefinedMetricWarning')
-    """
 
 
 # ---------------------------------------------------------------------------

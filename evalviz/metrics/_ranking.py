@@ -19,7 +19,21 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from .._validation import check_choice, read_inputs
-from ._sweep import binary_sweep
+from ._label_checks import check_labels_words, check_pos_label_fixed, in_sklearn_words
+from ._micro_auc import micro_auc_by_label  # noqa: F401 (its old location)
+from ._ranking_options import (
+    binary_ap,
+    binary_auc,
+    check_max_fpr,
+    check_multiclass_options,
+    drop_pr_intermediate,
+    drop_roc_intermediate,
+    options_area,
+    ovo_auc,
+    read_sample_weight,
+    warn_undefined,
+    weighted_sweep,
+)
 from ._topk import (  # noqa: F401 (old import location of the top-k metrics)
     _flat_positives,
     _top_1,
@@ -39,7 +53,9 @@ __all__ = [
     "micro_auc_by_label",
 ]
 
-_AVERAGES = ("macro", "micro", "weighted", None)
+_AVERAGES = ("macro", "micro", "weighted", "samples", None)
+#: ``undefined=``: our clear error, or scikit-learn's value with a warning.
+_UNDEFINED = ("raise", "warn")
 
 # Cells per chunk of transposed columns (float32: 16 MiB) and per block of rows.
 _CHUNK_CELLS = 1 << 22
@@ -67,18 +83,22 @@ def _check_average(average) -> None:
     check_choice(average, "average", _AVERAGES)
 
 
-def _weights(sample_weight, n):
-    if sample_weight is None:
-        return None
-    w = np.asarray(sample_weight, dtype=np.float64)
-    if w.shape != (n,):
-        raise ValueError(
-            f"sample_weight must have one weight per sample, shape ({n},), got "
-            f"shape {w.shape}"
+def _read(y_true, y_score, *, multiclass_ok=False, **options):
+    """``read_inputs``; its refusals led by scikit-learn's sentence when one applies."""
+    try:
+        return read_inputs(y_true, y_score, **options)
+    except ValueError as err:
+        pos_label = options.get("pos_label")
+        new = in_sklearn_words(
+            err, y_true, y_score, pos_label, multiclass_ok=multiclass_ok
         )
-    if not np.all(np.isfinite(w)) or (w < 0).any():
-        raise ValueError("sample_weight must hold finite, non-negative weights")
-    return w
+        if new is err:
+            raise
+        raise new from None
+
+
+def _weights(sample_weight, n):
+    return read_sample_weight(sample_weight, n)
 
 
 # ---------------------------------------------------------------------------
@@ -86,7 +106,15 @@ def _weights(sample_weight, n):
 # ---------------------------------------------------------------------------
 
 
-def roc_curve(y_true, y_score, *, pos_label=None, sample_weight=None):
+def roc_curve(
+    y_true,
+    y_score,
+    *,
+    pos_label=None,
+    sample_weight=None,
+    drop_intermediate=False,
+    undefined="raise",
+):
     """Receiver operating characteristic curve of a binary problem.
 
     Parameters
@@ -101,7 +129,16 @@ def roc_curve(y_true, y_score, *, pos_label=None, sample_weight=None):
         The value of ``y_true`` that marks a positive sample. Needed unless the
         labels are {0, 1}, {-1, 1} or {False, True} (then 1 / True).
     sample_weight : array-like of shape (n_samples,), optional
-        Weight of each sample in the counts.
+        Weight of each sample in the counts (non-negative; samples of weight 0
+        add no threshold, as in scikit-learn).
+    drop_intermediate : bool, default=False
+        Drop the points that lie on the segment between their neighbours
+        (scikit-learn's rule: second differences of both counts are 0); the
+        drawn curve and its area are unchanged. scikit-learn's default is True.
+    undefined : {"raise", "warn"}, default="raise"
+        With ``"warn"`` a missing class gives NaN rates and an
+        ``UndefinedMetricWarning`` (scikit-learn's behaviour) instead of the
+        ``ValueError``.
 
     Returns
     -------
@@ -132,17 +169,40 @@ def roc_curve(y_true, y_score, *, pos_label=None, sample_weight=None):
     >>> roc_curve(["no", "yes"], [0.2, 0.9], pos_label="yes")[1].tolist()
     [0.0, 1.0, 1.0]
     """
-    inp = read_inputs(y_true, y_score, pos_label=pos_label, kind="binary")
+    check_choice(undefined, "undefined", _UNDEFINED)
+    inp = _read(y_true, y_score, pos_label=pos_label, kind="binary")
     weight = _weights(sample_weight, inp.n_samples)
-    _require_both(inp.y, "y_true", "ROC curve", weight)
-    fps, tps, thresholds = binary_sweep(inp.y, inp.score, weight)
+    if undefined == "raise":
+        _require_both(inp.y, "y_true", "ROC curve", weight)
+    fps, tps, thresholds = weighted_sweep(inp.y, inp.score, weight)
+    if drop_intermediate:
+        fps, tps, thresholds = drop_roc_intermediate(fps, tps, thresholds)
     fps = np.r_[0.0, fps]
     tps = np.r_[0.0, tps]
     thresholds = np.r_[np.inf, thresholds.astype(np.float64)]
-    return fps / fps[-1], tps / tps[-1], thresholds
+    if fps[-1] <= 0:
+        warn_undefined("roc no negatives")
+    if tps[-1] <= 0:
+        warn_undefined("roc no positives")
+    return _rate(fps), _rate(tps), thresholds
 
 
-def precision_recall_curve(y_true, y_score, *, pos_label=None, sample_weight=None):
+def _rate(counts, fill=np.nan):
+    """Counts over their total; ``fill`` when the total is 0 (``undefined="warn"``)."""
+    if counts[-1] <= 0:
+        return np.full(counts.shape, fill)
+    return counts / counts[-1]
+
+
+def precision_recall_curve(
+    y_true,
+    y_score,
+    *,
+    pos_label=None,
+    sample_weight=None,
+    drop_intermediate=False,
+    undefined="raise",
+):
     """Precision-recall pairs for every distinct threshold of a binary problem.
 
     Parameters
@@ -156,7 +216,15 @@ def precision_recall_curve(y_true, y_score, *, pos_label=None, sample_weight=Non
         The value of ``y_true`` that marks a positive sample. Needed unless the
         labels are {0, 1}, {-1, 1} or {False, True}.
     sample_weight : array-like of shape (n_samples,), optional
-        Weight of each sample in the counts.
+        Weight of each sample in the counts (non-negative; samples of weight 0
+        add no threshold, as in scikit-learn).
+    drop_intermediate : bool, default=False
+        Keep only the first and last point of each run of equal recall
+        (scikit-learn's rule).
+    undefined : {"raise", "warn"}, default="raise"
+        With ``"warn"`` a ``y_true`` without positives gives recall 1 at every
+        threshold and an ``UndefinedMetricWarning`` (scikit-learn's behaviour)
+        instead of the ``ValueError``.
 
     Returns
     -------
@@ -186,13 +254,19 @@ def precision_recall_curve(y_true, y_score, *, pos_label=None, sample_weight=Non
     >>> p.round(3).tolist(), r.tolist()
     ([0.5, 0.667, 0.5, 1.0, 1.0], [1.0, 1.0, 0.5, 0.5, 0.0])
     """
-    inp = read_inputs(y_true, y_score, pos_label=pos_label, kind="binary")
+    check_choice(undefined, "undefined", _UNDEFINED)
+    inp = _read(y_true, y_score, pos_label=pos_label, kind="binary")
     weight = _weights(sample_weight, inp.n_samples)
-    _require_positive(inp.y, "y_true", "precision-recall curve", weight)
-    fps, tps, thresholds = binary_sweep(inp.y, inp.score, weight)
+    if undefined == "raise":
+        _require_positive(inp.y, "y_true", "precision-recall curve", weight)
+    fps, tps, thresholds = weighted_sweep(inp.y, inp.score, weight)
+    if drop_intermediate:
+        fps, tps, thresholds = drop_pr_intermediate(fps, tps, thresholds)
     predicted = tps + fps
     precision = np.divide(tps, predicted, out=np.zeros_like(tps), where=predicted != 0)
-    recall = tps / tps[-1]
+    if not tps.size or tps[-1] <= 0:
+        warn_undefined("no positives")
+    recall = _rate(tps, fill=1.0) if tps.size else tps
     return (
         np.r_[precision[::-1], 1.0],
         np.r_[recall[::-1], 0.0],
@@ -357,7 +431,7 @@ def _name_columns(inp, columns) -> str:
     return f"{word} {shown}{more}"
 
 
-def _check_columns(inp, n_pos, metric, *, need_negatives):
+def _check_columns(inp, n_pos, metric, *, need_negatives, n_total=None):
     no_pos = np.flatnonzero(n_pos == 0)
     if no_pos.size:
         where = "y_true" if inp.kind == "multilabel" else "y_true's labels"
@@ -368,7 +442,8 @@ def _check_columns(inp, n_pos, metric, *, need_negatives):
             "average='micro'"
         )
     if need_negatives:
-        no_neg = np.flatnonzero(n_pos == inp.n_samples)
+        total = inp.n_samples if n_total is None else n_total
+        no_neg = np.flatnonzero(n_pos == total)
         if no_neg.size:
             raise ValueError(
                 f"{_name_columns(inp, no_neg)} has no negative samples in y_true "
@@ -419,6 +494,87 @@ def _binary_area(inp, metric):
     return float(auc if want_auc else ap)
 
 
+def _area(inp, metric, average, weight, undefined, max_fpr=None, multi_class="ovr"):
+    """roc_auc / average_precision after reading: the plain path or the options."""
+    want_auc = metric == "ROC AUC"
+    plain = weight is None and max_fpr is None and undefined == "raise"
+    if inp.kind == "binary":
+        if plain:
+            return _binary_area(inp, metric)
+        if undefined == "raise":
+            check = _require_both if want_auc else _require_positive
+            check(inp.y, "y_true", metric, weight)
+        if want_auc:
+            return float(binary_auc(inp.y, inp.score, weight, max_fpr))
+        return float(binary_ap(inp.y, inp.score, weight))
+    if inp.kind == "multiclass" and want_auc:
+        check_multiclass_options(average, weight, max_fpr, multi_class)
+        if multi_class == "ovo":
+            return _ovo(inp, average, undefined)
+    if plain and average != "samples":
+        return _averaged(inp, average, metric)
+    truth = inp.one_vs_rest()
+    if undefined == "raise":
+        _check_defined(inp, truth, weight, average, metric)
+    return options_area(
+        truth,
+        inp.score,
+        weight,
+        metric="auc" if want_auc else "ap",
+        average=average,
+        max_fpr=max_fpr,
+    )
+
+
+def _ovo(inp, average, undefined):
+    present = np.unique(inp.y)
+    missing = np.setdiff1d(np.arange(inp.n_classes), present)
+    if undefined == "raise" and missing.size:
+        raise ValueError(
+            f"{_name_columns(inp, missing)} has no samples in y_true, so its "
+            "one-vs-one AUCs are undefined; evaluate on data that contains every "
+            "class, or pass undefined='warn' to average over the pairs of the "
+            "classes present (scikit-learn's rule)"
+        )
+    if present.size < 2:
+        if undefined == "raise":
+            raise ValueError(
+                "y_true has a single class, so no pair of classes can be ranked; "
+                "the one-vs-one AUC is undefined"
+            )
+        return np.nan
+    return ovo_auc(inp.y, inp.score, average)
+
+
+def _check_defined(inp, truth, weight, average, metric):
+    """The clear error for columns (rows) without positives or negatives."""
+    want_auc = metric == "ROC AUC"
+    live = np.ones(inp.n_samples, bool) if weight is None else weight > 0
+    if average == "micro":
+        t = truth[live]
+        n_pos, n_cells = int(np.count_nonzero(t)), t.size
+        if n_pos == 0 or (want_auc and n_pos == n_cells):
+            missing = "positive" if n_pos == 0 else "negative"
+            raise ValueError(
+                f"y_true has no {missing} cells of positive weight ({n_pos} of "
+                f"{n_cells}); the micro {metric} is undefined"
+            )
+        return
+    if average == "samples":
+        n_pos = truth.sum(axis=1)
+        bad = np.flatnonzero((n_pos == 0) | (want_auc & (n_pos == truth.shape[1])))
+        if bad.size:
+            raise ValueError(
+                f"{bad.size} sample(s) (the first: row {int(bad[0])}) have "
+                f"{'no positive or no negative' if want_auc else 'no positive'} "
+                f"labels, so their {metric} over the labels is undefined; drop "
+                "those rows, or pass undefined='warn' (scikit-learn's NaN)"
+            )
+        return
+    n_pos = truth[live].sum(axis=0)
+    _check_columns(inp, n_pos, metric, need_negatives=want_auc, n_total=live.sum())
+
+
 _OVR_NOTE = """
     Multi-class input is one-vs-rest: class ``j``'s positives are the samples
     labelled ``j``, its negatives all others, and each column's scores are
@@ -431,7 +587,18 @@ _OVR_NOTE = """
 """
 
 
-def roc_auc(y_true, y_score, *, average="macro", labels=None, pos_label=None):
+def roc_auc(
+    y_true,
+    y_score,
+    *,
+    average="macro",
+    labels=None,
+    pos_label=None,
+    sample_weight=None,
+    max_fpr=None,
+    multi_class="ovr",
+    undefined="raise",
+):
     """Exact area under the ROC curve: binary, multi-class or multi-label.
 
     Parameters
@@ -455,6 +622,27 @@ def roc_auc(y_true, y_score, *, average="macro", labels=None, pos_label=None):
     pos_label : int, bool or str, optional
         Binary: the positive class. Needed unless the labels are {0, 1},
         {-1, 1} or {False, True}.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample (weighted Mann-Whitney statistic;
+        samples of weight 0 are dropped). ``"weighted"`` then weights each
+        column by its positives' weight, ``"samples"`` averages the rows
+        with these weights.
+    max_fpr : float in (0, 1], optional
+        Standardised partial AUC over the false positive rates up to
+        ``max_fpr`` (McClish 1989, as scikit-learn): 0.5 for a random
+        ranking, 1 for a perfect one. Binary, multi-label and multi-class
+        one-vs-rest input (scikit-learn refuses multi-class; here it is each
+        class against the rest).
+    multi_class : {"ovr", "ovo", "raise"}, default="ovr"
+        Multi-class input: ``"ovr"`` each class against the rest; ``"ovo"``
+        Hand and Till's mean over pairs of classes (``average="weighted"``
+        weights each pair by its share of the samples); ``"raise"`` refuses
+        multi-class input (scikit-learn's default).
+    undefined : {"raise", "warn"}, default="raise"
+        What a class (label, row) without positives or without negatives
+        gives: a ``ValueError`` naming it, or, with ``"warn"``, NaN and an
+        :class:`UndefinedMetricWarning` as scikit-learn (for loops over
+        folds that may lack a class).
 
     Returns
     -------
@@ -486,17 +674,44 @@ def roc_auc(y_true, y_score, *, average="macro", labels=None, pos_label=None):
     0.75
     >>> roc_auc([1, 1, 2, 2], [0.1, 0.3, 0.8, 0.6], pos_label=2)
     1.0
+    >>> roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], sample_weight=[1, 1, 3, 1])
+    0.625
+    >>> roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], max_fpr=0.5)
+    0.6666666666666666
+    >>> p = [[.5, .2, .3], [.2, .5, .3], [.3, .3, .4], [.4, .4, .2], [.6, .1, .3]]
+    >>> roc_auc([0, 1, 2, 1, 2], p, multi_class="ovo")
+    0.8541666666666666
     """
     _check_average(average)
-    inp = read_inputs(
-        y_true, y_score, labels=labels, pos_label=pos_label, require_probabilities=True
+    check_choice(multi_class, "multi_class", ("ovr", "ovo", "raise"))
+    check_choice(undefined, "undefined", _UNDEFINED)
+    max_fpr = check_max_fpr(max_fpr)
+    if labels is not None and np.ndim(y_score) == 2 and np.shape(y_score)[1] > 2:
+        check_labels_words(y_true, labels, np.shape(y_score)[1], "auc")
+    inp = _read(
+        y_true,
+        y_score,
+        labels=labels,
+        pos_label=pos_label,
+        require_probabilities=True,
+        multiclass_ok=True,
     )
-    if inp.kind == "binary":
-        return _binary_area(inp, "ROC AUC")
-    return _averaged(inp, average, "ROC AUC")
+    if inp.kind == "multiclass" and multi_class == "ovo" and sample_weight is not None:
+        check_multiclass_options(average, sample_weight, None, multi_class)
+    weight = _weights(sample_weight, inp.n_samples)
+    return _area(inp, "ROC AUC", average, weight, undefined, max_fpr, multi_class)
 
 
-def average_precision(y_true, y_score, *, average="macro", labels=None, pos_label=None):
+def average_precision(
+    y_true,
+    y_score,
+    *,
+    average="macro",
+    labels=None,
+    pos_label=None,
+    sample_weight=None,
+    undefined="raise",
+):
     """Average precision (area under the precision-recall step curve).
 
     Parameters
@@ -514,6 +729,13 @@ def average_precision(y_true, y_score, *, average="macro", labels=None, pos_labe
     pos_label : int, bool or str, optional
         Binary: the positive class. Needed unless the labels are {0, 1},
         {-1, 1} or {False, True}.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample in the precision and recall
+        counts (samples of weight 0 add no threshold).
+    undefined : {"raise", "warn"}, default="raise"
+        A class (label, row) without positives: a ``ValueError`` naming it,
+        or, with ``"warn"``, AP 0 and an :class:`UndefinedMetricWarning`, as
+        scikit-learn.
 
     Returns
     -------
@@ -546,12 +768,18 @@ def average_precision(y_true, y_score, *, average="macro", labels=None, pos_labe
     0.8333333333333333
     """
     _check_average(average)
-    inp = read_inputs(
-        y_true, y_score, labels=labels, pos_label=pos_label, require_probabilities=True
+    check_choice(undefined, "undefined", _UNDEFINED)
+    check_pos_label_fixed(y_true, y_score, pos_label)
+    inp = _read(
+        y_true,
+        y_score,
+        labels=labels,
+        pos_label=pos_label,
+        require_probabilities=True,
+        multiclass_ok=True,
     )
-    if inp.kind == "binary":
-        return _binary_area(inp, "average precision")
-    return _averaged(inp, average, "average precision")
+    weight = _weights(sample_weight, inp.n_samples)
+    return _area(inp, "average precision", average, weight, undefined)
 
 
 roc_auc.__doc__ = roc_auc.__doc__.replace(
@@ -560,79 +788,3 @@ roc_auc.__doc__ = roc_auc.__doc__.replace(
 average_precision.__doc__ = average_precision.__doc__.replace(
     "\n    Examples\n", _OVR_NOTE + "\n    Examples\n", 1
 )
-
-
-def micro_auc_by_label(y_true, y_score, *, labels=None):
-    """Each label's share of the micro-averaged ROC AUC.
-
-    Parameters
-    ----------
-    y_true : array-like of shape (n_samples, n_labels) or (n_samples,)
-        Multi-label 0/1 indicator, or multi-class labels (one-vs-rest cells;
-        then the rows must be probabilities, as for :func:`roc_auc`).
-    y_score : array-like of shape (n_samples, n_labels)
-        One score column per label.
-    labels : array-like, optional
-        Multi-class only: the class value of each score column.
-
-    Returns
-    -------
-    ndarray of shape (n_labels,)
-        Element ``j``: the probability that a random positive cell of label
-        ``j`` scores above a random negative cell of *any* label (ties half);
-        NaN for a label without positives.
-
-    Raises
-    ------
-    ValueError
-        If ``y_score`` has a single column, if there are no positive or no
-        negative cells, or if multi-class rows are not probabilities.
-
-    Notes
-    -----
-    The micro average pools every (sample, label) cell into one binary
-    problem, so it compares scores across labels. Its AUC is the mean of this
-    array weighted by each label's number of positives:
-    ``np.average(parts[has], weights=n_pos[has]) == roc_auc(..., average="micro")``.
-    Frequent labels therefore dominate the micro average, and a label scores
-    well here when its positives outscore the other labels' negatives, which is
-    not the same as ranking its own positives above its own negatives (its
-    per-label AUC).
-
-    Examples
-    --------
-    >>> micro_auc_by_label([[1, 0], [0, 1]], [[.9, .2], [.3, .8]]).tolist()
-    [1.0, 1.0]
-    """
-    inp = read_inputs(y_true, y_score, labels=labels, require_probabilities=True)
-    if inp.kind == "binary":
-        raise ValueError(
-            "micro_auc_by_label needs one score column per label (y_score of shape "
-            "(n_samples, n_labels))"
-        )
-    score = inp.score
-    n, m = score.shape
-    if inp.kind == "multiclass":
-        rows, cols = np.arange(n), inp.y
-    else:
-        rows, cols = np.divmod(_flat_positives(inp.y), m)
-    values = score[rows, cols]
-    n_neg = score.size - values.size
-    if values.size == 0 or n_neg == 0:
-        raise ValueError(
-            "y_true needs both positive and negative cells for the micro AUC; got "
-            f"{values.size} positive of {score.size}"
-        )
-    every = np.sort(score, axis=None)
-    positives = np.sort(values)
-    left = np.searchsorted(every, values, "left") - np.searchsorted(
-        positives, values, "left"
-    )
-    right = np.searchsorted(every, values, "right") - np.searchsorted(
-        positives, values, "right"
-    )
-    # Negatives strictly below, plus half of the tied negatives: (left + right) / 2.
-    wins2 = np.bincount(cols, weights=(left + right).astype(np.float64), minlength=m)
-    n_pos = np.bincount(cols, minlength=m)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return wins2 / (2.0 * n_pos * n_neg)

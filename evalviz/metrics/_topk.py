@@ -11,7 +11,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import _score_array, _to_numpy, check_k, read_inputs
+from .._validation import (
+    _label_values,
+    _score_array,
+    _show,
+    _to_numpy,
+    check_k,
+    check_same_length,
+    read_inputs,
+)
+from ._label_checks import check_labels_words
+from ._ranking_options import read_sample_weight
 
 __all__ = [
     "top_k_accuracy",
@@ -39,7 +49,13 @@ def _flat_positives(truth: np.ndarray) -> np.ndarray:
 
 def _topk_input(y_true, y_score, k, metric, labels=None):
     """Multi-class or multi-label inputs of a top-k metric, and a checked k."""
-    inp = read_inputs(y_true, y_score, labels=labels, kind=_kind_of(y_true))
+    n_columns = np.shape(y_score)[1] if np.ndim(y_score) == 2 else None
+    if n_columns is not None:
+        check_labels_words(y_true, labels, n_columns, "topk")
+    try:
+        inp = read_inputs(y_true, y_score, labels=labels, kind=_kind_of(y_true))
+    except ValueError as err:
+        raise _topk_words(err, y_true, y_score, labels, n_columns) from None
     if inp.kind == "binary":
         raise ValueError(
             f"{metric} needs one score column per class (y_score of shape "
@@ -48,6 +64,60 @@ def _topk_input(y_true, y_score, k, metric, labels=None):
         )
     k = check_k(k, inp.score.shape[1])
     return inp, k
+
+
+def _topk_words(err, y_true, y_score, labels, n_columns):
+    """The error of ``read_inputs``, led by scikit-learn's sentence when one applies."""
+    try:
+        y = np.asarray(_to_numpy(y_true))
+        n_classes = np.unique(y).size if y.ndim == 1 else None
+    except (TypeError, ValueError):
+        return err
+    if n_columns is None and n_classes is not None and n_classes > 2:
+        lead = (
+            "`y_score` needs to be of shape `(n_samples, n_classes)`, since `y_true` "
+            "contains multiple classes."
+        )
+    elif y.ndim == 1 and y.dtype.kind == "f" and not np.all(y == np.round(y)):
+        lead = "y type must be 'binary' or 'multiclass', got 'continuous'."
+    elif (
+        labels is None
+        and n_classes is not None
+        and n_columns is not None
+        and (n_classes > n_columns)
+    ):
+        lead = (
+            f"Number of classes in 'y_true' ({n_classes}) not equal to the number "
+            f"of classes in 'y_score' ({n_columns})."
+        )
+    else:
+        return err
+    return ValueError(f"{lead} {err}")
+
+
+def _binary_hits(y_true, y_score, k, labels):
+    """scikit-learn's top-k of a binary problem scored by one column.
+
+    Top-2 (or more) of two classes is always a hit; top-1 predicts the second
+    class (sorted, or ``labels[1]``) when the score exceeds 0.5 for scores in
+    [0, 1], else 0 (``top_k_accuracy_score``'s rule).
+    """
+    y = _label_values(_to_numpy(y_true), "y_true")
+    score = _score_array(_to_numpy(y_score), "y_score")
+    check_same_length(y, score, "y_true", "y_score")
+    classes = np.unique(y) if labels is None else np.asarray(list(labels))
+    if classes.size > 2:
+        raise ValueError(
+            "`y_score` needs to be of shape `(n_samples, n_classes)`, since `y_true` "
+            f"contains multiple classes. y_true has {classes.size} classes "
+            f"{_show(classes)} but y_score is 1-D; pass one score column per class"
+        )
+    k = check_k(k, 2)
+    if k >= 2:
+        return np.ones(y.size, dtype=np.int64)
+    threshold = 0.5 if score.min() >= 0 and score.max() <= 1 else 0
+    second = (y == classes[-1]) if classes.size == 2 else np.zeros(y.size, bool)
+    return ((score > threshold) == second).astype(np.int64)
 
 
 def _kind_of(y_true):
@@ -133,7 +203,7 @@ def _label_hits(inp, k):
     return hits, n_true
 
 
-def top_k_accuracy(y_true, y_score, k, *, labels=None):
+def top_k_accuracy(y_true, y_score, k, *, labels=None, sample_weight=None):
     """Fraction of samples whose true class (or any true label) is in the top k.
 
     Parameters
@@ -141,15 +211,20 @@ def top_k_accuracy(y_true, y_score, k, *, labels=None):
     y_true : array-like of shape (n_samples,) or (n_samples, n_labels)
         Class labels of any sortable type (ints, strings), or a multi-label
         0/1 indicator matrix.
-    y_score : array-like of shape (n_samples, n_classes)
+    y_score : array-like of shape (n_samples, n_classes) or (n_samples,)
         One score per class (probabilities or logits: only their order
         within a row matters). Columns follow ``labels`` (default: the sorted
-        class values, or ``0..n_classes-1`` for integer labels).
+        class values, or ``0..n_classes-1`` for integer labels). A 1-D score
+        of a binary problem is the second class's score (scikit-learn's rule:
+        top-1 predicts it above 0.5 for scores in [0, 1], else above 0).
     k : int
         How many of the highest-scored classes count as a guess, 1 <= k <=
         n_classes.
     labels : array-like of shape (n_classes,), optional
         The class value of each score column, in column order.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weight of each sample: the result is the weighted share
+        of hits, ``sum(w * hit) / sum(w)`` (scikit-learn's).
 
     Returns
     -------
@@ -184,8 +259,18 @@ def top_k_accuracy(y_true, y_score, k, *, labels=None):
     >>> top_k_accuracy([0, 1, 2], [[1, 1, 1], [1, 1, 1], [1, 1, 1]], 1)
     0.3333333333333333
     """
-    inp, k = _topk_input(y_true, y_score, k, "top-k accuracy", labels)
-    hits, _ = _label_hits(inp, k)
+    if np.ndim(y_score) == 1 and np.ndim(y_true) == 1:
+        hits = _binary_hits(y_true, y_score, k, labels)
+    else:
+        inp, k = _topk_input(y_true, y_score, k, "top-k accuracy", labels)
+        hits, _ = _label_hits(inp, k)
+    weight = read_sample_weight(sample_weight, hits.size)
+    if weight is not None:
+        if weight.sum() == 0:
+            raise ValueError(
+                "sample_weight sums to 0, so the weighted share of hits is undefined"
+            )
+        return float(np.average(hits > 0, weights=weight))
     return float(np.mean(hits > 0))
 
 
