@@ -11,6 +11,8 @@ offer is refused by raising :class:`NotInEvalviz`, never computed here.
 
 from __future__ import annotations
 
+from sklearn_ranking_adapter import average_precision_score  # noqa: F401 - served
+
 import evalviz.metrics as evm
 
 #: The warning class the tests expect, as evalviz names it.
@@ -26,20 +28,6 @@ def accuracy_score(y_true, y_pred, *, normalize=True, sample_weight=None):
     if not normalize:
         raise NotInEvalviz("accuracy_score(normalize=False): evalviz gives the share")
     return evm.accuracy(y_true, y_pred, sample_weight=sample_weight)
-
-
-def average_precision_score(
-    y_true, y_score, *, average="macro", pos_label=1, sample_weight=None
-):
-    """``sklearn.metrics.average_precision_score`` through ``average_precision``."""
-    if sample_weight is not None:
-        raise NotInEvalviz("average_precision_score(sample_weight=...)")
-    return evm.average_precision(
-        y_true,
-        y_score,
-        average=average,
-        pos_label=None if pos_label == 1 else pos_label,
-    )
 
 
 #: Same names, same arguments: evalviz's functions are served as they are.
