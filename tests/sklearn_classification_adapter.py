@@ -11,6 +11,8 @@ offer is refused by raising :class:`NotInEvalviz`, never computed here.
 
 from __future__ import annotations
 
+from sklearn_ranking_adapter import average_precision_score  # noqa: F401 - served
+
 import evalviz.metrics as evm
 
 #: The warning class the tests expect, as evalviz names it.
@@ -26,6 +28,21 @@ def accuracy_score(y_true, y_pred, *, normalize=True, sample_weight=None):
     if not normalize:
         raise NotInEvalviz("accuracy_score(normalize=False): evalviz gives the share")
     return evm.accuracy(y_true, y_pred, sample_weight=sample_weight)
+
+
+#: Same names, same arguments: evalviz's functions are served as they are.
+matthews_corrcoef = evm.matthews_corrcoef
+cohen_kappa_score = evm.cohen_kappa_score
+jaccard_score = evm.jaccard_score
+hamming_loss = evm.hamming_loss
+zero_one_loss = evm.zero_one_loss
+balanced_accuracy_score = evm.balanced_accuracy_score
+class_likelihood_ratios = evm.class_likelihood_ratios
+log_loss = evm.log_loss
+brier_score_loss = evm.brier_score_loss
+hinge_loss = evm.hinge_loss
+d2_log_loss_score = evm.d2_log_loss_score
+d2_brier_score = evm.d2_brier_score
 
 
 def confusion_matrix(
@@ -133,6 +150,19 @@ def _as_text(frame, digits: int, weighted: bool) -> str:
 #: The scikit-learn names this adapter serves.
 PROVIDED = (
     "accuracy_score",
+    "average_precision_score",
+    "balanced_accuracy_score",
+    "brier_score_loss",
+    "class_likelihood_ratios",
+    "cohen_kappa_score",
+    "d2_brier_score",
+    "d2_log_loss_score",
+    "hamming_loss",
+    "hinge_loss",
+    "jaccard_score",
+    "log_loss",
+    "matthews_corrcoef",
+    "zero_one_loss",
     "classification_report",
     "confusion_matrix",
     "f1_score",

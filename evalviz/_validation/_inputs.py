@@ -549,7 +549,8 @@ def _read_multilabel(raw_arr, score, y_pred, display_labels, kind, arg) -> Input
     if not _is_indicator(raw_arr):
         raise ValueError(
             f"{y_true_name} is 2-D ({_describe(raw_arr)}) but not a 0/1 indicator "
-            "matrix; pass 1-D class labels, or 0/1 indicators (samples x labels) "
+            "matrix (multiclass-multioutput format is not supported); pass 1-D "
+            "class labels, or 0/1 indicators (samples x labels) "
             "for a multi-label problem"
         )
     if kind == "binary" or kind == "multiclass":

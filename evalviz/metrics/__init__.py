@@ -24,6 +24,15 @@ comparisons).
 
 from __future__ import annotations
 
+from ._agreement import (  # --- agreement and losses ---
+    balanced_accuracy_score,
+    class_likelihood_ratios,
+    cohen_kappa_score,
+    hamming_loss,
+    jaccard_score,
+    matthews_corrcoef,
+    zero_one_loss,
+)
 from ._bands import CurveBand, pr_band, roc_band  # --- uncertainty bands ---
 from ._class_report import classification_report  # --- counting options ---
 from ._counting import (
@@ -46,6 +55,13 @@ from ._curves import (
     pr_curves,
     roc_curves,
     threshold_marks,
+)
+from ._losses import (  # --- agreement and losses ---
+    brier_score_loss,
+    d2_brier_score,
+    d2_log_loss_score,
+    hinge_loss,
+    log_loss,
 )
 
 # --- from conventions part ---
@@ -158,6 +174,20 @@ __all__ = [
     "precision_score",
     "recall_score",
     # --- end counting options ---
+    # --- agreement and losses (scikit-learn's names) ---
+    "balanced_accuracy_score",
+    "class_likelihood_ratios",
+    "cohen_kappa_score",
+    "hamming_loss",
+    "jaccard_score",
+    "matthews_corrcoef",
+    "zero_one_loss",
+    "brier_score_loss",
+    "d2_brier_score",
+    "d2_log_loss_score",
+    "hinge_loss",
+    "log_loss",
+    # --- end agreement and losses ---
     # --- from explainer ---
     "share_of_negatives_beaten",
     "binary_summary",

@@ -104,6 +104,10 @@ def check_pos_label_fixed(y_true, y_score, pos_label) -> None:
     """
     if pos_label is None or (not isinstance(pos_label, str) and pos_label == 1):
         return
+    if np.ndim(y_true) == 2:
+        arr = np.asarray(y_true)
+        if arr.dtype.kind in "iuf" and not np.isin(arr, (0, 1)).all():
+            return  # multiclass-multioutput: the input reader refuses it
     multilabel = np.ndim(y_true) == 2 and np.shape(y_true)[1] > 1
     if not multilabel and (np.ndim(y_score) != 2 or np.shape(y_score)[1] <= 2):
         return

@@ -136,10 +136,10 @@ def _multilabel_columns(labels, k: int) -> np.ndarray:
             f"in [0, {k})), got {list(labels)[:10]!r}"
         )
     if idx.max() >= k or idx.min() < 0:
-        bad = int(idx.max()) if idx.max() >= k else int(idx.min())
+        got = f"{idx.max()} > {k - 1}" if idx.max() >= k else f"{idx.min()} < 0"
         raise ValueError(
-            f"All labels must be in [0, n labels) for multilabel targets: got "
-            f"{bad} with {k} label columns; labels= picks indicator columns"
+            "All labels must be in [0, n labels) for multilabel targets. Got "
+            f"{got} ({k} label columns); labels= picks indicator columns"
         )
     return idx.astype(np.int64)
 
