@@ -59,6 +59,9 @@ def compute_band(kind, y_true, y_score, confidence, n_resamples, seed, read_args
 def draw_band(display, ax, colours, xs=None):
     """Fill each coloured class's band in its colour, with one legend entry.
 
+    The legend entry has the band's colour and transparency when one band is
+    drawn, and grey when several classes' bands share the entry.
+
     Parameters
     ----------
     display : RocCurves or PrCurves
@@ -79,11 +82,13 @@ def draw_band(display, ax, colours, xs=None):
     if band is None or not colours:
         return
     grid = band.grid if xs is None else xs(band.grid)
+    drawn = []
     for j, colour in colours.items():
         name = display.class_names[j]
         if name not in band.names:
             continue
         k = band.names.index(name)
+        drawn.append(colour)
         display.lines_[f"band:{name}"] = ax.fill_between(
             grid,
             band.low[k],
@@ -95,10 +100,13 @@ def draw_band(display, ax, colours, xs=None):
             gid=f"band:{name}",
         )
     what = "TPR at each FPR" if band.kind == "roc" else "precision at each recall"
+    # the legend swatch looks like the band: its colour when there is one band,
+    # a neutral grey standing for all of them when each class has its own colour
+    swatch = drawn[0] if len(set(drawn)) == 1 else "#888888"
     (display.lines_["band"],) = ax.plot(
         [],
         [],
-        color="#888888",
+        color=swatch,
         alpha=2 * _BAND_ALPHA,
         linewidth=8,
         label=f"{band.confidence:.0%} bootstrap band of {what}\n"

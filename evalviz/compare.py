@@ -330,8 +330,11 @@ def _bootstrap_rows(metric, y_true, models, conf, settings):
         dist = np.asarray(diff.bootstrap_distribution, dtype=float)
         dist = dist[np.isfinite(dist)]
         # two-sided percentile-bootstrap p-value: twice the share of
-        # resampled differences on the far side of 0 (test inversion)
-        p = min(1.0, 2 * min(np.mean(dist <= 0), np.mean(dist >= 0)))
+        # resampled differences on the far side of 0 (test inversion), counted
+        # as (k + 1) / (B + 1) so that it is never 0 (Davison and Hinkley,
+        # Bootstrap Methods and their Application, 1997, eq. 4.11)
+        far = min(np.count_nonzero(dist <= 0), np.count_nonzero(dist >= 0))
+        p = min(1.0, 2 * (far + 1) / (dist.size + 1))
         if not rows:
             rows.append(
                 {
@@ -550,10 +553,13 @@ class IntervalsBySize:
         The numbers (see :meth:`to_frame`).
     ax_ : ndarray of matplotlib Axes
         One panel per metric, set by :meth:`plot`.
+    diff_ax_ : ndarray of matplotlib Axes or None
+        The paired-difference panels under them, set by :meth:`plot`.
     figure_ : matplotlib Figure
         Set by :meth:`plot`.
     lines_ : dict
-        ``"metric: model"`` -> the error bars drawn.
+        ``"metric: model"`` -> the error bars drawn; ``"difference: metric:
+        model"`` -> the paired difference's error bars.
 
     Examples
     --------
@@ -568,7 +574,7 @@ class IntervalsBySize:
     def __init__(self, table, *, confidence):
         self.table = table
         self.confidence = float(confidence)
-        self.ax_ = self.figure_ = None
+        self.ax_ = self.figure_ = self.diff_ax_ = None
         self.lines_ = {}
 
     def __repr__(self) -> str:
@@ -596,35 +602,92 @@ class IntervalsBySize:
         """
         return self.table.copy()
 
-    def plot(self):
+    def plot(self, *, differences=True):
         """One panel per metric: each model's value and interval against the sample size.
+
+        Parameters
+        ----------
+        differences : bool, default=True
+            Add a second row of panels with each model's paired difference to
+            the first model and its interval (the test the comparison rests
+            on), a dashed line at 0. Ignored with a single model.
 
         Returns
         -------
         IntervalsBySize
-            Self, with ``ax_`` (one Axes per metric), ``figure_`` and ``lines_``.
+            Self, with ``ax_`` (one Axes per metric), ``diff_ax_`` (the
+            difference panels, or None), ``figure_`` and ``lines_``.
         """
         import matplotlib.pyplot as plt
 
         metrics_ = list(dict.fromkeys(self.table["metric"]))
+        rows = 2 if differences and self.table["difference"].notna().any() else 1
         panel, legend_room, height = STYLE["by_size_figsize"]
         fig, axes = plt.subplots(
-            1,
+            rows,
             len(metrics_),
-            figsize=(panel * len(metrics_) + legend_room, height),
+            figsize=(
+                panel * len(metrics_) + legend_room,
+                height * (1 + 0.75 * (rows - 1)),
+            ),
             layout="constrained",
             squeeze=False,
+            sharex="col",
+            height_ratios=[1.0, 0.75][:rows],
         )
         self.figure_, self.ax_, self.lines_ = fig, axes[0], {}
-        for ax, metric in zip(axes[0], metrics_, strict=True):
-            self._draw_metric(ax, metric)
-        axes[0][-1].legend(
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
-            frameon=False,
-            fontsize=STYLE["legend_outside"],
-        )
+        self.diff_ax_ = axes[1] if rows == 2 else None
+        for k, metric in enumerate(metrics_):
+            self._draw_metric(axes[0][k], metric)
+            if rows == 2:
+                self._draw_difference(axes[1][k], metric)
+                axes[0][k].set_xlabel("")
+        for row in axes:
+            row[-1].legend(
+                loc="upper left",
+                bbox_to_anchor=(1.02, 1.0),
+                frameon=False,
+                fontsize=STYLE["legend_outside"],
+            )
         return self
+
+    def _draw_difference(self, ax, metric):
+        """Each model's paired difference to the first model, against the size."""
+        rows = self.table[
+            (self.table["metric"] == metric) & self.table["difference"].notna()
+        ]
+        models = list(dict.fromkeys(self.table["model"]))
+        for model in dict.fromkeys(rows["model"]):
+            part = rows[rows["model"] == model]
+            i = models.index(model)
+            shift = 1.0 + 0.06 * (i - (len(models) - 1) / 2)  # as in the panel above
+            bar = ax.errorbar(
+                part["n_samples"] * shift,
+                part["difference"],
+                yerr=[
+                    part["difference"] - part["difference_low"],
+                    part["difference_high"] - part["difference"],
+                ],
+                fmt="s",
+                capsize=4,
+                linewidth=2,
+                color=PALETTE[i % len(PALETTE)],
+                label=f"{model} - {models[0]}, paired",
+                gid=f"size-difference:{metric}:{model}",
+            )
+            self.lines_[f"difference: {metric}: {model}"] = bar
+        self.lines_[f"zero: {metric}"] = ax.axhline(
+            0.0, color="#888888", linestyle=(0, (4, 3)), linewidth=1.2, zorder=1
+        )
+        sizes = sorted(set(rows["n_samples"]))
+        ax.set_xticks(sizes, [format_count(n) for n in sizes])
+        ax.minorticks_off()
+        style_axes(
+            ax,
+            title=f"paired difference in {metric}, {self.confidence:.0%} intervals",
+            xlabel="test samples (nested random samples, log scale)",
+            ylabel=f"difference in {metric}",
+        )
 
     def _draw_metric(self, ax, metric):
         rows = self.table[self.table["metric"] == metric]

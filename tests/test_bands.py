@@ -157,6 +157,22 @@ def test_roc_display_draws_band_under_its_curve():
     assert any(label.startswith("90% bootstrap band of TPR") for label in labels)
 
 
+def test_band_legend_swatch_has_the_band_colour():
+    from matplotlib.colors import to_rgb
+
+    y, s = _data(n=200)
+    curves = ev.roc(y, s, confidence=0.9, n_resamples=100).plot()
+    fill = curves.lines_["band:1"].get_facecolor()[0]
+    swatch = curves.lines_["band"]
+    assert to_rgb(swatch.get_color()) == pytest.approx(tuple(fill[:3]))
+    # the legend handle drawn for the entry is that colour too
+    legend = curves.ax_.get_legend()
+    labels = [t.get_text() for t in legend.get_texts()]
+    k = next(i for i, t in enumerate(labels) if t.startswith("90% bootstrap band"))
+    handle = legend.legend_handles[k]
+    assert to_rgb(handle.get_color()) == pytest.approx(tuple(fill[:3]))
+
+
 def test_pr_display_and_from_predictions_take_confidence():
     y, s = _data(n=200)
     curves = ev.curves.PrCurves.from_predictions(y, s, confidence=0.95)

@@ -12,7 +12,7 @@ matplotlib.use("Agg")
 
 import evalviz as ev  # noqa: E402
 from evalviz.compare import report_intervals  # noqa: E402
-from evalviz.uncertainty import delong_test  # noqa: E402
+from evalviz.uncertainty import bootstrap_ci, delong_test  # noqa: E402
 
 
 def _two_models(n=400, seed=0):
@@ -85,6 +85,18 @@ def test_bootstrapped_metric_is_paired_bootstrap():
     assert f1.loc["b", "test"] == "paired bootstrap"
     assert 0 <= f1.loc["b", "p_value"] <= 1
     assert f1.loc["b", "difference_low"] <= f1.loc["b", "difference"]
+    # the p-value counts the resampled differences on the far side of 0 as
+    # (k + 1) / (B + 1), twice: never 0, 2 / (B + 1) when none is on that side
+    dist = bootstrap_ci("f1", y, b, a, n_resamples=500).difference
+    far = min(
+        np.sum(dist.bootstrap_distribution <= 0),
+        np.sum(dist.bootstrap_distribution >= 0),
+    )
+    assert f1.loc["b", "p_value"] == pytest.approx(min(1.0, 2 * (far + 1) / 501))
+    far_apart = ev.compare_models(
+        y, {"a": a, "noise": np.full(y.size, 0.4)}, metrics=["f1"], n_resamples=500
+    ).to_frame()
+    assert far_apart["p_value"].iloc[1] == pytest.approx(2 / 501)
 
 
 def test_multiclass_three_models_repr_and_forest_plot():
@@ -150,6 +162,26 @@ def test_intervals_by_size_nested_samples_and_widths_shrink():
     np.testing.assert_allclose(
         np.asarray(bar.lines[0].get_ydata(), float), acc["value"].to_numpy(float)
     )
+    # the paired differences get their own panels, one per metric
+    assert len(drawn.diff_ax_) == 2
+    diff = table[(table.metric == "accuracy") & (table.model == "b")]
+    right_a, right_b = (a >= 0.5) == y, (b >= 0.5) == y
+    assert diff["difference"].iloc[1] == pytest.approx(right_b.mean() - right_a.mean())
+    drawn_diff = drawn.lines_["difference: accuracy: b"]
+    np.testing.assert_allclose(
+        np.asarray(drawn_diff.lines[0].get_ydata(), float),
+        diff["difference"].to_numpy(float),
+    )
+    # the error bar spans the paired interval, not the two models' intervals
+    segments = drawn_diff.lines[2][0].get_segments()
+    np.testing.assert_allclose(
+        [seg[:, 1].min() for seg in segments], diff["difference_low"].to_numpy(float)
+    )
+    np.testing.assert_allclose(
+        [seg[:, 1].max() for seg in segments], diff["difference_high"].to_numpy(float)
+    )
+    assert drawn.diff_ax_[0].get_lines()[-1].get_ydata()[0] == 0.0
+    assert result.plot(differences=False).diff_ax_ is None
     with pytest.raises(ValueError, match="fractions"):
         intervals_by_size(y, {"a": a, "b": b}, fractions=(0, 1))
 

@@ -216,6 +216,19 @@ def test_mcnemar_string_labels_multilabel_and_no_discordance():
         mcnemar_test(truth, truth * 0.7, truth)
 
 
+def test_mcnemar_names_what_it_compared():
+    # multi-label: a sample is right when the whole row is; the result says so
+    truth = np.array([[1, 0], [0, 1], [1, 1], [0, 0]])
+    pred_b = np.array([[1, 0], [0, 0], [1, 1], [1, 0]])
+    r = mcnemar_test(truth, truth, pred_b)
+    assert r.metric == "exact match"
+    assert (r.accuracy_a, r.accuracy_b) == (1.0, 0.5)
+    assert repr(r).startswith("McNemarResult(exact match 1.000 vs 0.500")
+    single = mcnemar_test([0, 1, 1, 0], [0, 1, 1, 1], [1, 0, 1, 1])
+    assert single.metric == "accuracy"
+    assert repr(single).startswith("McNemarResult(accuracy 0.750 vs 0.250")
+
+
 def test_delong_multilabel_per_label_and_macro():
     rng = np.random.default_rng(4)
     y = (rng.random((300, 3)) < 0.4).astype(int)

@@ -143,7 +143,8 @@ def mcnemar_test(y_true, y_pred_a, y_pred_b, *, labels=None):
     McNemarResult
         Unpacks as ``(b, c, p_value)``: ``b`` samples only model A gets
         right, ``c`` samples only model B gets right, and the two-sided exact
-        p-value; also ``n``, ``accuracy_a`` and ``accuracy_b``.
+        p-value; also ``n``, ``accuracy_a``, ``accuracy_b`` and ``metric``
+        ("accuracy", or "exact match" for a multi-label target).
 
     Raises
     ------
@@ -178,6 +179,9 @@ def mcnemar_test(y_true, y_pred_a, y_pred_b, *, labels=None):
         n=int(correct_a.size),
         accuracy_a=float(correct_a.mean()),
         accuracy_b=float(correct_b.mean()),
+        metric="exact match"
+        if np.ndim(y_true) == 2 and np.shape(y_true)[1] > 1
+        else "accuracy",
     )
 
 

@@ -248,6 +248,9 @@ class McNemarResult(_Unpack):
         All samples.
     accuracy_a, accuracy_b : float
         The two accuracies (exact-match accuracy for multi-label targets).
+    metric : str, default="accuracy"
+        The name of what ``accuracy_a`` and ``accuracy_b`` measure, shown in
+        the repr: "accuracy", or "exact match" for multi-label targets.
 
     Examples
     --------
@@ -263,11 +266,12 @@ class McNemarResult(_Unpack):
     n: int
     accuracy_a: float
     accuracy_b: float
+    metric: str = "accuracy"
     _fields = ("b", "c", "p_value")
 
     def __repr__(self) -> str:
         return (
-            f"McNemarResult(accuracy {format_area(self.accuracy_a)} vs "
+            f"McNemarResult({self.metric} {format_area(self.accuracy_a)} vs "
             f"{format_area(self.accuracy_b)} on {format_count(self.n)} samples, "
             f"only A right {format_count(self.b)}, only B right "
             f"{format_count(self.c)}, exact p={_p(self.p_value)})"
