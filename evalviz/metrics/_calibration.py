@@ -246,7 +246,11 @@ def _curves(inputs, kind):
     if kind == "binary":
         return [(inputs.names[1], score, inputs.y.astype(np.float64))]
     if inputs.kind == "binary":
-        proba = np.column_stack([1.0 - score, score])
+        proba = (
+            np.column_stack([1.0 - score, score])
+            if inputs.score_matrix is None
+            else inputs.score_matrix.astype(np.float64)
+        )
         truth = np.column_stack([1 - inputs.y, inputs.y])
     elif inputs.kind == "multiclass":
         proba = score
@@ -292,7 +296,9 @@ def calibration_bins(
         row against how often that argmax is right (torchmetrics' multi-class
         task); ``"class-wise"``: one binary curve per class or label. Default:
         binary for binary, top-label for multi-class, class-wise for
-        multi-label targets.
+        multi-label targets. Two classes are binary even as an ``(n, 2)``
+        matrix: pass ``kind="top-label"`` for torchmetrics' multi-class task
+        with ``num_classes=2``.
     n_bins : int, default=15
         Number of bins (torchmetrics' default).
     strategy : {"uniform", "quantile"}, default="uniform"
@@ -374,7 +380,8 @@ def calibration_error(
         Equal-width bins, or equal-mass bins (quantiles of the confidences).
     kind : {"binary", "top-label", "class-wise"}, optional
         What is calibrated (see :func:`calibration_bins`); default binary,
-        top-label (multi-class) or class-wise (multi-label). Class-wise returns
+        top-label (multi-class) or class-wise (multi-label); two classes are
+        binary even as an ``(n, 2)`` matrix. Class-wise returns
         the mean of the per-class errors (Kull et al. 2019's classwise-ECE;
         Nixon et al. 2019's static calibration error).
     edges : {"torchmetrics", "sklearn"}, default="torchmetrics"
@@ -429,7 +436,9 @@ def calibration_error(
 def _one_hot(inputs) -> tuple[np.ndarray, np.ndarray]:
     """(probabilities, 0/1 truth) as (n, k) float64 matrices."""
     score = inputs.score.astype(np.float64, copy=False)
-    if inputs.kind == "multiclass":
+    if inputs.kind == "binary" and inputs.score_matrix is not None:  # (n, 2) given
+        score = inputs.score_matrix.astype(np.float64, copy=False)
+    if score.ndim == 2 and inputs.kind != "multilabel":
         truth = (inputs.y[:, None] == np.arange(score.shape[1])).astype(np.float64)
         return score, truth
     return score, inputs.y.astype(np.float64)
@@ -477,9 +486,10 @@ def brier_score(y_true, y_score, *, labels=None, pos_label=None):
     """
     inputs = _read_probabilities(y_true, y_score, labels, pos_label)
     proba, truth = _one_hot(inputs)
-    if inputs.kind == "multiclass":
-        return float(np.mean(np.sum((proba - truth) ** 2, axis=1)))
-    return float(np.mean((proba - truth) ** 2))
+    if inputs.kind == "multilabel" or proba.ndim == 1:
+        return float(np.mean((proba - truth) ** 2))
+    per_sample = np.sum((proba - truth) ** 2, axis=1)
+    return float(np.mean(per_sample) * (0.5 if inputs.kind == "binary" else 1.0))
 
 
 def log_loss(y_true, y_score, *, labels=None, pos_label=None):
@@ -512,7 +522,8 @@ def log_loss(y_true, y_score, *, labels=None, pos_label=None):
     ``[eps, 1 - eps]`` with ``eps`` the machine epsilon of the scores' dtype
     (2.2e-16 for float64, 1.2e-7 for float32), so a confident mistake costs at
     most ``-log(eps)`` (36 nats in float64); binary scores are read as
-    ``[1 - p, p]`` before clipping. Rows are not renormalised. A multi-label
+    ``[1 - p, p]`` before clipping (an ``(n, 2)`` matrix is used as given). Rows
+    are not renormalised. A multi-label
     indicator matrix is scored label by label (scikit-learn reads its rows as
     multi-class).
 
@@ -527,7 +538,7 @@ def log_loss(y_true, y_score, *, labels=None, pos_label=None):
         inputs.score.dtype if inputs.score.dtype.kind == "f" else np.float64
     ).eps
     proba, truth = _one_hot(inputs)
-    if inputs.kind == "multiclass":
+    if inputs.kind != "multilabel" and proba.ndim == 2:  # one column per class
         picked = np.clip(proba, eps, 1 - eps)[np.arange(len(proba)), inputs.y]
         return float(-np.mean(np.log(picked)))
     pos = np.clip(proba, eps, 1 - eps)
