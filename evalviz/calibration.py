@@ -85,6 +85,13 @@ class ReliabilityDisplay:
         Perfect calibration.
     bars_ : dict of str to artist
         The bin counts.
+
+    Examples
+    --------
+    >>> from evalviz.calibration import ReliabilityDisplay, calibration_bins
+    >>> bins = calibration_bins([0, 1, 1, 0], [0.1, 0.8, 0.7, 0.4], n_bins=2)
+    >>> ReliabilityDisplay(bins, kind="binary")
+    ReliabilityDisplay(binary, 3 bins, ECE 0.2500, n=4)
     """
 
     def __init__(self, bins, *, kind, confidence=0.95):

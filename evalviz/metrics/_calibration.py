@@ -67,6 +67,13 @@ class CalibrationBins:
     edges : str
         ``"torchmetrics"`` (``[a, b)`` and a bin for 1.0) or ``"sklearn"``
         (``(a, b]``).
+
+    Examples
+    --------
+    >>> from evalviz.metrics import calibration_bins
+    >>> (bins,) = calibration_bins([0, 1, 1], [0.2, 0.9, 1.0], n_bins=2).values()
+    >>> bins.count.tolist(), bins.accuracy.tolist()
+    ([1, 1, 1], [0.0, 1.0, 1.0])
     """
 
     name: str
