@@ -224,3 +224,13 @@ def test_display_class_wise_one_curve_per_class():
     )
     assert set(disp.to_frame()["curve"]) == {"a", "b", "c"}
     assert ev.calibration.ReliabilityDisplay is ReliabilityDisplay
+
+
+def test_display_on_a_pair_of_axes_and_an_inset():
+    fig, (top, bottom) = plt.subplots(2, 1)
+    disp = ReliabilityDisplay.from_predictions(Y4, P4, n_bins=5, ax=(top, bottom))
+    assert disp.ax_ is top and disp.ax_counts_ is bottom
+    assert sum(r.get_height() for r in bottom.patches) == 5
+    fig, ax = plt.subplots()
+    disp = ReliabilityDisplay.from_predictions(Y4, P4, n_bins=5, ax=ax)
+    assert disp.ax_counts_ in ax.child_axes and ax.get_ylim()[0] < 0
