@@ -415,10 +415,12 @@ def calibration_error(
     ``norm``: bins ``[k/n, (k+1)/n)``, and a confidence of exactly 1.0 in a bin
     of its own, which is torchmetrics' ``bucketize(right=True)`` rule; evalviz
     keeps it so the numbers agree and because certainty (a saturated softmax)
-    is then measured on its own. torchmetrics casts multi-class confidences to
-    float32; evalviz keeps the precision given, so a float64 confidence within
-    float32 rounding of an inner edge or of 1.0 may be binned differently
-    there. Guo et al. 2017, "On calibration of modern neural networks".
+    is then measured on its own. Inner edges are ``k / n`` (so 0.3 opens the
+    bin ``[0.3, 0.4)``); torchmetrics takes them from ``torch.linspace``, whose
+    rounding can move an edge by one step (0.30000000000000004), and casts
+    multi-class confidences to float32, so a confidence within that rounding of
+    an inner edge, or a float64 one within float32 rounding of 1.0, can be
+    binned differently there. Guo et al. 2017, "On calibration of modern neural networks".
 
     Examples
     --------
