@@ -12,7 +12,7 @@ words), ``_micro_auc`` (each label's share of the micro AUC), ``_topk`` (top-k m
 (confusion matrices, precision / recall / F1, reports, counts at thresholds),
 ``_prfs`` and ``_class_report`` (scikit-learn's precision / recall / F-beta,
 per-label confusion and classification report, with its names and options),
-``_sweep`` (the one threshold sweep behind every curve and count), ``_curves``
+``_cost`` (thresholds chosen by the cost of each error), ``_sweep`` (the one threshold sweep behind every curve and count), ``_curves``
 (one-vs-rest curves, micro and macro averages, operating points),
 ``_threshold_search`` and ``_thresholds`` (thresholds for a target, F1-best
 thresholds, tuning optimism), ``_prevalence`` (resampling to another
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from ._bands import CurveBand, pr_band, roc_band  # --- uncertainty bands ---
 from ._class_report import classification_report  # --- counting options ---
+from ._cost import CostThreshold, cost_threshold, expected_costs  # --- costs ---
 from ._counting import (
     accuracy,
     confusion_matrix,
@@ -158,6 +159,10 @@ __all__ = [
     "precision_score",
     "recall_score",
     # --- end counting options ---
+    # --- thresholds chosen by cost ---
+    "CostThreshold",
+    "cost_threshold",
+    "expected_costs",
     # --- from explainer ---
     "share_of_negatives_beaten",
     "binary_summary",
