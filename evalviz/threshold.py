@@ -11,7 +11,8 @@
 - :func:`cost_threshold` and :class:`ExpectedCostDisplay`: the threshold
   with the lowest expected cost per sample, at the data's prevalence or
   another, against the 0.5 and argmax decisions; :func:`expected_costs`
-  reports fixed thresholds' costs on other data;
+  reports fixed thresholds' costs on other data, :func:`expected_cost` the
+  cost of decisions already made;
 - :func:`tuning_optimism`: how much a threshold tuned on the data it is
   reported on flatters itself, measured by splitting that data in halves.
 
@@ -42,12 +43,13 @@ from ._threshold_parts import (
 )
 from ._tuning_optimism import TuningOptimism, tuning_optimism
 from ._validation import check_threshold
-from .metrics import CostThreshold, cost_threshold, expected_costs
+from .metrics import CostThreshold, cost_threshold, expected_cost, expected_costs
 
 __all__ = [
     "CostThreshold",
     "ExpectedCostDisplay",
     "cost_threshold",
+    "expected_cost",
     "expected_costs",
     "ThresholdDisplay",
     "OperatingPointsDisplay",

@@ -11,7 +11,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from evalviz.threshold import ExpectedCostDisplay, cost_threshold, expected_costs
+from evalviz.threshold import (
+    ExpectedCostDisplay,
+    cost_threshold,
+    expected_cost,
+    expected_costs,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -284,3 +289,26 @@ def test_parity_with_tuned_threshold_classifier():
             assert ours.expected_cost < c
             none_cheapest += 1
     assert compared > 100 and compared + none_cheapest > 140
+
+
+def test_expected_cost_of_decisions_and_its_bootstrap():
+    from functools import partial
+
+    from evalviz.uncertainty import bootstrap_ci
+
+    y = np.array([0, 0, 1, 1, 0, 1, 0, 0])
+    d = np.array([1, 0, 1, 0, 0, 1, 0, 1])
+    assert expected_cost(y, d, cost_fp=1, cost_fn=5) == (2 + 5) / 8
+    # Re-weighted: cost_fp (1 - pi) FPR + cost_fn pi FNR.
+    got = expected_cost(y, d, cost_fp=1, cost_fn=5, prevalence=0.01)
+    assert got == pytest.approx(0.99 * 2 / 5 + 5 * 0.01 * 1 / 3)
+    # The same number as expected_costs at the threshold that gives these decisions.
+    table = expected_costs(
+        y, d.astype(float), thresholds={"t": 0.5}, cost_fp=1, cost_fn=5
+    )
+    assert table.loc["t", "expected_cost"] == (2 + 5) / 8
+    metric = partial(expected_cost, cost_fp=1, cost_fn=5)
+    interval = bootstrap_ci(metric, y == 1, d == 1, n_resamples=50)
+    assert interval.estimate == (2 + 5) / 8
+    with pytest.raises(ValueError, match="cost_fn"):
+        expected_cost(y, d, cost_fp=1, cost_fn=-5)

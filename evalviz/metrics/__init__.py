@@ -26,7 +26,12 @@ from __future__ import annotations
 
 from ._bands import CurveBand, pr_band, roc_band  # --- uncertainty bands ---
 from ._class_report import classification_report  # --- counting options ---
-from ._cost import CostThreshold, cost_threshold, expected_costs  # --- costs ---
+from ._cost import (  # --- costs ---
+    CostThreshold,
+    cost_threshold,
+    expected_cost,
+    expected_costs,
+)
 from ._counting import (
     accuracy,
     confusion_matrix,
@@ -162,6 +167,7 @@ __all__ = [
     # --- thresholds chosen by cost ---
     "CostThreshold",
     "cost_threshold",
+    "expected_cost",
     "expected_costs",
     # --- from explainer ---
     "share_of_negatives_beaten",

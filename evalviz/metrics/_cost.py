@@ -18,7 +18,7 @@ from .._validation import check_has_both_classes, check_threshold, read_inputs
 from ._curves import _class_index
 from ._sweep import at_or_above, binary_sweep
 
-__all__ = ["CostThreshold", "cost_threshold", "expected_costs"]
+__all__ = ["CostThreshold", "cost_threshold", "expected_cost", "expected_costs"]
 
 #: Two costs closer than this (relative) are a tie: rounding in the
 #: prevalence re-weighting must not split thresholds that cost the same.
@@ -418,3 +418,55 @@ def expected_costs(
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame.index.name = "decision"
     return frame
+
+
+def expected_cost(
+    y_true, y_pred, *, cost_fp, cost_fn, prevalence=None, pos_label=None
+) -> float:
+    """Expected cost per sample of binary decisions already made.
+
+    The metric to hand to :func:`evalviz.uncertainty.bootstrap_ci` (with
+    ``functools.partial`` for the costs) to put an interval on a decision
+    rule's cost, or on the difference between two rules.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Binary labels ({0, 1}, {-1, 1}, {False, True}, or any pair with
+        ``pos_label``).
+    y_pred : array-like of shape (n_samples,)
+        Binary decisions, in the same labels (True / 1 = predicted positive).
+    cost_fp, cost_fn : float >= 0
+        Cost of one false positive and of one false negative.
+    prevalence : float in (0, 1), optional
+        Re-weight to this prevalence, as :func:`cost_threshold`.
+    pos_label : object, optional
+        The positive class, for labels other than the obvious pairs.
+
+    Returns
+    -------
+    float
+        ``(cost_fp * w_neg * FP + cost_fn * w_pos * FN) / n``, with the weights
+        of :func:`cost_threshold` (1 without ``prevalence``).
+
+    Raises
+    ------
+    ValueError
+        For bad costs or prevalence, labels that are not binary, or (with
+        ``prevalence``) a ``y_true`` without both classes.
+
+    Examples
+    --------
+    >>> from evalviz.metrics import expected_cost
+    >>> expected_cost([0, 0, 1, 1], [1, 0, 1, 0], cost_fp=1, cost_fn=5)
+    1.5
+    """
+    costs_pair = _check_costs(cost_fp, cost_fn)
+    prevalence = _check_prevalence(prevalence)
+    inputs = read_inputs(y_true, y_pred=y_pred, pos_label=pos_label, kind="binary")
+    truth = inputs.y
+    if prevalence is not None:
+        check_has_both_classes(truth, what="y_true")
+    _, w_pos, w_neg = _weights(truth, prevalence)
+    row = _counts_row(truth, inputs.y_pred == 1, costs_pair, (w_pos, w_neg), truth.size)
+    return float(row["expected_cost"])
