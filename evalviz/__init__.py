@@ -22,6 +22,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time they load lazily
     from . import (
+        calibration,
         compare,
         confusion,
         conventions,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time they load lazily
     from .explainer import explain
 
 _SUBMODULES = (
+    "calibration",
     "compare",
     "confusion",
     "conventions",
@@ -84,6 +86,7 @@ __all__ = [
     "confusion_display",
     "compare_models",
     # submodules, imported on first use
+    "calibration",
     "compare",
     "confusion",
     "conventions",

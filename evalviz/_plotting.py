@@ -102,6 +102,7 @@ STYLE = {
     "threshold_figsize": (8.4, 4.8),
     "operating_points_figsize": (11.5, 5.0),
     "optimism_figsize": (9.6, 4.8),
+    "reliability_figsize": (6.4, 6.4),  # diagram above its bin counts
     "forest_figsize": (9.6, 1.6, 0.55),  # width, height of the frame, per row
     "by_size_figsize": (5.2, 1.0, 4.4),  # width per panel, legend room, height
     # --- images, training, top-k and explore displays ---

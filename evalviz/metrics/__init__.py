@@ -17,14 +17,24 @@ per-label confusion and classification report, with its names and options),
 ``_threshold_search`` and ``_thresholds`` (thresholds for a target, F1-best
 thresholds, tuning optimism), ``_prevalence`` (resampling to another
 prevalence), ``_multilabel`` (element-wise vs exact-match summaries, per-label
-scores and thresholds, Keras-style cell counts), ``_summary`` (the numbers the
-explainer quotes) and ``_topk_summary`` (what top-k forgives, report
+scores and thresholds, Keras-style cell counts), ``_calibration`` (reliability bins, calibration
+error, Brier score and log loss), ``_temperature`` (temperature scaling),
+``_summary`` (the numbers the explainer quotes) and ``_topk_summary`` (what top-k forgives, report
 comparisons).
 """
 
 from __future__ import annotations
 
 from ._bands import CurveBand, pr_band, roc_band  # --- uncertainty bands ---
+
+# --- calibration (re-exported by evalviz.calibration) ---
+from ._calibration import (
+    CalibrationBins,
+    brier_score,
+    calibration_bins,
+    calibration_error,
+)
+from ._calibration import log_loss as calibration_log_loss
 from ._class_report import classification_report  # --- counting options ---
 from ._cost import (  # --- costs ---
     CostThreshold,
@@ -95,6 +105,7 @@ from ._summary import (
     share_of_negatives_beaten,
     top_k_summary,
 )
+from ._temperature import TemperatureScaling, temperature_scale  # --- calibration ---
 from ._threshold_search import (
     sample_auc_pairs,
     threshold_for_target,
@@ -213,4 +224,12 @@ __all__ = [
     "per_label_thresholds",
     "wrong_label_counts",
     "wrong_labels_per_sample",
+    # --- calibration (re-exported by evalviz.calibration) ---
+    "CalibrationBins",
+    "calibration_bins",
+    "calibration_error",
+    "brier_score",
+    "calibration_log_loss",
+    "TemperatureScaling",
+    "temperature_scale",
 ]
