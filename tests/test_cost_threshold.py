@@ -143,6 +143,15 @@ def test_expected_costs_on_other_data():
     )
     assert table["expected_cost"].tolist() == [0.25, 2.5, 1.5]
     assert table.index.tolist() == ["chosen", "none", "argmax"]
+    unnamed = expected_costs(
+        [0, 1, 1], [0.2, 0.4, 0.9], thresholds=[0.4, 0.9], cost_fp=1, cost_fn=2
+    )
+    assert unnamed.index.tolist()[:2] == ["0.4", "0.9"]
+    assert unnamed["fn"].tolist() == [0, 1, 1]  # argmax: only 0.9 > 0.5
+    with pytest.raises(ValueError, match="thresholds"):
+        expected_costs([0, 1], [0.2, 0.4], thresholds={"a": "x"}, cost_fp=1, cost_fn=1)
+    with pytest.raises(ValueError, match="empty"):
+        expected_costs([0, 1], [0.2, 0.4], thresholds={}, cost_fp=1, cost_fn=1)
 
 
 @pytest.mark.parametrize(

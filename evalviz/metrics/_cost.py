@@ -9,6 +9,7 @@ at import time; ``to_frame`` imports pandas when called.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -361,8 +362,9 @@ def expected_costs(
         Labels, as :func:`cost_threshold`.
     y_score : array-like of shape (n_samples,) or (n_samples, n_classes)
         Scores, as :func:`cost_threshold`.
-    thresholds : mapping {name: float}
-        The thresholds to evaluate (``inf`` is allowed: no positive).
+    thresholds : mapping {name: float}, float or sequence of float
+        The thresholds to evaluate (``inf`` is allowed: no positive);
+        unnamed thresholds are named by their value.
     cost_fp, cost_fn : float >= 0
         Cost of one false positive and of one false negative.
     prevalence : float in (0, 1), optional
@@ -384,7 +386,8 @@ def expected_costs(
     Raises
     ------
     ValueError
-        As :func:`cost_threshold`, or for a threshold that is not a number.
+        As :func:`cost_threshold`, for no threshold, or for a threshold that
+        is not a number.
 
     Examples
     --------
@@ -401,8 +404,13 @@ def expected_costs(
         y_true, y_score, pos_label, labels, display_labels
     )
     _, w_pos, w_neg = _weights(truth, prevalence)
+    if not isinstance(thresholds, Mapping):
+        values = np.atleast_1d(np.asarray(thresholds, dtype=object)).ravel()
+        thresholds = {format_threshold(float(v)): v for v in values}
+    if not thresholds:
+        raise ValueError("thresholds is empty; pass at least one threshold")
     rows = {}
-    for name, t in dict(thresholds).items():
+    for name, t in thresholds.items():
         if not (isinstance(t, float) and t == np.inf):
             t = check_threshold(t, "thresholds")
         predicted = np.zeros(truth.size, bool) if t == np.inf else at_or_above(score, t)
