@@ -44,6 +44,10 @@ __all__ = [
     "temperature_scale",
 ]
 
+#: With one Axes given, the diagram's y axis reaches down to -_INSET_ROOM and
+#: the counts are drawn in an inset there.
+_INSET_ROOM = 0.3
+
 _Y_LABELS = {
     "top-label": "accuracy in the bin",
     "binary": "share of positives in the bin",
@@ -85,6 +89,13 @@ class ReliabilityDisplay:
         Perfect calibration.
     bars_ : dict of str to artist
         The bin counts.
+
+    Examples
+    --------
+    >>> from evalviz.calibration import ReliabilityDisplay, calibration_bins
+    >>> bins = calibration_bins([0, 1, 1, 0], [0.1, 0.8, 0.7, 0.4], n_bins=2)
+    >>> ReliabilityDisplay(bins, kind="binary")
+    ReliabilityDisplay(binary, 3 bins, ECE 0.2500, n=4)
     """
 
     def __init__(self, bins, *, kind, confidence=0.95):
@@ -213,9 +224,14 @@ class ReliabilityDisplay:
         self.figure_, self.ax_, self.ax_counts_ = self._axes(ax)
         self._draw_diagram(self.ax_, **kwargs)
         self._draw_counts(self.ax_counts_)
+        if self._inset:  # room below the diagram for the counts' inset
+            self.ax_.set_ylim(-_INSET_ROOM, 1.02)
+            self.ax_.set_yticks(np.linspace(0, 1, 6))
+            self.ax_.tick_params(labelbottom=False)
         return self
 
     def _axes(self, ax):
+        self._inset = False
         if ax is None:
             import matplotlib.pyplot as plt
 
@@ -231,7 +247,9 @@ class ReliabilityDisplay:
         if isinstance(ax, (tuple, list, np.ndarray)):
             top, bottom = list(np.ravel(ax))[:2]
             return top.figure, top, bottom
-        bottom = ax.inset_axes((0.0, 0.0, 1.0, 0.2), sharex=ax)
+        self._inset = True
+        height = 0.98 * _INSET_ROOM / (1.02 + _INSET_ROOM)
+        bottom = ax.inset_axes((0.0, 0.0, 1.0, height), sharex=ax)
         bottom.patch.set_alpha(0.0)
         return ax.figure, ax, bottom
 

@@ -67,6 +67,13 @@ class CalibrationBins:
     edges : str
         ``"torchmetrics"`` (``[a, b)`` and a bin for 1.0) or ``"sklearn"``
         (``(a, b]``).
+
+    Examples
+    --------
+    >>> from evalviz.metrics import calibration_bins
+    >>> (bins,) = calibration_bins([0, 1, 1], [0.2, 0.9, 1.0], n_bins=2).values()
+    >>> bins.count.tolist(), bins.accuracy.tolist()
+    ([1, 1, 1], [0.0, 1.0, 1.0])
     """
 
     name: str
@@ -246,7 +253,11 @@ def _curves(inputs, kind):
     if kind == "binary":
         return [(inputs.names[1], score, inputs.y.astype(np.float64))]
     if inputs.kind == "binary":
-        proba = np.column_stack([1.0 - score, score])
+        proba = (
+            np.column_stack([1.0 - score, score])
+            if inputs.score_matrix is None
+            else inputs.score_matrix.astype(np.float64)
+        )
         truth = np.column_stack([1 - inputs.y, inputs.y])
     elif inputs.kind == "multiclass":
         proba = score
@@ -292,7 +303,9 @@ def calibration_bins(
         row against how often that argmax is right (torchmetrics' multi-class
         task); ``"class-wise"``: one binary curve per class or label. Default:
         binary for binary, top-label for multi-class, class-wise for
-        multi-label targets.
+        multi-label targets. Two classes are binary even as an ``(n, 2)``
+        matrix: pass ``kind="top-label"`` for torchmetrics' multi-class task
+        with ``num_classes=2``.
     n_bins : int, default=15
         Number of bins (torchmetrics' default).
     strategy : {"uniform", "quantile"}, default="uniform"
@@ -374,7 +387,8 @@ def calibration_error(
         Equal-width bins, or equal-mass bins (quantiles of the confidences).
     kind : {"binary", "top-label", "class-wise"}, optional
         What is calibrated (see :func:`calibration_bins`); default binary,
-        top-label (multi-class) or class-wise (multi-label). Class-wise returns
+        top-label (multi-class) or class-wise (multi-label); two classes are
+        binary even as an ``(n, 2)`` matrix. Class-wise returns
         the mean of the per-class errors (Kull et al. 2019's classwise-ECE;
         Nixon et al. 2019's static calibration error).
     edges : {"torchmetrics", "sklearn"}, default="torchmetrics"
@@ -401,10 +415,12 @@ def calibration_error(
     ``norm``: bins ``[k/n, (k+1)/n)``, and a confidence of exactly 1.0 in a bin
     of its own, which is torchmetrics' ``bucketize(right=True)`` rule; evalviz
     keeps it so the numbers agree and because certainty (a saturated softmax)
-    is then measured on its own. torchmetrics casts multi-class confidences to
-    float32; evalviz keeps the precision given, so a float64 confidence within
-    float32 rounding of an inner edge or of 1.0 may be binned differently
-    there. Guo et al. 2017, "On calibration of modern neural networks".
+    is then measured on its own. Inner edges are ``k / n`` (so 0.3 opens the
+    bin ``[0.3, 0.4)``); torchmetrics takes them from ``torch.linspace``, whose
+    rounding can move an edge by one step (0.30000000000000004), and casts
+    multi-class confidences to float32, so a confidence within that rounding of
+    an inner edge, or a float64 one within float32 rounding of 1.0, can be
+    binned differently there. Guo et al. 2017, "On calibration of modern neural networks".
 
     Examples
     --------
@@ -429,7 +445,9 @@ def calibration_error(
 def _one_hot(inputs) -> tuple[np.ndarray, np.ndarray]:
     """(probabilities, 0/1 truth) as (n, k) float64 matrices."""
     score = inputs.score.astype(np.float64, copy=False)
-    if inputs.kind == "multiclass":
+    if inputs.kind == "binary" and inputs.score_matrix is not None:  # (n, 2) given
+        score = inputs.score_matrix.astype(np.float64, copy=False)
+    if score.ndim == 2 and inputs.kind != "multilabel":
         truth = (inputs.y[:, None] == np.arange(score.shape[1])).astype(np.float64)
         return score, truth
     return score, inputs.y.astype(np.float64)
@@ -477,9 +495,10 @@ def brier_score(y_true, y_score, *, labels=None, pos_label=None):
     """
     inputs = _read_probabilities(y_true, y_score, labels, pos_label)
     proba, truth = _one_hot(inputs)
-    if inputs.kind == "multiclass":
-        return float(np.mean(np.sum((proba - truth) ** 2, axis=1)))
-    return float(np.mean((proba - truth) ** 2))
+    if inputs.kind == "multilabel" or proba.ndim == 1:
+        return float(np.mean((proba - truth) ** 2))
+    per_sample = np.sum((proba - truth) ** 2, axis=1)
+    return float(np.mean(per_sample) * (0.5 if inputs.kind == "binary" else 1.0))
 
 
 def log_loss(y_true, y_score, *, labels=None, pos_label=None):
@@ -512,7 +531,8 @@ def log_loss(y_true, y_score, *, labels=None, pos_label=None):
     ``[eps, 1 - eps]`` with ``eps`` the machine epsilon of the scores' dtype
     (2.2e-16 for float64, 1.2e-7 for float32), so a confident mistake costs at
     most ``-log(eps)`` (36 nats in float64); binary scores are read as
-    ``[1 - p, p]`` before clipping. Rows are not renormalised. A multi-label
+    ``[1 - p, p]`` before clipping (an ``(n, 2)`` matrix is used as given). Rows
+    are not renormalised. A multi-label
     indicator matrix is scored label by label (scikit-learn reads its rows as
     multi-class).
 
@@ -527,7 +547,7 @@ def log_loss(y_true, y_score, *, labels=None, pos_label=None):
         inputs.score.dtype if inputs.score.dtype.kind == "f" else np.float64
     ).eps
     proba, truth = _one_hot(inputs)
-    if inputs.kind == "multiclass":
+    if inputs.kind != "multilabel" and proba.ndim == 2:  # one column per class
         picked = np.clip(proba, eps, 1 - eps)[np.arange(len(proba)), inputs.y]
         return float(-np.mean(np.log(picked)))
     pos = np.clip(proba, eps, 1 - eps)

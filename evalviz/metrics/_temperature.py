@@ -77,6 +77,13 @@ class TemperatureScaling:
         Validation log loss (nats per sample) at T = 1 and at the fitted T.
     n_samples : int
         Validation samples used.
+
+    Examples
+    --------
+    >>> from evalviz.metrics import TemperatureScaling
+    >>> fit = TemperatureScaling(2.0, 0.5, 0.4, 100)
+    >>> fit.transform([[2.0, 0.0]]).round(3).tolist()
+    [[0.731, 0.269]]
     """
 
     temperature: float
