@@ -10,6 +10,8 @@ p, a share p is right. This module measures it and draws it:
   scikit-learn's for binary and multi-class input.
 - :class:`ReliabilityDisplay`: the reliability diagram, with the bin counts
   beneath, the gap per bin and a Wilson interval per bin.
+- :func:`confident_errors`: how often predictions above 0.99, 0.99999 ...
+  are wrong, counted, with Wilson intervals.
 - :func:`temperature_scale`: one temperature fitted on validation data that
   recalibrates a model without changing a single prediction.
 
@@ -28,6 +30,7 @@ from .metrics import (
     brier_score,
     calibration_bins,
     calibration_error,
+    confident_predictions,
     temperature_scale,
 )
 from .metrics import calibration_log_loss as log_loss
@@ -40,6 +43,7 @@ __all__ = [
     "brier_score",
     "calibration_bins",
     "calibration_error",
+    "confident_errors",
     "log_loss",
     "temperature_scale",
 ]
@@ -360,3 +364,68 @@ class ReliabilityDisplay:
             f"ReliabilityDisplay({self.kind}, {len(first.count)} bins, "
             f"{what}ECE {self.ece_mean:.4f}, n={first.n_samples})"
         )
+
+
+def confident_errors(
+    y_true,
+    y_score,
+    *,
+    thresholds=(0.9, 0.99, 0.999, 0.9999, 0.99999),
+    labels=None,
+    confidence=0.95,
+):
+    """How often a prediction made with a top probability above t is wrong.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Multi-class (or binary) labels.
+    y_score : array-like of shape (n_samples, n_classes)
+        Probabilities, one column per class.
+    thresholds : sequence of float, default=(0.9, 0.99, 0.999, 0.9999, 0.99999)
+        Confidence levels in [0, 1); a prediction counts when its top
+        probability is strictly above the level.
+    labels : array-like, optional
+        The class values in column order.
+    confidence : float, default=0.95
+        Level of the Wilson interval of the share wrong.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per threshold: ``threshold``, ``predictions`` (above it),
+        ``wrong`` (argmax not the true class), ``share_wrong``, ``ci_low``,
+        ``ci_high`` (NaN share and bounds when no prediction is above).
+
+    Raises
+    ------
+    ValueError
+        If the scores are not probabilities, or a threshold is outside [0, 1).
+
+    Examples
+    --------
+    >>> from evalviz.calibration import confident_errors
+    >>> table = confident_errors([0, 1, 1], [[0.95, 0.05], [0.999, 0.001], [0.2, 0.8]],
+    ...                          thresholds=[0.9, 0.99])
+    >>> table["wrong"].tolist(), table["share_wrong"].tolist()
+    ([1, 1], [0.5, 1.0])
+    """
+    import pandas as pd
+
+    counts = confident_predictions(
+        y_true, y_score, thresholds=thresholds, labels=labels
+    )
+    n, wrong = counts["predictions"], counts["wrong"]
+    low, high = proportion_ci(wrong, n, confidence=confidence)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(n > 0, wrong / np.maximum(n, 1), np.nan)
+    return pd.DataFrame(
+        {
+            "threshold": counts["threshold"],
+            "predictions": n,
+            "wrong": wrong,
+            "share_wrong": share,
+            "ci_low": low,
+            "ci_high": high,
+        }
+    )

@@ -234,3 +234,23 @@ def test_display_on_a_pair_of_axes_and_an_inset():
     fig, ax = plt.subplots()
     disp = ReliabilityDisplay.from_predictions(Y4, P4, n_bins=5, ax=ax)
     assert disp.ax_counts_ in ax.child_axes and ax.get_ylim()[0] < 0
+
+
+def test_confident_errors_count_strictly_above():
+    from evalviz.calibration import confident_errors
+
+    rng = np.random.default_rng(9)
+    y = rng.integers(0, 4, 2000)
+    p = softmax(rng.normal(size=(2000, 4)) * 4, axis=1).astype(np.float32)
+    p[:3] = np.float32(0)
+    p[:3, 0] = np.float32(0.999)  # stored as 0.99900001: above 0.999, as compared
+    table = confident_errors(y, p, thresholds=[0.5, 0.9, 0.999])
+    top, pred = p.max(axis=1).astype(np.float64), p.argmax(axis=1)
+    for row in table.itertuples():
+        above = top > row.threshold
+        assert row.predictions == above.sum()
+        assert row.wrong == (above & (pred != y)).sum()
+        low, high = proportion_ci(int(row.wrong), int(row.predictions))
+        assert (row.ci_low, row.ci_high) == pytest.approx((low, high))
+    with pytest.raises(ValueError, match="thresholds"):
+        confident_errors(y, p, thresholds=[1.0])

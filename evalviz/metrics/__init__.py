@@ -33,6 +33,7 @@ from ._calibration import (
     brier_score,
     calibration_bins,
     calibration_error,
+    confident_predictions,
 )
 from ._calibration import log_loss as calibration_log_loss
 from ._class_report import classification_report  # --- counting options ---
@@ -230,6 +231,7 @@ __all__ = [
     "calibration_error",
     "brier_score",
     "calibration_log_loss",
+    "confident_predictions",
     "TemperatureScaling",
     "temperature_scale",
 ]

@@ -37,6 +37,7 @@ __all__ = [
     "brier_score",
     "calibration_bins",
     "calibration_error",
+    "confident_predictions",
     "log_loss",
 ]
 
@@ -553,3 +554,58 @@ def log_loss(y_true, y_score, *, labels=None, pos_label=None):
     pos = np.clip(proba, eps, 1 - eps)
     neg = np.clip(1.0 - proba, eps, 1 - eps)
     return float(-np.mean(truth * np.log(pos) + (1 - truth) * np.log(neg)))
+
+
+def confident_predictions(
+    y_true, y_score, *, thresholds=(0.9, 0.99, 0.999, 0.9999, 0.99999), labels=None
+):
+    """How often predictions made with a top probability above t are wrong.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+        Multi-class (or binary) labels.
+    y_score : array-like of shape (n_samples, n_classes)
+        Probabilities, one column per class (a binary problem's 1-D positive
+        probability p is read as the two columns ``[1 - p, p]``).
+    thresholds : sequence of float, default=(0.9, 0.99, 0.999, 0.9999, 0.99999)
+        Confidence levels, each in [0, 1).
+    labels : array-like, optional
+        The class values in column order.
+
+    Returns
+    -------
+    dict of str to ndarray
+        ``threshold``; ``predictions``: samples whose top probability is
+        strictly above it; ``wrong``: those whose argmax (ties to the lowest
+        class) is not the true class.
+
+    Raises
+    ------
+    ValueError
+        If the scores are not probabilities or a threshold is outside [0, 1).
+
+    Examples
+    --------
+    >>> from evalviz.metrics import confident_predictions
+    >>> out = confident_predictions([0, 1, 1], [[0.95, 0.05], [0.999, 0.001], [0.2, 0.8]],
+    ...                             thresholds=[0.9, 0.99])
+    >>> out["predictions"].tolist(), out["wrong"].tolist()
+    ([2, 1], [1, 1])
+    """
+    t = np.atleast_1d(np.asarray(thresholds, dtype=np.float64))
+    if t.ndim != 1 or np.any((t < 0) | (t >= 1)):
+        raise ValueError(f"thresholds must be levels in [0, 1), got {thresholds!r}")
+    inputs = _read_probabilities(y_true, y_score, labels, None)
+    if inputs.kind == "multilabel":
+        raise ValueError(
+            "y_true is a multi-label indicator matrix; confident_predictions needs "
+            "one true class per sample"
+        )
+    ((_, conf, hit),) = _curves(inputs, "top-label")
+    above = conf[None, :] > t[:, None]
+    return {
+        "threshold": t,
+        "predictions": above.sum(axis=1),
+        "wrong": (above & (hit[None, :] == 0)).sum(axis=1),
+    }
