@@ -8,6 +8,11 @@
   side with the same thresholds marked on both;
 - :func:`evaluate_thresholds`: fixed thresholds evaluated on several splits,
   side by side;
+- :func:`cost_threshold` and :class:`ExpectedCostDisplay`: the threshold
+  with the lowest expected cost per sample, at the data's prevalence or
+  another, against the 0.5 and argmax decisions; :func:`expected_costs`
+  reports fixed thresholds' costs on other data, :func:`expected_cost` the
+  cost of decisions already made;
 - :func:`tuning_optimism`: how much a threshold tuned on the data it is
   reported on flatters itself, measured by splitting that data in halves.
 
@@ -27,6 +32,7 @@ import pandas as pd
 
 from . import _plotting as P
 from . import metrics
+from ._cost_display import ExpectedCostDisplay
 from ._format import format_threshold, plural
 from ._threshold_parts import (
     OperatingPointsDisplay,
@@ -37,8 +43,14 @@ from ._threshold_parts import (
 )
 from ._tuning_optimism import TuningOptimism, tuning_optimism
 from ._validation import check_threshold
+from .metrics import CostThreshold, cost_threshold, expected_cost, expected_costs
 
 __all__ = [
+    "CostThreshold",
+    "ExpectedCostDisplay",
+    "cost_threshold",
+    "expected_cost",
+    "expected_costs",
     "ThresholdDisplay",
     "OperatingPointsDisplay",
     "TuningOptimism",

@@ -12,7 +12,7 @@ words), ``_micro_auc`` (each label's share of the micro AUC), ``_topk`` (top-k m
 (confusion matrices, precision / recall / F1, reports, counts at thresholds),
 ``_prfs`` and ``_class_report`` (scikit-learn's precision / recall / F-beta,
 per-label confusion and classification report, with its names and options),
-``_sweep`` (the one threshold sweep behind every curve and count), ``_curves``
+``_cost`` (thresholds chosen by the cost of each error), ``_sweep`` (the one threshold sweep behind every curve and count), ``_curves``
 (one-vs-rest curves, micro and macro averages, operating points),
 ``_threshold_search`` and ``_thresholds`` (thresholds for a target, F1-best
 thresholds, tuning optimism), ``_prevalence`` (resampling to another
@@ -46,6 +46,12 @@ from ._calibration import (
 )
 from ._calibration import log_loss as calibration_log_loss
 from ._class_report import classification_report  # --- counting options ---
+from ._cost import (  # --- costs ---
+    CostThreshold,
+    cost_threshold,
+    expected_cost,
+    expected_costs,
+)
 from ._counting import (
     accuracy,
     confusion_matrix,
@@ -200,6 +206,11 @@ __all__ = [
     "hinge_loss",
     "log_loss",
     # --- end agreement and losses ---
+    # --- thresholds chosen by cost ---
+    "CostThreshold",
+    "cost_threshold",
+    "expected_cost",
+    "expected_costs",
     # --- from explainer ---
     "share_of_negatives_beaten",
     "binary_summary",
