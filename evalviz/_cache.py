@@ -31,6 +31,7 @@ __all__ = [
     "cache_key",
     "cached_arrays",
     "shipped_file",
+    "shipped_predictions",
 ]
 
 _CACHE_FORMAT = 1
@@ -128,6 +129,26 @@ def shipped_file(file_name: str) -> Path | None:
         )
         return None
     return path
+
+
+def shipped_predictions() -> list[Path]:
+    """The shipped prediction files that pass their SHA-256 check.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The verified ``.npz`` files inside the package (empty when none ship,
+        when ``EVALVIZ_IGNORE_SHIPPED`` is set, or without ``SKLEARN_VERSION``).
+
+    Examples
+    --------
+    >>> all(path.suffix == ".npz" for path in shipped_predictions())
+    True
+    """
+    if shipped_sklearn_version() is None:
+        return []
+    found = (shipped_file(name) for name in sorted(_shipped_sums()))
+    return [path for path in found if path is not None]
 
 
 def shipped_sklearn_version() -> str | None:

@@ -101,11 +101,19 @@ def cmd_doctor(args) -> int:
     0
     """
     from .doctor import check_setup
-    from .models import cache_dir
+    from .models import cache_dir, shipped_predictions
 
     report = check_setup()
     print(report)
-    print(f"predictions are cached in {cache_dir()}")
+    shipped = shipped_predictions()
+    if shipped:
+        print(
+            f"the course's predictions ship with evalviz ({len(shipped)} verified "
+            f"files in {shipped[0].parent}): the notebooks train nothing"
+        )
+    folder = cache_dir()
+    state = "exists" if folder.is_dir() else "not created yet: nothing trained so far"
+    print(f"models you train are cached in {folder} ({state})")
     return 0 if report.ok else 1
 
 

@@ -21,7 +21,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._activations import initial_activation_rows
-from ._cache import CachedPredictions, cache_dir, cache_key, cached_arrays
+from ._cache import (
+    CachedPredictions,
+    cache_dir,
+    cache_key,
+    cached_arrays,
+    shipped_predictions,
+)
 from ._fashion import (
     VALIDATION_SIZE,
     fashion_fingerprint,
@@ -46,6 +52,7 @@ __all__ = [
     "fashion_fingerprint",
     "outfits_predictions",
     "pair_predictions",
+    "shipped_predictions",
     "train_mlp_epochs",
     "validation_indices",
 ]

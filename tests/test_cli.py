@@ -341,3 +341,14 @@ def test_train_reruns_itself_with_pinned_blas_kernels(monkeypatch):
 def test_pinned_blas_kernels_respect_the_users_choice(monkeypatch):
     monkeypatch.setenv("OPENBLAS_CORETYPE", "Zen")
     assert cli._pin_blas_kernels() is False
+
+
+def test_doctor_says_the_shipped_predictions_are_used(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EVALVIZ_CACHE", str(tmp_path / "never-made"))
+    cli.main(["doctor"])
+    out = capsys.readouterr().out
+    assert "4 verified files" in out and "the notebooks train nothing" in out
+    assert "never-made (not created yet" in out
+    monkeypatch.setenv("EVALVIZ_IGNORE_SHIPPED", "1")
+    cli.main(["doctor"])
+    assert "verified files" not in capsys.readouterr().out

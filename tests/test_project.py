@@ -36,8 +36,9 @@ def test_readme_setup_opens_the_course_and_runs_the_tests():
     course = commands[1]
     assert "jupyter lab" in course and '".[course]"' in course
     assert "--allow-root" not in course
-    assert "pytest" in commands[2]
-    root = _setup_command("--allow-root")
+    root = commands[2]  # right after the course command it replaces
+    assert root == _setup_command("--allow-root")
+    assert "pytest" in commands[3] and commands[3] == _setup_command("pytest")
     assert "--root-user-action=ignore" in root and '".[course]"' in root
 
 
