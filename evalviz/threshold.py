@@ -391,7 +391,7 @@ class ThresholdDisplay:
                 color=colour,
                 linewidth=2.2,
                 label="F1" if col == "f1" else col.capitalize(),
-                drawstyle="steps-post",
+                drawstyle="steps-pre",  # "score >= t" takes the value at the next score
             )
         return styles
 

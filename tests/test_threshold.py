@@ -422,3 +422,21 @@ def test_mark_keyword_is_deprecated_and_reprs_are_one_line():
     )
     assert result.ax_ is not None and "\n" not in repr(result)
     assert repr(result).startswith("TuningOptimism(recall 0.5 on A: mean ")
+
+
+def test_threshold_curves_hold_the_value_of_the_next_score():
+    """Between two scores a threshold t keeps the samples scoring above t, so the
+    curve takes the value at the next higher score (steps-pre), not the lower."""
+    from evalviz.threshold import ThresholdDisplay
+
+    disp = ThresholdDisplay.from_predictions(
+        [0, 1, 0, 1, 1], [0.1, 0.4, 0.35, 0.8, 0.6]
+    )
+    line = disp.lines_["precision"]
+    assert line.get_drawstyle() == "steps-pre"
+    # at t = 0.2 the decision "score >= t" predicts 4 positives, 3 right
+    y_true, y_score = np.array([0, 1, 0, 1, 1]), np.array([0.1, 0.4, 0.35, 0.8, 0.6])
+    predicted = y_score >= 0.2
+    assert (y_true[predicted] == 1).mean() == 0.75
+    x, y = line.get_xdata(), line.get_ydata()
+    assert y[np.searchsorted(x, 0.2)] == 0.75  # the value drawn on (0.10, 0.35]
