@@ -383,6 +383,9 @@ def options_area(truth, score, weight, *, metric, average, max_fpr=None):
         return float(binary_ap(flat_t, flat_s, w))
     if average == "samples":
         per_row = _columns(truth.T, score.T, None, metric, max_fpr)
+        if weight is not None:
+            # scikit-learn: a zero-weight row scores 0, so its NaN drops out.
+            per_row[np.asarray(weight) == 0] = 0.0
         return float(np.average(per_row, weights=weight))
     per_col = _columns(truth, score, weight, metric, max_fpr)
     if average is None:
@@ -391,6 +394,9 @@ def options_area(truth, score, weight, *, metric, average, max_fpr=None):
         w = truth.sum(axis=0) if weight is None else truth.T @ weight
         if np.isclose(w.sum(), 0.0):
             return 0.0
+        # scikit-learn: a column without positives weighs 0 and scores 0, so
+        # its NaN (undefined AUC) does not spread to the average.
+        per_col = np.where(w == 0, 0.0, per_col)
         return float(np.average(per_col, weights=w))
     return float(np.mean(per_col))
 
