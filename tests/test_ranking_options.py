@@ -339,3 +339,27 @@ def test_undefined_warn_multiclass_missing_class_equals_sklearn(average):
         skm.roc_auc_score, y, p, labels=[0, 1, 2], average=average, multi_class="ovr"
     )
     np.testing.assert_allclose(got, want, rtol=1e-12, equal_nan=True)
+
+
+@pytest.mark.parametrize("scale", [1e-300, 1e-200, 1e-160, 1e100, 1e160, 1e300])
+def test_very_large_or_small_weights_give_the_same_areas_as_sklearn(scale):
+    # Products of weight sums used to overflow (1e160) or underflow (1e-200) to NaN.
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 200)
+    s = np.clip(y * 0.3 + rng.uniform(0, 0.7, 200), 0, 1)
+    w = rng.uniform(0, 2, 200) * scale
+    np.testing.assert_allclose(
+        metrics.roc_auc(y, s, sample_weight=w), skm.roc_auc_score(y, s, sample_weight=w)
+    )
+    np.testing.assert_allclose(
+        metrics.roc_auc(y, s, sample_weight=w, max_fpr=0.2),
+        skm.roc_auc_score(y, s, sample_weight=w, max_fpr=0.2),
+    )
+    np.testing.assert_allclose(
+        metrics.average_precision(y, s, sample_weight=w),
+        skm.average_precision_score(y, s, sample_weight=w),
+    )
+    fpr, tpr, _ = metrics.roc_curve(y, s, sample_weight=w)
+    sk_fpr, sk_tpr, _ = skm.roc_curve(y, s, sample_weight=w)
+    np.testing.assert_allclose(fpr, sk_fpr)
+    np.testing.assert_allclose(tpr, sk_tpr)

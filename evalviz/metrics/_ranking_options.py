@@ -158,9 +158,24 @@ def nonzero_weight(y01, score, weight):
     if weight is None:
         return y01, score, None
     keep = weight != 0
-    if keep.all():
-        return y01, score, weight
-    return y01[keep], score[keep], weight[keep]
+    if not keep.all():
+        y01, score, weight = y01[keep], score[keep], weight[keep]
+    return y01, score, _rescaled(weight)
+
+
+def _rescaled(weight):
+    """Weights times the power of two that brings the largest into [0.5, 1).
+
+    Products of weight sums (the weighted Mann-Whitney count) overflow for
+    weights near 1e160 and underflow for weights near 1e-200; multiplying by a
+    power of two is exact, so integer weights stay exact and no area changes.
+    """
+    if weight.size == 0 or weight.dtype.kind not in "fc":
+        return weight
+    top = float(np.max(np.abs(weight)))
+    if not np.isfinite(top) or top == 0.0:
+        return weight
+    return np.ldexp(weight, -np.frexp(top)[1])
 
 
 def weighted_sweep(y01, score, weight):
