@@ -534,3 +534,15 @@ def test_string_pos_label_for_integer_classes_says_so():
     assert metrics.roc_auc(y + 1, s, pos_label=2) == pytest.approx(
         skm.roc_auc_score(y + 1, s)
     )
+
+
+def test_positives_of_zero_weight_are_named_as_such():
+    y, s = _ten_of_each()
+    with pytest.raises(ValueError, match=r"no positive \(non-zero weight\)") as info:
+        metrics.average_precision(y, s, sample_weight=np.zeros(50))
+    assert "25 positives of 50" in str(info.value)
+    w = np.where(y == 1, 0.0, 1.0)
+    with pytest.raises(ValueError, match=r"no positive \(non-zero weight\)"):
+        metrics.average_precision(y, s, sample_weight=w)
+    with pytest.raises(ValueError, match=r"no positive samples \(0 of 50\)"):
+        metrics.average_precision(np.zeros(50, int), s)
