@@ -502,3 +502,44 @@ def test_float32_scores_are_not_copied_to_float64():
     tracemalloc.stop()
     # A float64 copy alone would be 2x the float32 matrix.
     assert peak < 1.5 * score.nbytes
+
+
+def _named_scores():
+    rng = np.random.default_rng(1)
+    y_idx = rng.integers(0, 3, 300)
+    p = rng.dirichlet([1, 1, 1], 300)
+    p[np.arange(300), y_idx] += 0.3
+    p /= p.sum(axis=1, keepdims=True)
+    return np.array(["a", "b", "c"])[y_idx], p
+
+
+def test_dataframe_columns_named_after_classes_in_another_order_are_refused():
+    pd = pytest.importorskip("pandas")
+    import evalviz as ev
+
+    y, p = _named_scores()
+    shuffled = pd.DataFrame(p[:, [2, 0, 1]], columns=["c", "a", "b"])
+    with pytest.raises(ValueError, match=r"not in class order.*\['a', 'b', 'c'\]"):
+        metrics.roc_auc(y, shuffled)
+    with pytest.raises(ValueError, match=r"y_score\[\['a', 'b', 'c'\]\]"):
+        ev.roc(y, shuffled)
+    want = skm.roc_auc_score(y, p, multi_class="ovr")
+    assert metrics.roc_auc(y, shuffled[["a", "b", "c"]]) == pytest.approx(want)
+    # Columns in class order, or not named after the classes, are read as before.
+    assert metrics.roc_auc(
+        y, pd.DataFrame(p, columns=["a", "b", "c"])
+    ) == pytest.approx(want)
+    assert metrics.roc_auc(
+        y, pd.DataFrame(p, columns=["x", "y", "z"])
+    ) == pytest.approx(want)
+    # Integer classes, named by value; the binary (n, 2) predict_proba layout too.
+    y_int = np.searchsorted(["a", "b", "c"], y)
+    with pytest.raises(ValueError, match="not in class order"):
+        metrics.roc_auc(y_int, pd.DataFrame(p[:, [1, 0, 2]], columns=[1, 0, 2]))
+    y01 = (y_int == 0).astype(int)
+    two = np.c_[1 - p[:, 0], p[:, 0]]
+    with pytest.raises(ValueError, match="not in class order"):
+        metrics.roc_auc(y01, pd.DataFrame(two[:, ::-1], columns=[1, 0]))
+    assert metrics.roc_auc(y01, pd.DataFrame(two, columns=[0, 1])) == pytest.approx(
+        skm.roc_auc_score(y01, p[:, 0])
+    )

@@ -484,3 +484,65 @@ def test_weighted_curves_match_sklearn(seed):
         np.testing.assert_allclose(a, b, rtol=0, atol=1e-12)
     with pytest.raises(ValueError, match="sample_weight"):
         metrics.roc_curve(y, score, sample_weight=w[:5])
+
+
+def _ten_of_each():
+    rng = np.random.default_rng(0)
+    y = np.r_[np.zeros(25, int), np.ones(25, int)]
+    return y, rng.uniform(size=50)
+
+
+@pytest.mark.parametrize("case", ["nan", "strings"])
+def test_score_errors_with_0_1_labels_carry_no_pos_label_sentence(case):
+    # y_true already takes values in {0, 1}: scikit-learn's pos_label sentence
+    # is not the cause and must not lead the message.
+    y, s = _ten_of_each()
+    bad = (
+        s.astype(str) if case == "strings" else np.where(np.arange(50) == 3, np.nan, s)
+    )
+    with pytest.raises(ValueError) as info:
+        metrics.roc_auc(y, bad)
+    text = str(info.value)
+    assert "pos_label" not in text
+    assert text.startswith("y_score")
+
+
+def test_pandas_na_in_y_true_is_refused_as_missing_not_a_class():
+    pd = pytest.importorskip("pandas")
+    y, s = _ten_of_each()
+    yi = pd.array(y, dtype="Int64")
+    yi[2] = pd.NA
+    with pytest.raises(ValueError, match="missing") as info:
+        metrics.roc_auc(yi, s)
+    assert "multiple classes" not in str(info.value)
+    score = pd.array(s, dtype="Float64")
+    score[2] = pd.NA
+    with pytest.raises(ValueError, match="NaN") as info:
+        metrics.roc_auc(y, score)
+    assert "pos_label" not in str(info.value)
+
+
+def test_string_pos_label_for_integer_classes_says_so():
+    y, s = _ten_of_each()
+    with pytest.raises(
+        ValueError, match=r"pos_label='2' is a string.*integers \[1, 2\]"
+    ):
+        metrics.roc_auc(y + 1, s, pos_label="2")
+    # The true cause for labels {1, 2} without pos_label keeps scikit-learn's words.
+    with pytest.raises(ValueError, match=r"takes value in \{1, 2\}"):
+        metrics.roc_auc(y + 1, s)
+    assert metrics.roc_auc(y + 1, s, pos_label=2) == pytest.approx(
+        skm.roc_auc_score(y + 1, s)
+    )
+
+
+def test_positives_of_zero_weight_are_named_as_such():
+    y, s = _ten_of_each()
+    with pytest.raises(ValueError, match=r"no positive \(non-zero weight\)") as info:
+        metrics.average_precision(y, s, sample_weight=np.zeros(50))
+    assert "25 positives of 50" in str(info.value)
+    w = np.where(y == 1, 0.0, 1.0)
+    with pytest.raises(ValueError, match=r"no positive \(non-zero weight\)"):
+        metrics.average_precision(y, s, sample_weight=w)
+    with pytest.raises(ValueError, match=r"no positive samples \(0 of 50\)"):
+        metrics.average_precision(np.zeros(50, int), s)

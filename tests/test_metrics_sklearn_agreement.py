@@ -296,3 +296,31 @@ def test_certain_wrong_prediction_costs_the_clipped_loss():
         skm.log_loss([0, 1], [[1.0, 0.0], [1.0, 0.0]]), rel=1e-12
     )
     assert value == pytest.approx(-np.log(np.finfo(float).eps) / 2, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    "name, pred",
+    [
+        ("log_loss", "proba"),
+        ("brier_score_loss", "proba"),
+        ("hinge_loss", "score"),
+        ("hamming_loss", "label"),
+        ("zero_one_loss", "label"),
+    ],
+)
+def test_all_zero_sample_weight_is_a_clear_error(name, pred):
+    y = np.array([0, 1, 1, 0])
+    p = np.array([0.2, 0.7, 0.6, 0.4])
+    second = {"proba": p, "score": p - 0.5, "label": (p > 0.5).astype(int)}[pred]
+    fn = getattr(ev, name)
+    with pytest.raises(ValueError, match="sample_weight is 0 for all 4 samples"):
+        fn(y, second, sample_weight=np.zeros(4))
+    w = np.array([0.0, 1.0, 2.0, 0.0])
+    want = getattr(skm, name)(y, second, sample_weight=w)
+    assert fn(y, second, sample_weight=w) == pytest.approx(want)
+
+
+def test_multilabel_hamming_loss_all_zero_weight_is_a_clear_error():
+    y = np.array([[0, 1], [1, 1]])
+    with pytest.raises(ValueError, match="sample_weight is 0 for all 2 samples"):
+        ev.hamming_loss(y, [[0, 0], [1, 1]], sample_weight=[0.0, 0.0])

@@ -288,3 +288,78 @@ def test_partial_auc_of_multiclass_is_each_class_against_the_rest():
     onehot = np.eye(4, dtype=int)[y]
     ref = [skm.roc_auc_score(onehot[:, j], p[:, j], max_fpr=0.2) for j in range(4)]
     np.testing.assert_allclose(ours, ref, rtol=0, atol=1e-12)
+
+
+def _label_without_positives():
+    rng = np.random.default_rng(9)
+    y = (rng.uniform(size=(300, 4)) < [0.3, 0.5, 0.2, 0.4]).astype(int)
+    y[:, 3] = 0
+    score = np.clip(y * 0.3 + rng.uniform(size=(300, 4)) * 0.7, 0, 1)
+    return y, score, rng
+
+
+@pytest.mark.parametrize("average", ["macro", "weighted", "micro", "samples", None])
+@pytest.mark.parametrize("name", ["roc_auc", "average_precision"])
+def test_undefined_warn_with_a_label_without_positives_equals_sklearn(name, average):
+    # A label with no positives weighs 0 under "weighted": its NaN must not spread.
+    y, score, _ = _label_without_positives()
+    sk_fn = skm.roc_auc_score if name == "roc_auc" else skm.average_precision_score
+    got = _sk(getattr(metrics, name), y, score, average=average, undefined="warn")
+    want = _sk(sk_fn, y, score, average=average)
+    np.testing.assert_allclose(got, want, rtol=1e-12, equal_nan=True)
+    if name == "roc_auc" and average == "weighted":
+        assert np.isfinite(got) and 0.5 < got < 1
+
+
+def test_undefined_warn_samples_with_zero_weight_undefined_rows_equals_sklearn():
+    y, score, rng = _label_without_positives()
+    y[:, 0] = np.where(y[:, :3].sum(axis=1) == 0, 1, y[:, 0])
+    y[:5] = 0  # undefined rows, but of weight 0
+    w = rng.uniform(0.5, 2.0, size=300)
+    w[:5] = 0.0
+    got = _sk(
+        metrics.roc_auc, y, score, average="samples", sample_weight=w, undefined="warn"
+    )
+    want = _sk(skm.roc_auc_score, y, score, average="samples", sample_weight=w)
+    assert np.isfinite(want)
+    np.testing.assert_allclose(got, want, rtol=1e-12)
+
+
+@pytest.mark.parametrize("average", ["macro", "weighted", None])
+def test_undefined_warn_multiclass_missing_class_equals_sklearn(average):
+    rng = np.random.default_rng(3)
+    y = rng.integers(0, 2, 200)
+    p = rng.dirichlet([1, 1, 1], 200)
+    p[np.arange(200), y] += 0.5
+    p /= p.sum(axis=1, keepdims=True)
+    got = _sk(
+        metrics.roc_auc, y, p, labels=[0, 1, 2], average=average, undefined="warn"
+    )
+    want = _sk(
+        skm.roc_auc_score, y, p, labels=[0, 1, 2], average=average, multi_class="ovr"
+    )
+    np.testing.assert_allclose(got, want, rtol=1e-12, equal_nan=True)
+
+
+@pytest.mark.parametrize("scale", [1e-300, 1e-200, 1e-160, 1e100, 1e160, 1e300])
+def test_very_large_or_small_weights_give_the_same_areas_as_sklearn(scale):
+    # Products of weight sums used to overflow (1e160) or underflow (1e-200) to NaN.
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 200)
+    s = np.clip(y * 0.3 + rng.uniform(0, 0.7, 200), 0, 1)
+    w = rng.uniform(0, 2, 200) * scale
+    np.testing.assert_allclose(
+        metrics.roc_auc(y, s, sample_weight=w), skm.roc_auc_score(y, s, sample_weight=w)
+    )
+    np.testing.assert_allclose(
+        metrics.roc_auc(y, s, sample_weight=w, max_fpr=0.2),
+        skm.roc_auc_score(y, s, sample_weight=w, max_fpr=0.2),
+    )
+    np.testing.assert_allclose(
+        metrics.average_precision(y, s, sample_weight=w),
+        skm.average_precision_score(y, s, sample_weight=w),
+    )
+    fpr, tpr, _ = metrics.roc_curve(y, s, sample_weight=w)
+    sk_fpr, sk_tpr, _ = skm.roc_curve(y, s, sample_weight=w)
+    np.testing.assert_allclose(fpr, sk_fpr)
+    np.testing.assert_allclose(tpr, sk_tpr)

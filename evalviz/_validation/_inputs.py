@@ -504,6 +504,7 @@ def read_inputs(
         else present
     )
     classes, names_from_labels = _resolve_classes(labels, present, seen, n_columns, arg)
+    _check_column_names(y_score, classes, y_score_name)
 
     # Binary: a 1-D score, a single column, or a forced binary kind.
     binary = (
@@ -541,6 +542,33 @@ def read_inputs(
         _require_probabilities(score, y_score_name)
     names = _names(classes, display_labels, names_from_labels)
     return Inputs("multiclass", y_idx, score, classes, names, None, pred_idx)
+
+
+def _check_column_names(y_score, classes, name: str) -> None:
+    """Refuse a DataFrame whose columns are the classes, but in another order.
+
+    Score columns are read by position (class order); a DataFrame named after
+    the classes in another order would be silently misread.
+    """
+    columns = getattr(y_score, "columns", None)
+    if columns is None or len(columns) != len(classes):
+        return
+    by_name = {str(c): c for c in columns}
+    wanted = [str(c) for c in _plain_values(classes)]
+    if len(by_name) != len(columns) or set(by_name) != set(wanted):
+        return
+    if [str(c) for c in columns] == wanted:
+        return
+    ordered = [by_name[w] for w in wanted]
+    raise ValueError(
+        f"{name} is a DataFrame whose columns {list(columns)} are the classes, but "
+        f"not in class order {_plain_values(classes)}; its columns are read by position, so pass "
+        f"{name}[{ordered}] (the columns in class order)"
+    )
+
+
+def _plain_values(values) -> list:
+    return [v.item() if hasattr(v, "item") else v for v in values]
 
 
 def _read_multilabel(raw_arr, score, y_pred, display_labels, kind, arg) -> Inputs:

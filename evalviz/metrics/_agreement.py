@@ -16,6 +16,7 @@ import warnings
 import numpy as np
 
 from .._validation import _read_sample_weight, check_choice
+from ._losses import weighted_mean
 from ._prfs import (
     UndefinedMetricWarning,
     _binary_labels,
@@ -397,7 +398,7 @@ def zero_one_loss(y_true, y_pred, *, normalize=True, sample_weight=None) -> floa
     wrong = ~_exact_match(inp)
     if not normalize:
         return float(wrong.sum() if sw is None else np.dot(wrong, sw))
-    return float(np.average(wrong, weights=sw))
+    return weighted_mean(wrong, sw, "zero-one loss")
 
 
 def hamming_loss(y_true, y_pred, *, sample_weight=None) -> float:
@@ -438,11 +439,12 @@ def hamming_loss(y_true, y_pred, *, sample_weight=None) -> float:
     inp = _read_targets(y_true, y_pred)
     sw = _read_sample_weight(sample_weight, inp.n_samples)
     if inp.kind != "multilabel":
-        return float(np.average(inp.y != inp.y_pred, weights=sw))
+        return weighted_mean(inp.y != inp.y_pred, sw, "Hamming loss")
     per_sample = np.count_nonzero(inp.y != inp.y_pred, axis=1)
     n, k = inp.y.shape
     if sw is None:
         return float(per_sample.sum() / (n * k))
+    weighted_mean(per_sample, sw, "Hamming loss")  # refuses all-zero weights
     return float(np.dot(per_sample, sw) / (n * k * np.mean(sw, dtype=np.float64)))
 
 

@@ -145,32 +145,62 @@ def in_sklearn_words(
     """
     try:
         y = np.asarray(y_true)
-        classes = np.unique(y) if y.ndim == 1 else None
+        if y.ndim != 1 or _has_missing(y):
+            return error  # the reader's own words on missing labels are right
+        classes = np.unique(y)
     except (TypeError, ValueError):
         return error
-    if classes is None:
-        return error
-    lead = None
-    if classes.size > 2:
-        lead = (
-            "`y_score` needs to be of shape `(n_samples, n_classes)`, since `y_true` "
-            "contains multiple classes"
-            if np.ndim(y_score) == 1 and multiclass_ok
-            else "multiclass format is not supported"
-        )
-    elif pos_label is None and classes.size == 2:
-        shown = ", ".join(repr(c) for c in _plain(classes))
-        lead = (
-            f"y_true takes value in {{{shown}}} and pos_label is not specified: "
-            "either make y_true take value in {0, 1} or {-1, 1} or pass pos_label "
-            "explicitly."
-        )
-    elif pos_label is not None and pos_label not in _plain(classes):
-        lead = (
-            f"pos_label={pos_label} is not a valid label. It should be one of {classes}"
-        )
+    lead = _lead(classes, y_score, pos_label, str(error), multiclass_ok)
     if lead is None:
         return error
     return ValueError(
         f"{lead}. {error}" if not lead.endswith(".") else f"{lead} {error}"
     )
+
+
+def _has_missing(y) -> bool:
+    """Whether a 1-D label array holds NaN, None or pandas' NA."""
+    if y.dtype.kind == "f":
+        return bool(np.isnan(y).any())
+    if y.dtype.kind != "O":
+        return False
+    for v in y.tolist():
+        if v is None or type(v).__name__ in ("NAType", "NaTType"):
+            return True
+        if isinstance(v, float) and v != v:
+            return True
+    return False
+
+
+def _lead(classes, y_score, pos_label, message, multiclass_ok):
+    """scikit-learn's sentence for the cause of ``message``, or None."""
+    if classes.size > 2:
+        if multiclass_ok and np.ndim(y_score) == 2:
+            return None  # a score matrix is right for multi-class input
+        if np.ndim(y_score) == 1 and multiclass_ok:
+            return (
+                "`y_score` needs to be of shape `(n_samples, n_classes)`, since "
+                "`y_true` contains multiple classes"
+            )
+        return "multiclass format is not supported"
+    plain = _plain(classes)
+    numeric = classes.dtype.kind in "biuf"
+    if pos_label is None:
+        usual = numeric and (set(plain) <= {0, 1} or set(plain) <= {-1, 1})
+        if classes.size < 2 or usual or "pos_label" not in message:
+            return None
+        shown = ", ".join(repr(c) for c in plain)
+        return (
+            f"y_true takes value in {{{shown}}} and pos_label is not specified: "
+            "either make y_true take value in {0, 1} or {-1, 1} or pass pos_label "
+            "explicitly."
+        )
+    if pos_label in plain:
+        return None
+    if isinstance(pos_label, str) and numeric:
+        what = "integers" if classes.dtype.kind in "biu" else "numbers"
+        return (
+            f"pos_label={pos_label!r} is a string, but the classes of y_true are "
+            f"the {what} {plain}"
+        )
+    return f"pos_label={pos_label} is not a valid label. It should be one of {classes}"

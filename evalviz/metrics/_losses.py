@@ -194,6 +194,36 @@ def _is_binary_shape(y_proba) -> bool:
 # ---------------------------------------------------------------------------
 
 
+def weighted_mean(values, sw, metric: str) -> float:
+    """``np.average(values, weights=sw)``; a clear error when the weights sum to 0.
+
+    Parameters
+    ----------
+    values : ndarray of shape (n_samples,)
+        Per-sample values.
+    sw : ndarray of shape (n_samples,) or None
+        Sample weights.
+    metric : str
+        The metric's name, for the error.
+
+    Returns
+    -------
+    float
+        The (weighted) mean.
+
+    Raises
+    ------
+    ValueError
+        When every sample weight is 0 (the mean is undefined).
+    """
+    if sw is not None and not np.any(sw):
+        raise ValueError(
+            f"sample_weight is 0 for all {len(sw)} samples, so the {metric} (a "
+            "weighted mean) is undefined; give at least one sample a positive weight"
+        )
+    return float(np.average(values, weights=sw))
+
+
 def _log_loss(truth: np.ndarray, p: np.ndarray, sw=None, normalize=True) -> float:
     """Mean (or summed) cross-entropy of one-hot ``truth`` under ``p``, clipped."""
     eps = np.finfo(p.dtype).eps
@@ -201,12 +231,12 @@ def _log_loss(truth: np.ndarray, p: np.ndarray, sw=None, normalize=True) -> floa
     loss = -np.sum(np.where(truth > 0, truth * np.log(p), 0.0), axis=1)
     if not normalize:
         return float(loss.sum() if sw is None else np.dot(loss, sw))
-    return float(np.average(loss, weights=sw))
+    return weighted_mean(loss, sw, "log loss")
 
 
 def _brier(truth: np.ndarray, p: np.ndarray, sw=None) -> float:
     """Mean over samples of the squared distance between ``truth`` and ``p`` rows."""
-    return float(np.average(np.sum((truth - p) ** 2, axis=1), weights=sw))
+    return weighted_mean(np.sum((truth - p) ** 2, axis=1), sw, "Brier score")
 
 
 def _renamed_y_pred(y_proba, y_pred):
@@ -560,7 +590,7 @@ def hinge_loss(y_true, pred_decision, *, labels=None, sample_weight=None) -> flo
         )
         margin = sign * dec
     losses = np.clip(1 - margin, 0, None)
-    return float(np.average(losses, weights=sw))
+    return weighted_mean(losses, sw, "hinge loss")
 
 
 def _multiclass_margin(y, dec, classes, labels) -> np.ndarray:

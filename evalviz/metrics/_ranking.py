@@ -294,7 +294,14 @@ def _require_both(truth01, what, metric, weight=None):
 
 def _require_positive(truth01, what, metric, weight=None):
     n_pos = int(np.count_nonzero(truth01))
-    if n_pos == 0 or (weight is not None and weight[truth01 == 1].sum() == 0):
+    if n_pos and weight is not None and weight[truth01 == 1].sum() == 0:
+        raise ValueError(
+            f"{what} has no positive (non-zero weight) samples: its {n_pos} "
+            f"positives of {truth01.size} samples all have sample_weight 0; the "
+            f"{metric} divides by the weight of the positives: give them a "
+            "positive sample_weight"
+        )
+    if n_pos == 0:
         raise ValueError(
             f"{what} has no positive samples ({n_pos} of {truth01.size}); the "
             f"{metric} divides by the number of positives: check pos_label and that "

@@ -158,9 +158,24 @@ def nonzero_weight(y01, score, weight):
     if weight is None:
         return y01, score, None
     keep = weight != 0
-    if keep.all():
-        return y01, score, weight
-    return y01[keep], score[keep], weight[keep]
+    if not keep.all():
+        y01, score, weight = y01[keep], score[keep], weight[keep]
+    return y01, score, _rescaled(weight)
+
+
+def _rescaled(weight):
+    """Weights times the power of two that brings the largest into [0.5, 1).
+
+    Products of weight sums (the weighted Mann-Whitney count) overflow for
+    weights near 1e160 and underflow for weights near 1e-200; multiplying by a
+    power of two is exact, so integer weights stay exact and no area changes.
+    """
+    if weight.size == 0 or weight.dtype.kind not in "fc":
+        return weight
+    top = float(np.max(np.abs(weight)))
+    if not np.isfinite(top) or top == 0.0:
+        return weight
+    return np.ldexp(weight, -np.frexp(top)[1])
 
 
 def weighted_sweep(y01, score, weight):
@@ -383,6 +398,9 @@ def options_area(truth, score, weight, *, metric, average, max_fpr=None):
         return float(binary_ap(flat_t, flat_s, w))
     if average == "samples":
         per_row = _columns(truth.T, score.T, None, metric, max_fpr)
+        if weight is not None:
+            # scikit-learn: a zero-weight row scores 0, so its NaN drops out.
+            per_row[np.asarray(weight) == 0] = 0.0
         return float(np.average(per_row, weights=weight))
     per_col = _columns(truth, score, weight, metric, max_fpr)
     if average is None:
@@ -391,6 +409,9 @@ def options_area(truth, score, weight, *, metric, average, max_fpr=None):
         w = truth.sum(axis=0) if weight is None else truth.T @ weight
         if np.isclose(w.sum(), 0.0):
             return 0.0
+        # scikit-learn: a column without positives weighs 0 and scores 0, so
+        # its NaN (undefined AUC) does not spread to the average.
+        per_col = np.where(w == 0, 0.0, per_col)
         return float(np.average(per_col, weights=w))
     return float(np.mean(per_col))
 
