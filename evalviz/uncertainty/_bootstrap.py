@@ -124,8 +124,10 @@ def bootstrap_ci(
     intervals. Multi-class and multi-label AUC, AP, precision, recall and F1
     are macro averages (binary problems: the positive class). Resamples where
     the metric is undefined (for example a resample without positives when
-    not stratified) are left out of the quantiles and counted in
-    ``n_undefined``. Quantiles are numpy's default (linear, R's type 7).
+    not stratified; binary precision, recall and F1 whenever their
+    denominator is 0) are left out of the quantiles and counted in
+    ``n_undefined``; macro averages score a class with a zero denominator 0,
+    as scikit-learn's default. Quantiles are numpy's default (linear, R's type 7).
 
     Examples
     --------
@@ -157,7 +159,8 @@ def bootstrap_ci(
         if not np.isfinite(est):
             raise ValueError(
                 f"{name} is undefined on the full data (got {est}); check that "
-                "y_true holds every class the metric needs"
+                "y_true holds every class the metric needs (recall needs a "
+                "positive in y_true, precision a predicted positive, F1 either)"
             )
     dists = _distributions(evaluators, draws, n_resamples)
     jack = _jackknife(evaluators) if method == "bca" else None
@@ -278,7 +281,10 @@ def _named(name, y_true, y_score, arg, k, threshold, labels, pos_label):
             )
         return HitsMetric((truth == pred).mean(axis=1))
     if binary is not None:
+        # One positive class: 0/0 (no positives, or no predicted positives)
+        # leaves the metric undefined, so that resample is left out (NaN).
         truth, pred = truth[:, [binary]], pred[:, [binary]]
+        return CountsMetric(truth, pred, name, zero_division=np.nan)
     return CountsMetric(truth, pred, name)
 
 
@@ -307,6 +313,8 @@ def _indicators(y_true, y_score, arg, threshold, labels, pos_label, name):
         )
         t, p, n_classes = inp.y, inp.y_pred, inp.n_classes
         positive = None
+        if n_classes == 1 and name in ("precision", "recall", "f1"):
+            return _one_class(inp, truth_arr, raw, pos_label, name)
         if n_classes == 2 and name in ("precision", "recall", "f1"):
             positive = _positive_index(inp, pos_label)
     else:
@@ -326,6 +334,21 @@ def _indicators(y_true, y_score, arg, threshold, labels, pos_label, name):
             p, positive = inp.predictions(), None
     eye = np.eye(n_classes, dtype=np.int8)
     return eye[t], eye[p], False, positive
+
+
+def _one_class(inp, truth_arr, raw, pos_label, name):
+    """y_true with one class only: 0/1 indicators of the positive class."""
+    only = inp.classes[0]
+    only = only.item() if hasattr(only, "item") else only
+    if pos_label is None and only not in (0, 1, -1):
+        raise ValueError(
+            f"y_true holds only the class {only!r}, so which class is positive is "
+            f"not known for {name}; pass pos_label="
+        )
+    pos = 1 if pos_label is None else pos_label
+    truth = (truth_arr.reshape(-1) == pos).astype(np.int8)[:, None]
+    pred = (raw == pos).astype(np.int8)[:, None]
+    return truth, pred, False, 0
 
 
 def _positive_index(inp, pos_label) -> int:
