@@ -21,6 +21,7 @@ from . import metrics, uncertainty
 from ._format import format_count
 from ._plotting import PALETTE, STYLE, style_axes
 from ._validation import read_inputs
+from .uncertainty._bootstrap import _cut
 
 __all__ = [
     "compare_models",
@@ -207,11 +208,11 @@ class ModelComparison:
         ax.set_ylim(-0.7, len(rows) - 0.3)
 
 
-def _predictions(inputs, threshold):
+def _predictions(inputs, threshold, name, fix=""):
     """Predicted labels: argmax for multi-class, ``score >= threshold`` otherwise."""
     if inputs.kind == "multiclass":
         return np.argmax(inputs.score, axis=1)
-    return (inputs.score >= threshold).astype(int)
+    return (inputs.score >= _cut(inputs.score, threshold, name, fix)).astype(int)
 
 
 def _read_models(y_true, models, labels, pos_label):
@@ -246,12 +247,12 @@ def _accuracy_rows(read, threshold, conf):
 
     names = list(read)
     first = read[names[0]]
-    pred_first = _predictions(first, threshold)
+    pred_first = _predictions(first, threshold, f"models[{names[0]!r}]")
     z = stats.norm.ppf(0.5 + conf / 2)
     rows = []
     for name in names:
         inp = read[name]
-        pred = _predictions(inp, threshold)
+        pred = _predictions(inp, threshold, f"models[{name!r}]")
         correct = np.all(np.reshape(pred == inp.y, (len(inp.y), -1)), axis=1)
         n, k = correct.size, int(correct.sum())
         low, high = uncertainty.proportion_ci(k, n, confidence=conf)
@@ -367,7 +368,7 @@ def compare_models(
     *,
     metrics=("accuracy", "roc_auc"),
     confidence=0.95,
-    threshold=0.5,
+    threshold=None,
     labels=None,
     pos_label=None,
     n_resamples=2000,
@@ -390,8 +391,11 @@ def compare_models(
         other name is passed to :func:`evalviz.uncertainty.bootstrap_ci`.
     confidence : float, default 0.95
         Level of every interval.
-    threshold : float, default 0.5
+    threshold : float, optional
         The cut that turns binary and multi-label scores into labels.
+        Default: 0.5, for probabilities only; scores outside [0, 1] (logits)
+        need an explicit ``threshold`` (0.0 for logits) or
+        ``scipy.special.expit`` first.
     labels, pos_label : optional
         As in :func:`evalviz.roc`.
     n_resamples : int, default 2000
@@ -437,6 +441,10 @@ def compare_models(
 
     conf = float(confidence)
     read = _read_models(y_true, models, labels, pos_label)
+    if threshold is None and set(metrics) - {"roc_auc", "average_precision"}:
+        for name, inp in read.items():
+            if inp.kind != "multiclass" and inp.score_matrix is None:
+                _cut(inp.score, None, f"models[{name!r}]")
     rows = []
     for metric in metrics:
         if metric == "accuracy":
@@ -469,8 +477,8 @@ def report_intervals(y_true, y_score, *, confidence=0.95, display_labels=None):
     y_true : array-like of shape (n_samples,)
         Class labels.
     y_score : array-like of shape (n_samples, n_classes)
-        Probabilities, one column per class (binary: the positive score,
-        cut at 0.5).
+        Probabilities or logits, one column per class (only the argmax is
+        used); binary: the positive class's probability, cut at 0.5.
     confidence : float, default 0.95
         The intervals' level.
     display_labels : sequence of str, optional
@@ -506,10 +514,11 @@ def report_intervals(y_true, y_score, *, confidence=0.95, display_labels=None):
     """
     import pandas as pd
 
-    inputs = read_inputs(
-        y_true, y_score, display_labels=display_labels, require_probabilities=True
+    # Multi-class: the argmax, the same for logits (offset-free).
+    inputs = read_inputs(y_true, y_score, display_labels=display_labels)
+    pred = _predictions(
+        inputs, None, "y_score", " since report_intervals cuts a binary score at 0.5"
     )
-    pred = _predictions(inputs, 0.5)
     k = 2 if inputs.kind == "binary" else inputs.score.shape[1]
     cm = metrics.confusion_matrix(inputs.y, pred, labels=list(range(k)))
     cm = np.asarray(cm)

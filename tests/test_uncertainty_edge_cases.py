@@ -63,3 +63,58 @@ def test_one_class_y_true_with_defined_recall_still_works():
     pred = np.r_[np.ones(15, int), np.zeros(5, int)]
     result = bootstrap_ci("recall", y, pred, n_resamples=200)
     assert result.estimate == skm.recall_score(y, pred) == 0.75
+
+
+def _logit_case():
+    rng = np.random.default_rng(3)
+    y = rng.integers(0, 2, 200)
+    logits = rng.normal(size=200) + (y - 0.5)
+    return y, logits
+
+
+def test_logits_are_refused_at_the_default_cut_and_accepted_with_a_threshold():
+    import evalviz as ev
+    from evalviz.compare import report_intervals
+
+    y, logits = _logit_case()
+    with pytest.raises(ValueError, match=r"y_score holds scores from .*expit"):
+        bootstrap_ci("accuracy", y, logits, n_resamples=100)
+    with pytest.raises(ValueError, match=r"models\['a'\] holds scores .*threshold="):
+        ev.compare_models(y, {"a": logits, "b": logits}, metrics=["accuracy"])
+    with pytest.raises(ValueError, match=r"models\['a'\] holds scores"):
+        ev.compare_models(y, {"a": logits, "b": logits}, metrics=["f1"])
+    with pytest.raises(ValueError, match=r"y_score holds scores .*expit"):
+        report_intervals(y, logits)
+    # Explicit threshold 0 on logits = 0.5 on probabilities (scikit-learn).
+    expected = skm.accuracy_score(y, logits >= 0)
+    got = bootstrap_ci("accuracy", y, logits, n_resamples=100, threshold=0.0)
+    assert got.estimate == expected
+    table = ev.compare_models(
+        y, {"a": logits, "b": -logits}, metrics=["accuracy", "f1"], threshold=0.0
+    ).to_frame()
+    assert table["value"].tolist()[:2] == [
+        expected,
+        skm.accuracy_score(y, -logits >= 0),
+    ]
+    assert table["value"].iloc[2] == skm.f1_score(y, logits >= 0)
+    # AUC only: logits are fine (ranking is offset-free).
+    auc = ev.compare_models(y, {"a": logits, "b": -logits}, metrics=["roc_auc"])
+    assert auc.to_frame()["value"].iloc[0] == pytest.approx(
+        skm.roc_auc_score(y, logits)
+    )
+
+
+def test_report_intervals_takes_multiclass_logits_as_their_argmax():
+    from scipy.special import softmax
+
+    from evalviz.compare import report_intervals
+
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 3, 90)
+    logits = rng.normal(size=(90, 3)) * 3 + 2 * np.eye(3)[y]
+    got = report_intervals(y, logits)
+    same = report_intervals(y, softmax(logits, axis=1))
+    np.testing.assert_array_equal(got["recall"], same["recall"])
+    np.testing.assert_allclose(
+        got["recall"], skm.recall_score(y, logits.argmax(1), average=None)
+    )

@@ -43,7 +43,7 @@ def bootstrap_ci(
     seed=0,
     method="percentile",
     k=None,
-    threshold=0.5,
+    threshold=None,
     labels=None,
     pos_label=None,
 ):
@@ -85,10 +85,12 @@ def bootstrap_ci(
         evaluation per sample).
     k : int, optional
         For ``"top_k_accuracy"``: the number of guesses.
-    threshold : float, default=0.5
+    threshold : float, optional
         For counting metrics on scores: binary 1-D scores, ``score >=
         threshold`` is positive; multi-label, ``score > threshold`` (as
-        ``evalviz.metrics.multilabel_summary``). Multi-class scores and a
+        ``evalviz.metrics.multilabel_summary``). Default: 0.5, for
+        probabilities only; scores outside [0, 1] (logits) need an explicit
+        ``threshold`` (0.0 for logits) or ``scipy.special.expit`` first. Multi-class scores and a
         binary ``(n, 2)`` ``predict_proba`` matrix use the argmax (ties to the
         lower class, as ``predict``).
     labels : array-like, optional
@@ -305,7 +307,11 @@ def _indicators(y_true, y_score, arg, threshold, labels, pos_label, name):
         inp = read_inputs(y_true, raw, kind="multilabel", y_score_name=arg)
         score = inp.score
         is_indicator = raw.dtype.kind in "biu" and np.isin(raw, (0, 1)).all()
-        pred = score.astype(np.int8) if is_indicator else (score > threshold)
+        pred = (
+            score.astype(np.int8)
+            if is_indicator
+            else (score > _cut(score, threshold, arg))
+        )
         return inp.y, pred.astype(np.int8), True, None
     if raw.ndim == 1 and _looks_like_labels(raw, y_true):
         inp = read_inputs(
@@ -327,13 +333,28 @@ def _indicators(y_true, y_score, arg, threshold, labels, pos_label, name):
             p = (
                 np.argmax(matrix, axis=1)
                 if matrix is not None
-                else (inp.score >= threshold).astype(np.int64)
+                else (inp.score >= _cut(inp.score, threshold, arg)).astype(np.int64)
             )
             positive = 1
         else:
             p, positive = inp.predictions(), None
     eye = np.eye(n_classes, dtype=np.int8)
     return eye[t], eye[p], False, positive
+
+
+def _cut(score: np.ndarray, threshold, name: str, fix: str = "") -> float:
+    """The threshold; the default 0.5 only for scores in [0, 1] (probabilities)."""
+    if threshold is not None:
+        return threshold
+    lo, hi = float(np.min(score)), float(np.max(score))
+    if lo < 0 or hi > 1:
+        fix = fix or " or give threshold= explicitly (threshold=0.0 for logits)"
+        raise ValueError(
+            f"{name} holds scores from {lo:.4g} to {hi:.4g}, outside [0, 1] "
+            "(logits or margins?), and the default cut 0.5 is for probabilities. "
+            f"Pass probabilities, scipy.special.expit({name}),{fix}"
+        )
+    return 0.5
 
 
 def _one_class(inp, truth_arr, raw, pos_label, name):
