@@ -242,13 +242,12 @@ def _read_models(y_true, models, labels, pos_label):
 
 
 def _accuracy_rows(read, threshold, conf):
-    """Wilson interval per model, McNemar p and paired Wald difference interval."""
+    """Wilson interval per model, McNemar p and its exact conditional interval."""
     from scipy import stats
 
     names = list(read)
     first = read[names[0]]
     pred_first = _predictions(first, threshold, f"models[{names[0]!r}]")
-    z = stats.norm.ppf(0.5 + conf / 2)
     rows = []
     for name in names:
         inp = read[name]
@@ -260,14 +259,20 @@ def _accuracy_rows(read, threshold, conf):
         if name != names[0]:
             test = uncertainty.mcnemar_test(inp.y, pred, pred_first)
             b, c = test.b, test.c
-            diff = (b - c) / n
-            # Wald interval of a paired difference of proportions
-            # (Agresti, Categorical Data Analysis, 3rd ed., section 11.1.1)
-            se = np.sqrt(max(b + c - (b - c) ** 2 / n, 0.0)) / n
+            m = b + c
+            # Exact conditional interval: given m discordant samples, b is
+            # Binomial(m, pi) and the difference is (m / n) (2 pi - 1); the
+            # Clopper-Pearson interval of pi excludes 1/2 exactly when
+            # McNemar's exact p < 1 - conf (the same binomial test).
+            if m:
+                ci = stats.binomtest(b, m, 0.5).proportion_ci(conf, method="exact")
+                lo, hi = ci.low, ci.high
+            else:
+                lo = hi = 0.5
             row.update(
-                difference=diff,
-                difference_low=diff - z * se,
-                difference_high=diff + z * se,
+                difference=(b - c) / n,
+                difference_low=m / n * (2 * lo - 1),
+                difference_high=m / n * (2 * hi - 1),
                 p_value=test.p_value,
             )
         rows.append({"metric": "accuracy", "model": name, **row})
@@ -416,12 +421,14 @@ def compare_models(
 
     Notes
     -----
-    Accuracy: each model's Wilson interval; the difference's interval is the
-    Wald interval of a paired difference of proportions, ``(b - c) / n``
-    with standard error ``sqrt(b + c - (b - c)^2 / n) / n`` where ``b`` and
-    ``c`` count the samples only one model gets right (Agresti,
-    "Categorical Data Analysis", 3rd ed., 11.1.1); the p-value is McNemar's
-    exact test. ROC AUC: DeLong's interval and paired test (DeLong, DeLong
+    Accuracy: each model's Wilson interval; the difference is ``(b - c) /
+    n`` where ``b`` and ``c`` count the samples only one model gets right,
+    its p-value McNemar's exact test, and its interval the exact
+    conditional one that inverts that test: given the ``m = b + c``
+    discordant samples, ``(m / n) (2 pi - 1)`` over the Clopper-Pearson
+    interval of ``pi = b / m`` (Fagerland, Lydersen and Laake 2013). It
+    excludes 0 exactly when the p-value is below ``1 - confidence``, so the
+    verdict and the test agree. ROC AUC: DeLong's interval and paired test (DeLong, DeLong
     and Clarke-Pearson 1988), as pROC. Other metrics: paired percentile
     bootstrap; the p-value is twice the share of resampled differences on
     the far side of 0. A difference is "beyond the noise" when its interval

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy import stats
 from sklearn import metrics as skm
 
 from evalviz.uncertainty import bootstrap_ci
@@ -118,3 +119,33 @@ def test_report_intervals_takes_multiclass_logits_as_their_argmax():
     np.testing.assert_allclose(
         got["recall"], skm.recall_score(y, logits.argmax(1), average=None)
     )
+
+
+def test_accuracy_verdict_agrees_with_its_own_mcnemar_p():
+    import evalviz as ev
+
+    y = np.array([0, 1] * 50)
+    a = np.where(y == 1, 0.9, 0.1)
+    b = a.copy()
+    b[[1, 3, 5, 7]] = 0.1
+    row = ev.compare_models(y, {"a": a, "b": b}, metrics=["accuracy"]).to_frame()
+    row = row.iloc[1]
+    # Only a right on 4 samples, b on none: exact p = 2 / 2**4 = 0.125.
+    assert row["p_value"] == 0.125 and row["beyond_noise"] is False
+    cp = stats.binomtest(0, 4).proportion_ci(method="exact")
+    assert row["difference_low"] == pytest.approx(-0.04)
+    assert row["difference_high"] == pytest.approx(0.04 * (2 * cp.high - 1))
+    verdicts = set()
+    for seed in range(40):
+        rng = np.random.default_rng(seed)
+        y = rng.integers(0, 2, 60)
+        s1 = rng.random(60)
+        # b copies the truth on a growing share of samples: some differences
+        # are clear, some are not.
+        s2 = np.where(rng.random(60) < 0.005 * seed, y, s1)
+        t = ev.compare_models(
+            y, {"a": s1, "b": s2}, metrics=["accuracy"], confidence=0.9
+        ).to_frame()
+        verdicts.add(t["beyond_noise"].iloc[1])
+        assert t["beyond_noise"].iloc[1] == (t["p_value"].iloc[1] < 0.1)
+    assert verdicts == {True, False}
