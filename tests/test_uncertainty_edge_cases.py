@@ -149,3 +149,23 @@ def test_accuracy_verdict_agrees_with_its_own_mcnemar_p():
         verdicts.add(t["beyond_noise"].iloc[1])
         assert t["beyond_noise"].iloc[1] == (t["p_value"].iloc[1] < 0.1)
     assert verdicts == {True, False}
+
+
+def test_mcnemar_refuses_predictions_outside_the_classes_of_y_true():
+    from evalviz.uncertainty import mcnemar_test
+
+    y = np.array([1, 2] * 20)
+    with pytest.raises(ValueError, match=r"y_pred_a holds \[0\].*\[1, 2\]"):
+        mcnemar_test(y, np.array([0, 1] * 20), np.array([1, 1] * 20))
+    with pytest.raises(ValueError, match=r"y_pred_b holds \['c'\]"):
+        mcnemar_test(["a", "b"] * 5, ["a", "b"] * 5, ["a", "c"] * 5)
+    # Recoded: the accuracies are scikit-learn's.
+    pred_a, pred_b = np.array([2, 1] * 20), np.array([1, 1] * 20)
+    result = mcnemar_test(y, pred_a, pred_b)
+    assert (result.accuracy_a, result.accuracy_b) == (
+        skm.accuracy_score(y, pred_a),
+        skm.accuracy_score(y, pred_b),
+    )
+    # A class listed in labels= but absent from y_true is a valid prediction.
+    ok = mcnemar_test([0, 0, 1, 1], [0, 2, 1, 1], [0, 0, 1, 1], labels=[0, 1, 2])
+    assert (ok.b, ok.c) == (0, 1)
