@@ -169,3 +169,11 @@ def test_mcnemar_refuses_predictions_outside_the_classes_of_y_true():
     # A class listed in labels= but absent from y_true is a valid prediction.
     ok = mcnemar_test([0, 0, 1, 1], [0, 2, 1, 1], [0, 0, 1, 1], labels=[0, 1, 2])
     assert (ok.b, ok.c) == (0, 1)
+
+
+def test_bca_with_identical_resamples_warns_and_gives_the_percentile_interval():
+    y = np.array([0, 1] * 10)
+    with pytest.warns(RuntimeWarning, match="BCa interval of accuracy is undefined"):
+        result = bootstrap_ci("accuracy", y, y, method="bca", n_resamples=200)
+    assert (result.estimate, result.low, result.high) == (1.0, 1.0, 1.0)
+    assert result.method == "percentile"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from scipy import special
 
@@ -82,7 +84,9 @@ def bootstrap_ci(
     method : {"percentile", "bca"}, default="percentile"
         The percentile interval (the default, as pROC), or the bias-corrected
         and accelerated interval (Efron 1987; needs one leave-one-out
-        evaluation per sample).
+        evaluation per sample). Where BCa is undefined (all resamples or all
+        leave-one-out values equal), a ``RuntimeWarning`` says so and the
+        percentile interval is returned (its ``method`` is "percentile").
     k : int, optional
         For ``"top_k_accuracy"``: the number of guesses.
     threshold : float, optional
@@ -112,6 +116,11 @@ def bootstrap_ci(
         If the metric name is unknown, ``k`` is missing for top-k, not one or
         two models are given, an argument is out of range, or the metric is
         undefined on the full data or on every resample.
+
+    Warns
+    -----
+    RuntimeWarning
+        When the BCa interval is undefined and the percentile one is given.
 
     Notes
     -----
@@ -535,6 +544,17 @@ def _interval(dist, estimate, jackknives, alpha, common):
         levels = (alpha, 1 - alpha)
     else:
         levels = _bca_levels(finite, estimate, jackknives, alpha)
+        if not np.all(np.isfinite(levels)):
+            warnings.warn(
+                f"the BCa interval of {common['metric']} is undefined (every "
+                "resample or every leave-one-out value is the same, so its "
+                "acceleration is 0/0); the percentile interval is given instead "
+                "(method='percentile')",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            levels = (alpha, 1 - alpha)
+            common = {**common, "method": "percentile"}
     if np.all(np.isfinite(levels)):
         low, high = np.quantile(finite, levels)
     else:
