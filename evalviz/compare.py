@@ -389,8 +389,8 @@ def compare_models(
         Each model's scores on the same samples, shaped as ``y_score`` of
         :func:`evalviz.roc`. The first model is the reference of every
         difference.
-    metrics : sequence of str, default ("accuracy", "roc_auc")
-        Metrics to compare. ``"accuracy"`` (argmax for multi-class, ``score
+    metrics : str or sequence of str, default ("accuracy", "roc_auc")
+        Metric or metrics to compare. ``"accuracy"`` (argmax for multi-class, ``score
         >= threshold`` otherwise; exact match for multi-label) and
         ``"roc_auc"`` (binary, or the macro average) use closed forms; any
         other name is passed to :func:`evalviz.uncertainty.bootstrap_ci`.
@@ -447,6 +447,7 @@ def compare_models(
     import pandas as pd
 
     conf = float(confidence)
+    metrics = [metrics] if isinstance(metrics, str) else list(metrics)
     read = _read_models(y_true, models, labels, pos_label)
     if threshold is None and set(metrics) - {"roc_auc", "average_precision"}:
         for name, inp in read.items():

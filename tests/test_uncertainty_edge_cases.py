@@ -177,3 +177,16 @@ def test_bca_with_identical_resamples_warns_and_gives_the_percentile_interval():
         result = bootstrap_ci("accuracy", y, y, method="bca", n_resamples=200)
     assert (result.estimate, result.low, result.high) == (1.0, 1.0, 1.0)
     assert result.method == "percentile"
+
+
+def test_compare_models_takes_one_metric_name_as_a_string():
+    import evalviz as ev
+
+    y = np.array([0, 1] * 20)
+    a = np.linspace(0.2, 0.8, 40)
+    b = np.where(y == 1, 0.7, 0.3)
+    table = ev.compare_models(y, {"a": a, "b": b}, metrics="roc_auc").to_frame()
+    assert table["metric"].tolist() == ["ROC AUC", "ROC AUC"]
+    assert table["value"].tolist() == pytest.approx(
+        [skm.roc_auc_score(y, a), skm.roc_auc_score(y, b)]
+    )
