@@ -21,7 +21,7 @@ from . import metrics, uncertainty
 from ._format import format_count
 from ._plotting import PALETTE, STYLE, style_axes
 from ._validation import read_inputs
-from .uncertainty._bootstrap import _cut
+from .uncertainty._bootstrap import _cut, _rng
 
 __all__ = [
     "compare_models",
@@ -802,7 +802,7 @@ def intervals_by_size(
         )
     y = np.asarray(y_true)
     scores = {str(k): np.asarray(v) for k, v in models.items()}
-    order = np.random.default_rng(seed).permutation(len(y))
+    order = _rng(seed).permutation(len(y))
     frames = []
     for f in fractions:
         take = order[: max(2, int(round(f * len(y))))]

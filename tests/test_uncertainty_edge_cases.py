@@ -190,3 +190,25 @@ def test_compare_models_takes_one_metric_name_as_a_string():
     assert table["value"].tolist() == pytest.approx(
         [skm.roc_auc_score(y, a), skm.roc_auc_score(y, b)]
     )
+
+
+def test_callable_returning_an_array_and_a_negative_seed_are_clear_errors():
+    from evalviz.compare import intervals_by_size
+
+    y = np.array([0, 1] * 20)
+    s = np.linspace(0, 1, 40)
+
+    def per_class(t, p):
+        return np.array([1.0, 2.0])
+
+    with pytest.raises(ValueError, match=r"per_class must return one number.*\(2,\)"):
+        bootstrap_ci(per_class, y, s, n_resamples=50)
+    with pytest.raises(ValueError, match=r"seed must be .* got -1"):
+        bootstrap_ci("roc_auc", y, s, seed=-1)
+    with pytest.raises(ValueError, match=r"seed must be .* got -1"):
+        intervals_by_size(y, {"a": s, "b": s[::-1]}, seed=-1)
+    # A 0-d array is one number: fine, and equal to scikit-learn's value.
+    got = bootstrap_ci(
+        lambda t, p: np.asarray(skm.roc_auc_score(t, p)), y, s, n_resamples=50
+    )
+    assert got.estimate == skm.roc_auc_score(y, s)

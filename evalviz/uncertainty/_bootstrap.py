@@ -159,7 +159,7 @@ def bootstrap_ci(
     n_resamples = _check_resamples(n_resamples)
     n = evaluators[0].n
     strata = _strata(y_true) if stratify else None
-    rng = np.random.default_rng(seed)
+    rng = _rng(seed)
     draws = [_Draws(n, strata, rng)]
     if len(evaluators) == 2 and not paired:
         draws.append(_Draws(n, strata, rng.spawn(1)[0]))
@@ -430,13 +430,47 @@ class _CallableMetric:
         for r, row in enumerate(weights):
             idx = np.repeat(np.arange(self.n), row.astype(np.int64))
             try:
-                out[r] = float(self.func(self.y_true[idx], self.y_score[idx]))
+                value = self.func(self.y_true[idx], self.y_score[idx])
             except (ValueError, ZeroDivisionError):
                 # Undefined on this resample (one class only, say): NaN.
                 if strict:
                     raise
-                out[r] = np.nan
+                value = np.nan
+            out[r] = _scalar(value, self.func)
         return out
+
+
+def _scalar(value, func) -> float:
+    """The callable's value as a float; anything but one number is refused."""
+    name = getattr(func, "__name__", "metric")
+    if np.ndim(value) != 0:
+        raise ValueError(
+            f"metric {name} must return one number per call, got a value of shape "
+            f"{np.shape(value)}; return a scalar (for per-class values, bootstrap "
+            "one class at a time or return their mean)"
+        )
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"metric {name} must return one number per call, got "
+            f"{type(value).__name__} {value!r}"
+        ) from None
+
+
+def _rng(seed) -> np.random.Generator:
+    """``numpy.random.default_rng(seed)``, with an error naming ``seed``."""
+    ok = seed is None or isinstance(
+        seed, (np.random.Generator, np.random.SeedSequence, np.random.BitGenerator)
+    )
+    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
+        ok = seed >= 0
+    if not ok:
+        raise ValueError(
+            f"seed must be a whole number >= 0, a numpy Generator or None, got "
+            f"{seed!r}; e.g. seed=0"
+        )
+    return np.random.default_rng(seed)
 
 
 # ---------------------------------------------------------------------------
