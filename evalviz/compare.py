@@ -257,7 +257,10 @@ def _accuracy_rows(read, threshold, conf):
         low, high = uncertainty.proportion_ci(k, n, confidence=conf)
         row = {"value": k / n, "low": float(low), "high": float(high)}
         if name != names[0]:
-            test = uncertainty.mcnemar_test(inp.y, pred, pred_first)
+            # Class indices: every index is a class, present in y or not.
+            classes = inp.score.shape[1] if inp.kind == "multiclass" else 2
+            known = None if inp.kind == "multilabel" else list(range(classes))
+            test = uncertainty.mcnemar_test(inp.y, pred, pred_first, labels=known)
             b, c = test.b, test.c
             m = b + c
             # Exact conditional interval: given m discordant samples, b is
@@ -806,14 +809,20 @@ def intervals_by_size(
     frames = []
     for f in fractions:
         take = order[: max(2, int(round(f * len(y))))]
-        part = compare_models(
-            y[take],
-            {k: v[take] for k, v in scores.items()},
-            metrics=metrics,
-            confidence=confidence,
-            seed=seed,
-            **kwargs,
-        ).to_frame()
+        try:
+            part = compare_models(
+                y[take],
+                {k: v[take] for k, v in scores.items()},
+                metrics=metrics,
+                confidence=confidence,
+                seed=seed,
+                **kwargs,
+            ).to_frame()
+        except ValueError as err:
+            raise ValueError(
+                f"fraction {f} ({take.size} of {len(y)} samples) is too small or "
+                f"unlucky for these metrics: {err}; use a larger fraction"
+            ) from err
         part.insert(0, "n_samples", take.size)
         part.insert(0, "fraction", f)
         frames.append(part)

@@ -212,3 +212,22 @@ def test_callable_returning_an_array_and_a_negative_seed_are_clear_errors():
         lambda t, p: np.asarray(skm.roc_auc_score(t, p)), y, s, n_resamples=50
     )
     assert got.estimate == skm.roc_auc_score(y, s)
+
+
+def test_one_class_subset_still_compares_and_small_fraction_error_names_it():
+    import evalviz as ev
+    from evalviz.compare import intervals_by_size
+
+    y0 = np.zeros(10, int)
+    a, b = np.linspace(0, 1, 10), np.full(10, 0.2)
+    table = ev.compare_models(y0, {"a": a, "b": b}, metrics="accuracy").to_frame()
+    assert table["value"].tolist() == [
+        skm.accuracy_score(y0, a >= 0.5),
+        skm.accuracy_score(y0, b >= 0.5),
+    ]
+    # Only b right on the 5 samples a calls positive: p = 2 / 2**5.
+    assert table["p_value"].iloc[1] == pytest.approx(0.0625)
+    y = np.array([0, 1] * 50)
+    s = np.linspace(0, 1, 100)
+    with pytest.raises(ValueError, match=r"fraction 0.01 \(2 of 100 samples\)"):
+        intervals_by_size(y, {"a": s, "b": s[::-1]}, fractions=[0.01, 1.0])

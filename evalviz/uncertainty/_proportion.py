@@ -208,6 +208,7 @@ def _correct(y_true, y_pred, name, labels):
         raise ValueError(
             f"{name} holds {[values[i] for i in stray]}, which are not among the "
             f"classes of y_true {[values[i] for i in known]}; the predictions and y_true must use the same class "
-            "values (recode one of them, e.g. y_true - 1 for classes coded 1/2)"
+            "values (recode one of them, e.g. y_true - 1 for classes coded 1/2), "
+            "or pass labels= with every class value when y_true lacks one"
         )
     return inp.y == inp.y_pred
