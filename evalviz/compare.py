@@ -776,7 +776,8 @@ def intervals_by_size(
     Raises
     ------
     ValueError
-        For a fraction outside (0, 1], or what :func:`compare_models` refuses.
+        For a fraction outside (0, 1] or listed twice, a fraction too small
+        for the metrics, or what :func:`compare_models` refuses.
 
     Notes
     -----
@@ -802,6 +803,12 @@ def intervals_by_size(
     if bad:
         raise ValueError(
             f"fractions must lie in (0, 1], got {bad}; e.g. fractions=(0.1, 0.5, 1.0)"
+        )
+    twice = sorted({f for f in fractions if fractions.count(f) > 1})
+    if twice:
+        raise ValueError(
+            f"fractions lists {twice} more than once (got {fractions}); give each "
+            "fraction once, e.g. fractions=(0.1, 0.5, 1.0)"
         )
     y = np.asarray(y_true)
     scores = {str(k): np.asarray(v) for k, v in models.items()}

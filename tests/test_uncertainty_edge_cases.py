@@ -231,3 +231,14 @@ def test_one_class_subset_still_compares_and_small_fraction_error_names_it():
     s = np.linspace(0, 1, 100)
     with pytest.raises(ValueError, match=r"fraction 0.01 \(2 of 100 samples\)"):
         intervals_by_size(y, {"a": s, "b": s[::-1]}, fractions=[0.01, 1.0])
+
+
+def test_k_outside_top_k_and_repeated_fractions_are_refused():
+    from evalviz.compare import intervals_by_size
+
+    y = np.array([0, 1] * 20)
+    s = np.linspace(0, 1, 40)
+    with pytest.raises(ValueError, match=r"k=2 is only used by .*top_k_accuracy"):
+        bootstrap_ci("accuracy", y, s, k=2)
+    with pytest.raises(ValueError, match=r"fractions lists \[0.5\] more than once"):
+        intervals_by_size(y, {"a": s, "b": s[::-1]}, fractions=[1, 0.5, 0.5])

@@ -242,6 +242,11 @@ def _evaluators(metric, y_true, y_scores, k, threshold, labels, pos_label):
     check_choice(name, "metric", METRICS)
     if name == "top_k_accuracy" and k is None:
         raise ValueError('metric="top_k_accuracy" needs k= (the number of guesses)')
+    if name != "top_k_accuracy" and k is not None:
+        raise ValueError(
+            f"k={k!r} is only used by metric='top_k_accuracy', got metric={name!r}; "
+            "drop k= or use metric='top_k_accuracy'"
+        )
     out = []
     for j, s in enumerate(y_scores):
         arg = "y_score" if len(y_scores) == 1 else f"y_scores[{j}]"
