@@ -21,7 +21,7 @@ from . import metrics, uncertainty
 from ._format import format_count
 from ._plotting import PALETTE, STYLE, style_axes
 from ._validation import read_inputs
-from .uncertainty._bootstrap import _cut, _rng
+from .uncertainty import _cut, _rng
 
 __all__ = [
     "compare_models",
