@@ -202,14 +202,14 @@ def test_callable_returning_an_array_and_a_negative_seed_are_clear_errors():
         return np.array([1.0, 2.0])
 
     with pytest.raises(ValueError, match=r"per_class must return one number.*\(2,\)"):
-        bootstrap_ci(per_class, y, s, n_resamples=50)
+        bootstrap_ci(per_class, y, s, n_resamples=100)
     with pytest.raises(ValueError, match=r"seed must be .* got -1"):
         bootstrap_ci("roc_auc", y, s, seed=-1)
     with pytest.raises(ValueError, match=r"seed must be .* got -1"):
         intervals_by_size(y, {"a": s, "b": s[::-1]}, seed=-1)
     # A 0-d array is one number: fine, and equal to scikit-learn's value.
     got = bootstrap_ci(
-        lambda t, p: np.asarray(skm.roc_auc_score(t, p)), y, s, n_resamples=50
+        lambda t, p: np.asarray(skm.roc_auc_score(t, p)), y, s, n_resamples=100
     )
     assert got.estimate == skm.roc_auc_score(y, s)
 
@@ -242,3 +242,11 @@ def test_k_outside_top_k_and_repeated_fractions_are_refused():
         bootstrap_ci("accuracy", y, s, k=2)
     with pytest.raises(ValueError, match=r"fractions lists \[0.5\] more than once"):
         intervals_by_size(y, {"a": s, "b": s[::-1]}, fractions=[1, 0.5, 0.5])
+
+
+def test_fewer_than_100_resamples_warn():
+    y = np.array([0, 1] * 20)
+    s = np.linspace(0, 1, 40)
+    with pytest.warns(RuntimeWarning, match="n_resamples=50 is below 100"):
+        result = bootstrap_ci("roc_auc", y, s, n_resamples=50)
+    assert result.estimate == pytest.approx(skm.roc_auc_score(y, s))

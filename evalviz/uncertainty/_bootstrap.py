@@ -69,7 +69,8 @@ def bootstrap_ci(
         counting metrics, predicted labels (1-D integer, boolean or string
         arrays of class values; 0/1 integer indicators for multi-label).
     n_resamples : int, default=2000
-        Bootstrap resamples.
+        Bootstrap resamples, at least 2; below 100 a ``RuntimeWarning`` says
+        the interval's ends rest on one or two resamples.
     confidence : float, default=0.95
         The interval's level.
     stratify : bool, default=True
@@ -120,7 +121,8 @@ def bootstrap_ci(
     Warns
     -----
     RuntimeWarning
-        When the BCa interval is undefined and the percentile one is given.
+        When the BCa interval is undefined and the percentile one is given,
+        or ``n_resamples`` is below 100.
 
     Notes
     -----
@@ -212,6 +214,14 @@ def _check_resamples(n_resamples) -> int:
         raise ValueError(
             f"n_resamples must be a whole number of at least 2 (2000 is usual), got "
             f"{n_resamples!r}"
+        )
+    if n_resamples < 100:
+        warnings.warn(
+            f"n_resamples={n_resamples} is below 100: the interval's ends rest on "
+            "one or two resamples (evalviz.roc's bands need at least 100); use "
+            "n_resamples=2000",
+            RuntimeWarning,
+            stacklevel=3,
         )
     return int(n_resamples)
 
