@@ -21,6 +21,7 @@ from . import metrics, uncertainty
 from ._format import format_count
 from ._plotting import PALETTE, STYLE, style_axes
 from ._validation import read_inputs
+from .uncertainty import _cut, _rng
 
 __all__ = [
     "compare_models",
@@ -207,11 +208,11 @@ class ModelComparison:
         ax.set_ylim(-0.7, len(rows) - 0.3)
 
 
-def _predictions(inputs, threshold):
+def _predictions(inputs, threshold, name, fix=""):
     """Predicted labels: argmax for multi-class, ``score >= threshold`` otherwise."""
     if inputs.kind == "multiclass":
         return np.argmax(inputs.score, axis=1)
-    return (inputs.score >= threshold).astype(int)
+    return (inputs.score >= _cut(inputs.score, threshold, name, fix)).astype(int)
 
 
 def _read_models(y_true, models, labels, pos_label):
@@ -241,32 +242,40 @@ def _read_models(y_true, models, labels, pos_label):
 
 
 def _accuracy_rows(read, threshold, conf):
-    """Wilson interval per model, McNemar p and paired Wald difference interval."""
+    """Wilson interval per model, McNemar p and its exact conditional interval."""
     from scipy import stats
 
     names = list(read)
     first = read[names[0]]
-    pred_first = _predictions(first, threshold)
-    z = stats.norm.ppf(0.5 + conf / 2)
+    pred_first = _predictions(first, threshold, f"models[{names[0]!r}]")
     rows = []
     for name in names:
         inp = read[name]
-        pred = _predictions(inp, threshold)
+        pred = _predictions(inp, threshold, f"models[{name!r}]")
         correct = np.all(np.reshape(pred == inp.y, (len(inp.y), -1)), axis=1)
         n, k = correct.size, int(correct.sum())
         low, high = uncertainty.proportion_ci(k, n, confidence=conf)
         row = {"value": k / n, "low": float(low), "high": float(high)}
         if name != names[0]:
-            test = uncertainty.mcnemar_test(inp.y, pred, pred_first)
+            # Class indices: every index is a class, present in y or not.
+            classes = inp.score.shape[1] if inp.kind == "multiclass" else 2
+            known = None if inp.kind == "multilabel" else list(range(classes))
+            test = uncertainty.mcnemar_test(inp.y, pred, pred_first, labels=known)
             b, c = test.b, test.c
-            diff = (b - c) / n
-            # Wald interval of a paired difference of proportions
-            # (Agresti, Categorical Data Analysis, 3rd ed., section 11.1.1)
-            se = np.sqrt(max(b + c - (b - c) ** 2 / n, 0.0)) / n
+            m = b + c
+            # Exact conditional interval: given m discordant samples, b is
+            # Binomial(m, pi) and the difference is (m / n) (2 pi - 1); the
+            # Clopper-Pearson interval of pi excludes 1/2 exactly when
+            # McNemar's exact p < 1 - conf (the same binomial test).
+            if m:
+                ci = stats.binomtest(b, m, 0.5).proportion_ci(conf, method="exact")
+                lo, hi = ci.low, ci.high
+            else:
+                lo = hi = 0.5
             row.update(
-                difference=diff,
-                difference_low=diff - z * se,
-                difference_high=diff + z * se,
+                difference=(b - c) / n,
+                difference_low=m / n * (2 * lo - 1),
+                difference_high=m / n * (2 * hi - 1),
                 p_value=test.p_value,
             )
         rows.append({"metric": "accuracy", "model": name, **row})
@@ -367,7 +376,7 @@ def compare_models(
     *,
     metrics=("accuracy", "roc_auc"),
     confidence=0.95,
-    threshold=0.5,
+    threshold=None,
     labels=None,
     pos_label=None,
     n_resamples=2000,
@@ -383,15 +392,18 @@ def compare_models(
         Each model's scores on the same samples, shaped as ``y_score`` of
         :func:`evalviz.roc`. The first model is the reference of every
         difference.
-    metrics : sequence of str, default ("accuracy", "roc_auc")
-        Metrics to compare. ``"accuracy"`` (argmax for multi-class, ``score
+    metrics : str or sequence of str, default ("accuracy", "roc_auc")
+        Metric or metrics to compare. ``"accuracy"`` (argmax for multi-class, ``score
         >= threshold`` otherwise; exact match for multi-label) and
         ``"roc_auc"`` (binary, or the macro average) use closed forms; any
         other name is passed to :func:`evalviz.uncertainty.bootstrap_ci`.
     confidence : float, default 0.95
         Level of every interval.
-    threshold : float, default 0.5
+    threshold : float, optional
         The cut that turns binary and multi-label scores into labels.
+        Default: 0.5, for probabilities only; scores outside [0, 1] (logits)
+        need an explicit ``threshold`` (0.0 for logits) or
+        ``scipy.special.expit`` first.
     labels, pos_label : optional
         As in :func:`evalviz.roc`.
     n_resamples : int, default 2000
@@ -412,12 +424,14 @@ def compare_models(
 
     Notes
     -----
-    Accuracy: each model's Wilson interval; the difference's interval is the
-    Wald interval of a paired difference of proportions, ``(b - c) / n``
-    with standard error ``sqrt(b + c - (b - c)^2 / n) / n`` where ``b`` and
-    ``c`` count the samples only one model gets right (Agresti,
-    "Categorical Data Analysis", 3rd ed., 11.1.1); the p-value is McNemar's
-    exact test. ROC AUC: DeLong's interval and paired test (DeLong, DeLong
+    Accuracy: each model's Wilson interval; the difference is ``(b - c) /
+    n`` where ``b`` and ``c`` count the samples only one model gets right,
+    its p-value McNemar's exact test, and its interval the exact
+    conditional one that inverts that test: given the ``m = b + c``
+    discordant samples, ``(m / n) (2 pi - 1)`` over the Clopper-Pearson
+    interval of ``pi = b / m`` (Fagerland, Lydersen and Laake 2013). It
+    excludes 0 exactly when the p-value is below ``1 - confidence``, so the
+    verdict and the test agree. ROC AUC: DeLong's interval and paired test (DeLong, DeLong
     and Clarke-Pearson 1988), as pROC. Other metrics: paired percentile
     bootstrap; the p-value is twice the share of resampled differences on
     the far side of 0. A difference is "beyond the noise" when its interval
@@ -436,7 +450,12 @@ def compare_models(
     import pandas as pd
 
     conf = float(confidence)
+    metrics = [metrics] if isinstance(metrics, str) else list(metrics)
     read = _read_models(y_true, models, labels, pos_label)
+    if threshold is None and set(metrics) - {"roc_auc", "average_precision"}:
+        for name, inp in read.items():
+            if inp.kind != "multiclass" and inp.score_matrix is None:
+                _cut(inp.score, None, f"models[{name!r}]")
     rows = []
     for metric in metrics:
         if metric == "accuracy":
@@ -469,8 +488,8 @@ def report_intervals(y_true, y_score, *, confidence=0.95, display_labels=None):
     y_true : array-like of shape (n_samples,)
         Class labels.
     y_score : array-like of shape (n_samples, n_classes)
-        Probabilities, one column per class (binary: the positive score,
-        cut at 0.5).
+        Probabilities or logits, one column per class (only the argmax is
+        used); binary: the positive class's probability, cut at 0.5.
     confidence : float, default 0.95
         The intervals' level.
     display_labels : sequence of str, optional
@@ -506,10 +525,11 @@ def report_intervals(y_true, y_score, *, confidence=0.95, display_labels=None):
     """
     import pandas as pd
 
-    inputs = read_inputs(
-        y_true, y_score, display_labels=display_labels, require_probabilities=True
+    # Multi-class: the argmax, the same for logits (offset-free).
+    inputs = read_inputs(y_true, y_score, display_labels=display_labels)
+    pred = _predictions(
+        inputs, None, "y_score", " since report_intervals cuts a binary score at 0.5"
     )
-    pred = _predictions(inputs, 0.5)
     k = 2 if inputs.kind == "binary" else inputs.score.shape[1]
     cm = metrics.confusion_matrix(inputs.y, pred, labels=list(range(k)))
     cm = np.asarray(cm)
@@ -756,7 +776,8 @@ def intervals_by_size(
     Raises
     ------
     ValueError
-        For a fraction outside (0, 1], or what :func:`compare_models` refuses.
+        For a fraction outside (0, 1] or listed twice, a fraction too small
+        for the metrics, or what :func:`compare_models` refuses.
 
     Notes
     -----
@@ -783,20 +804,32 @@ def intervals_by_size(
         raise ValueError(
             f"fractions must lie in (0, 1], got {bad}; e.g. fractions=(0.1, 0.5, 1.0)"
         )
+    twice = sorted({f for f in fractions if fractions.count(f) > 1})
+    if twice:
+        raise ValueError(
+            f"fractions lists {twice} more than once (got {fractions}); give each "
+            "fraction once, e.g. fractions=(0.1, 0.5, 1.0)"
+        )
     y = np.asarray(y_true)
     scores = {str(k): np.asarray(v) for k, v in models.items()}
-    order = np.random.default_rng(seed).permutation(len(y))
+    order = _rng(seed).permutation(len(y))
     frames = []
     for f in fractions:
         take = order[: max(2, int(round(f * len(y))))]
-        part = compare_models(
-            y[take],
-            {k: v[take] for k, v in scores.items()},
-            metrics=metrics,
-            confidence=confidence,
-            seed=seed,
-            **kwargs,
-        ).to_frame()
+        try:
+            part = compare_models(
+                y[take],
+                {k: v[take] for k, v in scores.items()},
+                metrics=metrics,
+                confidence=confidence,
+                seed=seed,
+                **kwargs,
+            ).to_frame()
+        except ValueError as err:
+            raise ValueError(
+                f"fraction {f} ({take.size} of {len(y)} samples) is too small or "
+                f"unlucky for these metrics: {err}; use a larger fraction"
+            ) from err
         part.insert(0, "n_samples", take.size)
         part.insert(0, "fraction", f)
         frames.append(part)

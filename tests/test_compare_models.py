@@ -39,10 +39,15 @@ def test_accuracy_row_equals_scipy_wilson_and_exact_mcnemar():
     p = stats.binomtest(only_b, only_b + only_a, 0.5).pvalue
     assert acc.loc["b", "p_value"] == pytest.approx(p)
     assert acc.loc["b", "difference"] == pytest.approx(right_b.mean() - right_a.mean())
-    # Wald interval of a paired difference, by hand
-    n, d = y.size, (only_b - only_a) / y.size
-    se = np.sqrt(only_b + only_a - (only_b - only_a) ** 2 / n) / n
-    assert acc.loc["b", "difference_low"] == pytest.approx(d - 1.959963984540054 * se)
+    # Exact conditional interval: Clopper-Pearson of only_b / (only_b + only_a)
+    m = only_b + only_a
+    cp = stats.binomtest(only_b, m).proportion_ci(method="exact")
+    assert acc.loc["b", "difference_low"] == pytest.approx(
+        m / y.size * (2 * cp.low - 1)
+    )
+    assert acc.loc["b", "difference_high"] == pytest.approx(
+        m / y.size * (2 * cp.high - 1)
+    )
     assert acc.loc["b", "test"] == "McNemar exact"
     assert np.isnan(acc.loc["a", "difference"])
 

@@ -19,6 +19,8 @@ metrics of many resamples at once), ``_results`` (the result objects).
 from __future__ import annotations
 
 from ._bootstrap import METRICS, bootstrap_ci
+from ._bootstrap import _cut as _cut  # shared with evalviz.compare
+from ._bootstrap import _rng as _rng  # shared with evalviz.compare
 from ._delong import delong_ci, delong_test
 from ._proportion import mcnemar_test, proportion_ci
 from ._results import (

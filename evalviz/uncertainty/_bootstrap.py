@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 from scipy import special
 
@@ -43,7 +45,7 @@ def bootstrap_ci(
     seed=0,
     method="percentile",
     k=None,
-    threshold=0.5,
+    threshold=None,
     labels=None,
     pos_label=None,
 ):
@@ -67,7 +69,8 @@ def bootstrap_ci(
         counting metrics, predicted labels (1-D integer, boolean or string
         arrays of class values; 0/1 integer indicators for multi-label).
     n_resamples : int, default=2000
-        Bootstrap resamples.
+        Bootstrap resamples, at least 2; below 100 a ``RuntimeWarning`` says
+        the interval's ends rest on one or two resamples.
     confidence : float, default=0.95
         The interval's level.
     stratify : bool, default=True
@@ -82,13 +85,17 @@ def bootstrap_ci(
     method : {"percentile", "bca"}, default="percentile"
         The percentile interval (the default, as pROC), or the bias-corrected
         and accelerated interval (Efron 1987; needs one leave-one-out
-        evaluation per sample).
+        evaluation per sample). Where BCa is undefined (all resamples or all
+        leave-one-out values equal), a ``RuntimeWarning`` says so and the
+        percentile interval is returned (its ``method`` is "percentile").
     k : int, optional
         For ``"top_k_accuracy"``: the number of guesses.
-    threshold : float, default=0.5
+    threshold : float, optional
         For counting metrics on scores: binary 1-D scores, ``score >=
         threshold`` is positive; multi-label, ``score > threshold`` (as
-        ``evalviz.metrics.multilabel_summary``). Multi-class scores and a
+        ``evalviz.metrics.multilabel_summary``). Default: 0.5, for
+        probabilities only; scores outside [0, 1] (logits) need an explicit
+        ``threshold`` (0.0 for logits) or ``scipy.special.expit`` first. Multi-class scores and a
         binary ``(n, 2)`` ``predict_proba`` matrix use the argmax (ties to the
         lower class, as ``predict``).
     labels : array-like, optional
@@ -111,6 +118,12 @@ def bootstrap_ci(
         two models are given, an argument is out of range, or the metric is
         undefined on the full data or on every resample.
 
+    Warns
+    -----
+    RuntimeWarning
+        When the BCa interval is undefined and the percentile one is given,
+        or ``n_resamples`` is below 100.
+
     Notes
     -----
     The resample indices are drawn once, as ``rng.integers(0, n, (B, n))``
@@ -124,8 +137,10 @@ def bootstrap_ci(
     intervals. Multi-class and multi-label AUC, AP, precision, recall and F1
     are macro averages (binary problems: the positive class). Resamples where
     the metric is undefined (for example a resample without positives when
-    not stratified) are left out of the quantiles and counted in
-    ``n_undefined``. Quantiles are numpy's default (linear, R's type 7).
+    not stratified; binary precision, recall and F1 whenever their
+    denominator is 0) are left out of the quantiles and counted in
+    ``n_undefined``; macro averages score a class with a zero denominator 0,
+    as scikit-learn's default. Quantiles are numpy's default (linear, R's type 7).
 
     Examples
     --------
@@ -146,7 +161,7 @@ def bootstrap_ci(
     n_resamples = _check_resamples(n_resamples)
     n = evaluators[0].n
     strata = _strata(y_true) if stratify else None
-    rng = np.random.default_rng(seed)
+    rng = _rng(seed)
     draws = [_Draws(n, strata, rng)]
     if len(evaluators) == 2 and not paired:
         draws.append(_Draws(n, strata, rng.spawn(1)[0]))
@@ -157,7 +172,8 @@ def bootstrap_ci(
         if not np.isfinite(est):
             raise ValueError(
                 f"{name} is undefined on the full data (got {est}); check that "
-                "y_true holds every class the metric needs"
+                "y_true holds every class the metric needs (recall needs a "
+                "positive in y_true, precision a predicted positive, F1 either)"
             )
     dists = _distributions(evaluators, draws, n_resamples)
     jack = _jackknife(evaluators) if method == "bca" else None
@@ -199,6 +215,14 @@ def _check_resamples(n_resamples) -> int:
             f"n_resamples must be a whole number of at least 2 (2000 is usual), got "
             f"{n_resamples!r}"
         )
+    if n_resamples < 100:
+        warnings.warn(
+            f"n_resamples={n_resamples} is below 100: the interval's ends rest on "
+            "one or two resamples (evalviz.roc's bands need at least 100); use "
+            "n_resamples=2000",
+            RuntimeWarning,
+            stacklevel=3,
+        )
     return int(n_resamples)
 
 
@@ -228,6 +252,11 @@ def _evaluators(metric, y_true, y_scores, k, threshold, labels, pos_label):
     check_choice(name, "metric", METRICS)
     if name == "top_k_accuracy" and k is None:
         raise ValueError('metric="top_k_accuracy" needs k= (the number of guesses)')
+    if name != "top_k_accuracy" and k is not None:
+        raise ValueError(
+            f"k={k!r} is only used by metric='top_k_accuracy', got metric={name!r}; "
+            "drop k= or use metric='top_k_accuracy'"
+        )
     out = []
     for j, s in enumerate(y_scores):
         arg = "y_score" if len(y_scores) == 1 else f"y_scores[{j}]"
@@ -278,7 +307,10 @@ def _named(name, y_true, y_score, arg, k, threshold, labels, pos_label):
             )
         return HitsMetric((truth == pred).mean(axis=1))
     if binary is not None:
+        # One positive class: 0/0 (no positives, or no predicted positives)
+        # leaves the metric undefined, so that resample is left out (NaN).
         truth, pred = truth[:, [binary]], pred[:, [binary]]
+        return CountsMetric(truth, pred, name, zero_division=np.nan)
     return CountsMetric(truth, pred, name)
 
 
@@ -299,7 +331,11 @@ def _indicators(y_true, y_score, arg, threshold, labels, pos_label, name):
         inp = read_inputs(y_true, raw, kind="multilabel", y_score_name=arg)
         score = inp.score
         is_indicator = raw.dtype.kind in "biu" and np.isin(raw, (0, 1)).all()
-        pred = score.astype(np.int8) if is_indicator else (score > threshold)
+        pred = (
+            score.astype(np.int8)
+            if is_indicator
+            else (score > _cut(score, threshold, arg))
+        )
         return inp.y, pred.astype(np.int8), True, None
     if raw.ndim == 1 and _looks_like_labels(raw, y_true):
         inp = read_inputs(
@@ -307,6 +343,8 @@ def _indicators(y_true, y_score, arg, threshold, labels, pos_label, name):
         )
         t, p, n_classes = inp.y, inp.y_pred, inp.n_classes
         positive = None
+        if n_classes == 1 and name in ("precision", "recall", "f1"):
+            return _one_class(inp, truth_arr, raw, pos_label, name)
         if n_classes == 2 and name in ("precision", "recall", "f1"):
             positive = _positive_index(inp, pos_label)
     else:
@@ -319,13 +357,43 @@ def _indicators(y_true, y_score, arg, threshold, labels, pos_label, name):
             p = (
                 np.argmax(matrix, axis=1)
                 if matrix is not None
-                else (inp.score >= threshold).astype(np.int64)
+                else (inp.score >= _cut(inp.score, threshold, arg)).astype(np.int64)
             )
             positive = 1
         else:
             p, positive = inp.predictions(), None
     eye = np.eye(n_classes, dtype=np.int8)
     return eye[t], eye[p], False, positive
+
+
+def _cut(score: np.ndarray, threshold, name: str, fix: str = "") -> float:
+    """The threshold; the default 0.5 only for scores in [0, 1] (probabilities)."""
+    if threshold is not None:
+        return threshold
+    lo, hi = float(np.min(score)), float(np.max(score))
+    if lo < 0 or hi > 1:
+        fix = fix or " or give threshold= explicitly (threshold=0.0 for logits)"
+        raise ValueError(
+            f"{name} holds scores from {lo:.4g} to {hi:.4g}, outside [0, 1] "
+            "(logits or margins?), and the default cut 0.5 is for probabilities. "
+            f"Pass probabilities, scipy.special.expit({name}),{fix}"
+        )
+    return 0.5
+
+
+def _one_class(inp, truth_arr, raw, pos_label, name):
+    """y_true with one class only: 0/1 indicators of the positive class."""
+    only = inp.classes[0]
+    only = only.item() if hasattr(only, "item") else only
+    if pos_label is None and only not in (0, 1, -1):
+        raise ValueError(
+            f"y_true holds only the class {only!r}, so which class is positive is "
+            f"not known for {name}; pass pos_label="
+        )
+    pos = 1 if pos_label is None else pos_label
+    truth = (truth_arr.reshape(-1) == pos).astype(np.int8)[:, None]
+    pred = (raw == pos).astype(np.int8)[:, None]
+    return truth, pred, False, 0
 
 
 def _positive_index(inp, pos_label) -> int:
@@ -377,13 +445,47 @@ class _CallableMetric:
         for r, row in enumerate(weights):
             idx = np.repeat(np.arange(self.n), row.astype(np.int64))
             try:
-                out[r] = float(self.func(self.y_true[idx], self.y_score[idx]))
+                value = self.func(self.y_true[idx], self.y_score[idx])
             except (ValueError, ZeroDivisionError):
                 # Undefined on this resample (one class only, say): NaN.
                 if strict:
                     raise
-                out[r] = np.nan
+                value = np.nan
+            out[r] = _scalar(value, self.func)
         return out
+
+
+def _scalar(value, func) -> float:
+    """The callable's value as a float; anything but one number is refused."""
+    name = getattr(func, "__name__", "metric")
+    if np.ndim(value) != 0:
+        raise ValueError(
+            f"metric {name} must return one number per call, got a value of shape "
+            f"{np.shape(value)}; return a scalar (for per-class values, bootstrap "
+            "one class at a time or return their mean)"
+        )
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"metric {name} must return one number per call, got "
+            f"{type(value).__name__} {value!r}"
+        ) from None
+
+
+def _rng(seed) -> np.random.Generator:
+    """``numpy.random.default_rng(seed)``, with an error naming ``seed``."""
+    ok = seed is None or isinstance(
+        seed, (np.random.Generator, np.random.SeedSequence, np.random.BitGenerator)
+    )
+    if isinstance(seed, (int, np.integer)) and not isinstance(seed, bool):
+        ok = seed >= 0
+    if not ok:
+        raise ValueError(
+            f"seed must be a whole number >= 0, a numpy Generator or None, got "
+            f"{seed!r}; e.g. seed=0"
+        )
+    return np.random.default_rng(seed)
 
 
 # ---------------------------------------------------------------------------
@@ -491,6 +593,17 @@ def _interval(dist, estimate, jackknives, alpha, common):
         levels = (alpha, 1 - alpha)
     else:
         levels = _bca_levels(finite, estimate, jackknives, alpha)
+        if not np.all(np.isfinite(levels)):
+            warnings.warn(
+                f"the BCa interval of {common['metric']} is undefined (every "
+                "resample or every leave-one-out value is the same, so its "
+                "acceleration is 0/0); the percentile interval is given instead "
+                "(method='percentile')",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+            levels = (alpha, 1 - alpha)
+            common = {**common, "method": "percentile"}
     if np.all(np.isfinite(levels)):
         low, high = np.quantile(finite, levels)
     else:

@@ -149,7 +149,8 @@ def mcnemar_test(y_true, y_pred_a, y_pred_b, *, labels=None):
     Raises
     ------
     ValueError
-        If the labels cannot be read or the shapes differ.
+        If the labels cannot be read, the shapes differ, or a prediction is
+        not one of the classes of ``y_true`` (or of ``labels``).
 
     Notes
     -----
@@ -200,4 +201,14 @@ def _correct(y_true, y_pred, name, labels):
     inp = read_inputs(
         y_true, y_pred=y_pred, labels=labels, kind="multiclass", y_pred_name=name
     )
+    known = np.unique(inp.y) if labels is None else np.arange(len(inp.classes))
+    stray = np.setdiff1d(np.unique(inp.y_pred), known)
+    if stray.size:
+        values = [c.item() if hasattr(c, "item") else c for c in inp.classes]
+        raise ValueError(
+            f"{name} holds {[values[i] for i in stray]}, which are not among the "
+            f"classes of y_true {[values[i] for i in known]}; the predictions and y_true must use the same class "
+            "values (recode one of them, e.g. y_true - 1 for classes coded 1/2), "
+            "or pass labels= with every class value when y_true lacks one"
+        )
     return inp.y == inp.y_pred
