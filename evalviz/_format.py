@@ -11,6 +11,7 @@ __all__ = [
     "format_area",
     "format_count",
     "format_number",
+    "format_p_value",
     "format_percent",
     "format_rate",
     "format_threshold",
@@ -142,3 +143,32 @@ def format_number(value: float, digits: int = 4) -> str:
     if x != x:  # NaN
         return "n/a"
     return f"{x:.{digits}g}"
+
+
+def format_p_value(value: float, floor: float = 1e-4) -> str:
+    """A p-value as text, never a false 0: "< 0.0001" below ``floor``.
+
+    Parameters
+    ----------
+    value : float
+        The p-value, in [0, 1].
+    floor : float, default=1e-4
+        Below this the text is "< floor" (a p-value is never exactly 0).
+
+    Returns
+    -------
+    str
+        Four decimals ("0.0308"), "< 0.0001" below the floor, "" for NaN
+        (a row with no test).
+
+    Examples
+    --------
+    >>> format_p_value(0.03081), format_p_value(8e-21), format_p_value(float("nan"))
+    ('0.0308', '< 0.0001', '')
+    """
+    x = float(value)
+    if x != x:
+        return ""
+    if x < floor:
+        return f"< {floor:g}"
+    return f"{x:.4f}"

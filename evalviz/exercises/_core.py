@@ -125,8 +125,16 @@ class Mistake:
 
 
 def _plain(markdown: str) -> str:
-    text = markdown.replace("```python\n", "\n    ").replace("\n```", "")
-    return text.replace("**", "").replace("`", "")
+    """Markdown as plain text: no emphasis marks; code blocks indented, verbatim."""
+    parts = markdown.split("```")
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:  # inside a code fence
+            code = part.removeprefix("python").strip("\n")
+            out.append("\n" + "\n".join("    " + line for line in code.splitlines()))
+        else:
+            out.append(part.replace("**", "").replace("`", ""))
+    return "".join(out)
 
 
 def _lazy(value: Any) -> Callable[[], Any]:
@@ -518,13 +526,13 @@ class Choice(Exercise):
             )
         right = self.expected()
         if key == right:
-            return self._feedback("correct", f"Correct: {self._solution}")
+            return self._feedback("correct", f"Correct. {self._solution}")
         reason = self.feedback.get(key, "look at the figure again")
         return self._feedback("incorrect", f"Not quite: {reason}.")
 
     def _solution_text(self) -> str:
         right = self.expected()
-        return f"**{right}** ({self.choices[right]}). {self._solution}"
+        return f"**{right}**: {self.choices[right]} {self._solution}"
 
 
 class Predict(Exercise):

@@ -10,6 +10,8 @@ read by the one input model (``evalviz._validation.read_inputs``).
 - :func:`bootstrap_ci`: percentile and BCa bootstrap intervals of any metric,
   for one model or two (with the paired difference).
 - :func:`mcnemar_test`: McNemar's exact test of two models' accuracies.
+- :func:`holm_adjust`: Holm's adjustment for many tests at once, and
+  :func:`format_p_value` to print p-values without a false 0.
 
 The work lives in private modules: ``_proportion`` (proportions, McNemar),
 ``_delong`` (DeLong), ``_bootstrap`` and ``_weighted`` (resampling, and the
@@ -22,6 +24,7 @@ from ._bootstrap import METRICS, bootstrap_ci
 from ._bootstrap import _cut as _cut  # shared with evalviz.compare
 from ._bootstrap import _rng as _rng  # shared with evalviz.compare
 from ._delong import delong_ci, delong_test
+from ._multiple import format_p_value, holm_adjust
 from ._proportion import mcnemar_test, proportion_ci
 from ._results import (
     AUCInterval,
@@ -36,6 +39,8 @@ __all__ = [
     "delong_ci",
     "delong_test",
     "mcnemar_test",
+    "holm_adjust",
+    "format_p_value",
     "bootstrap_ci",
     "METRICS",
     "AUCInterval",
