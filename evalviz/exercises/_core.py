@@ -514,7 +514,7 @@ class Choice(Exercise):
             ``.correct`` is True, False, or None when not attempted.
         """
         if answer is ... or answer is None:
-            return self._not_attempted(f'`{self.name or "q"}.check("b")`')
+            return self._not_attempted(f"`{self.name or 'q'}.check(key)`")
         choices = self.choices
         key = _key(answer, choices)
         if key is None:
