@@ -162,6 +162,13 @@ def test_predict_records_then_reveals():
     assert "more than" in q2.check(0.9).message
 
 
+@pytest.mark.parametrize("bad", ["0.5", float("nan"), float("inf"), [0.1, 0.2]])
+def test_predict_refuses_an_unreadable_guess(bad):
+    q = Predict("Guess", lambda: 0.5, tolerance=0.1, hint="h", solution="Why.")
+    assert q.predict(bad).status == "not attempted"
+    assert q.guess is None
+
+
 def test_predict_among_choices():
     q = Predict(
         "Which is larger?",

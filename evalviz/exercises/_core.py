@@ -630,6 +630,11 @@ class Predict(Exercise):
             self.guess = key
         else:
             value, problem = _as_numbers(guess, ())
+            if value is not None and not np.isfinite(value):
+                value, problem = (
+                    None,
+                    f"A guess must be a finite number; you gave {guess}.",
+                )
             if value is None:
                 return self._feedback("not attempted", problem)
             self.guess = float(value)
