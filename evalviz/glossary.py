@@ -226,14 +226,14 @@ _ALSO_CALLED: dict[str, tuple[str, ...]] = {
     "specificity": ("true-negative rate", "TNR"),
     "false-positive rate": ("FPR",),
     "F1": ("F1 score", "F-measure"),
-    "F-beta": ("F-beta score", "fbeta"),
+    "F-beta": ("F-beta score", "fbeta", "F2", "F0.5"),
     "one-vs-rest": ("one vs the rest", "OvR"),
     "one-vs-one": ("OvO",),
     "macro average": ("macro",),
     "micro average": ("micro",),
     "weighted average": ("weighted",),
     "ROC curve": ("receiver operating characteristic",),
-    "ROC AUC": ("AUC", "area under the ROC curve"),
+    "ROC AUC": ("AUC", "AUROC", "area under the ROC curve"),
     "partial AUC": ("pAUC", "McClish"),
     "precision-recall curve": ("PR curve",),
     "average precision": ("AP",),
@@ -275,11 +275,6 @@ class UnknownTermError(KeyError, ValueError):
     a bad argument), so either ``except`` catches it. Its message names the
     closest terms.
 
-    Parameters
-    ----------
-    message : str
-        What was asked for, the closest terms and the fix.
-
     Examples
     --------
     >>> from evalviz.glossary import UnknownTermError, define
@@ -287,7 +282,7 @@ class UnknownTermError(KeyError, ValueError):
     ...     define("recal")
     ... except UnknownTermError as err:
     ...     print(err)
-    term='recal' is not in the glossary; did you mean 'recall'? \
+    term='recal' is not in the glossary; did you mean 'recall' or 'recall@k'? \
 (evalviz.glossary.TERMS lists every term)
     """
 
@@ -305,8 +300,10 @@ def _resolve(term, argument="term") -> str:
     found = _LOOKUP.get(_key(term))
     if found is not None:
         return found
-    close = difflib.get_close_matches(_key(term), list(_LOOKUP), n=3, cutoff=0.6)
-    names = list(dict.fromkeys(_LOOKUP[c] for c in close))
+    close = difflib.get_close_matches(_key(term), list(_LOOKUP), n=3, cutoff=0.75)
+    word = re.compile(r"\b" + re.escape(_key(term)) + r"\b")
+    close += [k for k in _LOOKUP if word.search(k)]  # "roc", "brier", "hamming"
+    names = list(dict.fromkeys(_LOOKUP[c] for c in close))[:3]
     hint = (
         "; did you mean " + " or ".join(repr(n) for n in names) + "?" if names else ""
     )
@@ -503,7 +500,7 @@ def glossary(terms: Iterable[str] | str | None = None) -> Glossary:
     >>> from evalviz.glossary import glossary
     >>> print(glossary(["FPR", "prevalence"]))
     false-positive rate: Of the negatives, the share wrongly predicted positive: FP / (FP +
-        TN) = 1 - specificity. The x-axis of a ROC curve. Also called: FPR.
+        TN) = 1 - specificity. Also called: FPR.
     prevalence: The share of samples that are positives: support divided by the number of
         samples.
     >>> from evalviz.glossary import TERMS

@@ -106,6 +106,10 @@ def test_unknown_term_names_the_closest_terms():
         define("specifity")
     with pytest.raises(ValueError, match=r"'zebra' is not in the glossary \("):
         define("zebra")
+    with pytest.raises(KeyError, match="did you mean 'ROC AUC' or 'ROC curve'"):
+        define("roc")  # a word of longer names
+    with pytest.raises(KeyError, match="did you mean 'Hamming loss'"):
+        define("hamming")
     with pytest.raises(TypeError, match="term must be a string.*got int 3"):
         define(3)
     with pytest.raises(UnknownTermError, match="terms='presicion'"):

@@ -31,12 +31,36 @@ READMES = (ROOT / "README.md", ROOT / "evalviz" / "course" / "README.md")
 
 
 def section() -> str:
-    """The generated text between the markers, markers included."""
+    """The generated glossary block.
+
+    Returns
+    -------
+    str
+        The start marker, the table of every term, the end marker.
+    """
     return f"{START}\n\n{glossary().to_markdown()}\n{END}"
 
 
 def render(text: str, *, name: str = "README") -> str:
-    """``text`` with its glossary block replaced by the generated one."""
+    """``text`` with its glossary block replaced by the generated one.
+
+    Parameters
+    ----------
+    text : str
+        A README holding the start and end markers once each.
+    name : str, default="README"
+        The file's name, for the error message.
+
+    Returns
+    -------
+    str
+        The same text with the block between the markers regenerated.
+
+    Raises
+    ------
+    ValueError
+        When the markers are missing or repeated.
+    """
     if text.count(START) != 1 or text.count(END) != 1:
         raise ValueError(
             f"{name} must hold the two glossary markers once each, "
@@ -48,7 +72,18 @@ def render(text: str, *, name: str = "README") -> str:
 
 
 def main(argv=None) -> int:
-    """Rewrite (or with ``--check`` compare) the READMEs' glossary sections."""
+    """Rewrite (or with ``--check`` compare) the READMEs' glossary sections.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line arguments (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit status: 1 when ``--check`` finds a stale README, else 0.
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--check", action="store_true", help="report stale READMEs, write nothing"
