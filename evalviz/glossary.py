@@ -24,7 +24,15 @@ import textwrap
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
-__all__ = ["TERMS", "ALSO_CALLED", "Glossary", "UnknownTermError", "define", "glossary"]
+__all__ = [
+    "TERMS",
+    "ALSO_CALLED",
+    "LEADS_TO",
+    "Glossary",
+    "UnknownTermError",
+    "define",
+    "glossary",
+]
 
 # term -> definition, in teaching order (each uses only terms above it).
 _TERMS: dict[str, str] = {
@@ -54,13 +62,15 @@ _TERMS: dict[str, str] = {
     "score": "The number a model gives each class for a sample, a probability or "
     "any real number; higher means 'more likely this class'.",
     "pre-activation": "The number a unit of a neural network computes from its "
-    "inputs (each input times a learned weight, summed, plus a constant) before the network bends it with a "
-    "nonlinear function (the unit's activation).",
+    "inputs (each input times a learned weight, summed, plus a constant) "
+    "before the network bends it with a nonlinear function (the unit's "
+    "activation).",
     "logit": "The pre-activation of an output unit: one unbounded score per class, "
     "before the network turns it into a probability. For a binary output with "
     "probability p, the logit is log(p / (1 - p)), the log-odds.",
     "softmax": "Turns the logits of one sample into probabilities that add up to "
-    "1: exp(logit) of each class divided by the sum over all classes. It keeps "
+    "1: the exp of each class's logit divided by the sum of these exps over all "
+    "classes. It keeps "
     "their order, so the highest logit gets the highest probability.",
     "sigmoid": "Turns one logit z into a probability, 1 / (1 + exp(-z)), on its "
     "own: used for a binary output and for each label of a multi-label output.",
@@ -74,8 +84,8 @@ _TERMS: dict[str, str] = {
     "threshold": "A cut t on a score: predict 'yes' when the score is at least t. "
     "Moving it trades one kind of error for the other.",
     "validation set": "Samples held out from training and used to make choices "
-    "(a threshold, which model to keep). Numbers measured on the "
-    "samples used to choose are optimistic.",
+    "(a threshold, which model to keep). Numbers measured on the samples used "
+    "to choose are optimistic.",
     "test set": "Samples held out from training and from every choice, used once "
     "at the end for the numbers you report.",
     "positive class": "The class a binary metric is about (the 'yes'); every "
@@ -108,8 +118,8 @@ _TERMS: dict[str, str] = {
     "counts the same however rare. Binary: (recall + specificity) / 2.",
     "F1": "The harmonic mean of precision and recall, 2PR / (P + R): high only "
     "when both are high.",
-    "F-beta": "A harmonic mean of precision and recall in which recall "
-    "counts beta times as much as precision; F1 is beta = 1.",
+    "F-beta": "A harmonic mean of precision and recall in which recall counts "
+    "beta times as much as precision; F1 is beta = 1.",
     "operating point": "One threshold together with the precision, recall and "
     "error rates it gives: the model as it would run.",
     "expected cost": "The average cost per sample of a threshold's errors: "
@@ -156,8 +166,8 @@ _TERMS: dict[str, str] = {
     "recall@k": "For one sample, the share of its true labels that are among its k "
     "highest-scored labels, averaged over samples.",
     "exact match": "Multi-label accuracy that counts a sample as right only when "
-    "every one of its labels is decided right. Also called subset accuracy; "
-    "scikit-learn's accuracy_score on multi-label input.",
+    "every one of its labels is decided right; scikit-learn's accuracy_score "
+    "on multi-label input.",
     "Hamming loss": "The share of (sample, label) cells decided wrong.",
     "element-wise accuracy": "Multi-label accuracy over every (sample, label) "
     "cell: the share of yes/no decisions that are right. Equals 1 - Hamming loss.",
@@ -166,7 +176,7 @@ _TERMS: dict[str, str] = {
     "than it claims is over-confident.",
     "confidence": "The probability a model gives its own predicted class (its "
     "highest probability).",
-    "reliability diagram": "Answers grouped into bins by confidence; each bin's "
+    "reliability diagram": "Predictions grouped into bins by confidence; each bin's "
     "accuracy is plotted against its mean confidence. A calibrated model lies on "
     "the diagonal.",
     "expected calibration error": "The gap between accuracy and mean confidence in "
@@ -177,25 +187,29 @@ _TERMS: dict[str, str] = {
     "mean of (p - y)^2 for the positive class's probability p and y = 1 or 0). 0 "
     "is perfect; it rewards calibration and ranking together.",
     "temperature scaling": "Dividing every logit by one number T, chosen on the "
-    "validation set to lower the log loss, before the softmax. It improves "
-    "calibration and never changes the argmax.",
-    "confidence interval": "A range computed from the data that, over repeated "
-    "samples, contains the true value in the stated share of cases (95%): how "
-    "sure a measured number is. That 95% is unrelated to a model's confidence.",
+    "validation set to lower the log loss, before the softmax. It usually "
+    "improves calibration and never changes the argmax.",
+    "confidence interval": "A range computed from the data by a rule that, were "
+    "the data drawn again and again, would contain the true value in the stated "
+    "share of cases (95%): how sure a measured number is. That 95% is "
+    "unrelated to a model's confidence.",
     "standard error": "The typical size of the error of a measured number due to "
     "which samples happened to be drawn; a 95% interval is about 2 standard "
     "errors either side.",
+    "margin of error": "Half the width of a confidence interval: the measured "
+    "number plus or minus the margin gives the interval.",
     "Wilson interval": "A confidence interval for a proportion (accuracy, recall, "
     "precision) that stays inside 0 to 1 and behaves well for few samples or "
-    "proportions near 0 or 1. Clopper-Pearson's exact interval is wider.",
+    "proportions near 0 or 1. Clopper-Pearson's exact interval is usually wider.",
     "bootstrap": "Estimating how a number varies by recomputing it on many "
-    "resamples of the test set, each drawn with replacement and as large as it.",
+    "resamples of the test set: sets of as many samples, drawn from it at random "
+    "with replacement.",
     "DeLong": "A method that gives the standard error of a ROC AUC, and of the "
     "difference of two AUCs on the same samples, without resampling (as R's pROC "
     "does).",
-    "paired comparison": "Comparing two models on the same samples, so that "
-    "the samples both find easy or hard cancel out; far more sensitive than two "
-    "separate intervals.",
+    "paired comparison": "Comparing two models sample by sample on the same "
+    "samples, so that what both find easy or hard cancels out; far more "
+    "sensitive than comparing two separate intervals.",
     "p-value": "If there were no real difference, the chance of seeing a "
     "difference at least as large as the one measured. Small means the difference "
     "is hard to explain by noise; it is not the chance that the models are equal.",
@@ -207,17 +221,14 @@ _TERMS: dict[str, str] = {
 
 # term -> other names it goes by (``define`` accepts them; the tables show them).
 _ALSO_CALLED: dict[str, tuple[str, ...]] = {
-    "class": ("class index",),
     "binary": ("binary classification",),
     "multi-class": ("multiclass",),
     "multi-label": ("multilabel",),
-    "one-hot": ("one-hot labels", "indicator matrix"),
+    "one-hot": ("one-hot labels",),
     "validation set": ("validation split",),
     "test set": ("test split",),
-    "pre-activation": ("pre-activations",),
-    "logit": ("logits", "log-odds"),
+    "logit": ("log-odds",),
     "log loss": ("cross-entropy", "categorical cross-entropy"),
-    "positive class": ("positive", "negative", "negative class", "pos_label"),
     "true positive": ("TP",),
     "false positive": ("FP", "false alarm"),
     "true negative": ("TN",),
@@ -226,35 +237,65 @@ _ALSO_CALLED: dict[str, tuple[str, ...]] = {
     "specificity": ("true-negative rate", "TNR"),
     "false-positive rate": ("FPR",),
     "F1": ("F1 score", "F-measure"),
-    "F-beta": ("F-beta score", "fbeta", "F2", "F0.5"),
+    "F-beta": ("F-beta score",),
     "one-vs-rest": ("one vs the rest", "OvR"),
     "one-vs-one": ("OvO",),
-    "macro average": ("macro",),
-    "micro average": ("micro",),
-    "weighted average": ("weighted",),
     "ROC curve": ("receiver operating characteristic",),
     "ROC AUC": ("AUC", "AUROC", "area under the ROC curve"),
-    "partial AUC": ("pAUC", "McClish"),
+    "partial AUC": ("pAUC",),
     "precision-recall curve": ("PR curve",),
     "average precision": ("AP",),
-    "top-k accuracy": ("top-k",),
     "exact match": ("subset accuracy",),
-    "calibration": ("calibrated", "over-confident", "overconfident"),
     "expected calibration error": ("ECE",),
-    "confidence interval": ("interval",),
-    "Wilson interval": ("Wilson score interval", "Clopper-Pearson"),
-    "bootstrap": ("bootstrap resample", "resample"),
-    "DeLong": ("DeLong's method", "DeLong test"),
-    "paired comparison": ("paired",),
-    "McNemar test": ("McNemar's test", "McNemar's exact test"),
-    "Holm's correction": ("Holm",),
+    "DeLong": ("DeLong's method",),
+    "McNemar test": ("McNemar's test",),
+}
+
+# Words that lead to a term without being another name for it (plurals,
+# opposites, parts): ``define("negative")`` gives the positive class's entry.
+_LEADS_TO: dict[str, str] = {
+    "samples": "sample",
+    "class index": "class",
+    "classes": "class",
+    "labels": "label",
+    "indicator matrix": "one-hot",
+    "pre-activations": "pre-activation",
+    "logits": "logit",
+    "positive": "positive class",
+    "negative": "positive class",
+    "negative class": "positive class",
+    "pos_label": "positive class",
+    "F2": "F-beta",
+    "F0.5": "F-beta",
+    "fbeta": "F-beta",
+    "macro": "macro average",
+    "micro": "micro average",
+    "weighted": "weighted average",
+    "McClish": "partial AUC",
+    "top-k": "top-k accuracy",
+    "calibrated": "calibration",
+    "over-confident": "calibration",
+    "overconfident": "calibration",
+    "interval": "confidence interval",
+    "Wilson score interval": "Wilson interval",
+    "Clopper-Pearson": "Wilson interval",
+    "resample": "bootstrap",
+    "bootstrap resample": "bootstrap",
+    "DeLong test": "DeLong",
+    "paired": "paired comparison",
+    "McNemar's exact test": "McNemar test",
+    "Holm": "Holm's correction",
 }
 
 TERMS: Mapping[str, str] = MappingProxyType(_TERMS)
 """Every term of the course, in teaching order, with its definition."""
 
 ALSO_CALLED: Mapping[str, tuple[str, ...]] = MappingProxyType(_ALSO_CALLED)
-"""Other names of some terms (``define`` and ``glossary`` accept them)."""
+"""Other names of some terms (``define`` and ``glossary`` accept them, and
+the words of :data:`LEADS_TO`)."""
+
+LEADS_TO: Mapping[str, str] = MappingProxyType(_LEADS_TO)
+"""Words that lead to a term without naming it (plurals, opposites, parts)."""
 
 
 def _key(name: str) -> str:
@@ -266,6 +307,8 @@ _LOOKUP: dict[str, str] = {_key(t): t for t in _TERMS}
 for _term, _names in _ALSO_CALLED.items():
     for _name in _names:
         _LOOKUP.setdefault(_key(_name), _term)
+for _name, _term in _LEADS_TO.items():
+    _LOOKUP.setdefault(_key(_name), _term)
 
 
 class UnknownTermError(KeyError, ValueError):

@@ -14,6 +14,7 @@ import evalviz as ev
 from evalviz.explainer import _explanation
 from evalviz.glossary import (
     ALSO_CALLED,
+    LEADS_TO,
     TERMS,
     Glossary,
     UnknownTermError,
@@ -35,7 +36,8 @@ threshold|positive class|confusion matrix|true positive|false positive|true nega
 |temperature scaling|confidence interval|Wilson interval|bootstrap|DeLong
 |McNemar test|paired comparison|p-value|validation set|test set|logit axis
 |expected cost|one-hot|element-wise accuracy|operating point|standard error
-|Holm's correction|chance level|epoch|cross-entropy|decision-based|ranking-based"""
+|Holm's correction|chance level|epoch|cross-entropy|decision-based|ranking-based
+|margin of error|simulated|training set|sample|class|label|confidence"""
 
 
 def _course_terms():
@@ -81,13 +83,21 @@ def test_definitions_are_one_to_three_sentences():
 
 
 def test_every_other_name_leads_to_one_term():
+    pairs = [(n, t) for t, names in ALSO_CALLED.items() for n in names]
+    pairs += list(LEADS_TO.items())
     seen = {}
-    for term, names in ALSO_CALLED.items():
+    for name, term in pairs:
         assert term in TERMS
-        for name in names:
-            assert name.lower() not in {t.lower() for t in TERMS}, name
-            assert seen.setdefault(name.lower(), term) == term, name
-            assert define(name) == TERMS[term]
+        assert name.lower() not in {t.lower() for t in TERMS}, name
+        assert seen.setdefault(name.lower(), term) == term, name
+        assert define(name) == TERMS[term]
+    assert define("negative") == TERMS["positive class"]
+    assert define("logits") == TERMS["logit"]
+
+
+def test_only_other_names_are_shown_as_also_called():
+    shown = glossary(["positive class", "recall"]).to_frame()["also called"]
+    assert shown.tolist() == ["", "sensitivity, true-positive rate, TPR"]
 
 
 def test_define_ignores_case_hyphens_and_spacing():

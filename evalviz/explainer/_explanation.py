@@ -57,6 +57,7 @@ _WORDS = (
     "decision-based",
     "ranking-based",
     "one-vs-rest",
+    "prevalence",
     "precision",
     "recall",
     "F1",
