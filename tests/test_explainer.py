@@ -479,7 +479,14 @@ def test_renderings_and_repr():
     assert md.startswith("### What the numbers say")
     assert "| metric | value | kind | what it answers |" in md
     assert "### Why they disagree" in md and "### Words used" in md
-    for word in ("ROC AUC", "precision", "recall", "top-k accuracy", "macro / micro"):
+    for word in (
+        "ROC AUC",
+        "precision",
+        "recall",
+        "top-k accuracy",
+        "macro average",
+        "micro average",
+    ):
         assert f"**{word}" in md
     text = str(e)
     assert "**" not in text and "WHY THEY DISAGREE" in text

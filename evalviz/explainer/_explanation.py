@@ -24,6 +24,7 @@ import numpy as np
 from .. import metrics
 from .._format import format_area, format_count, format_percent, format_rate, plural
 from .._validation import check_k, check_threshold, read_inputs
+from ..glossary import glossary
 from ._noise import noise_reason
 from ._text import (
     COUNT,
@@ -50,39 +51,28 @@ __all__ = ["explain", "Explanation"]
 
 _RANKING = "ranking (no threshold)"
 
-_GLOSSARY = {
-    "score": "the number the model gives each class for a sample (for example a "
-    "softmax probability); higher means 'more likely this class'.",
-    "decision-based": "needs a rule that turns scores into predictions: the argmax "
-    "(predict the class with the highest score; on a tie the lowest class index) or "
-    "a threshold (predict 'yes' when the score is at least t). Change the rule and "
-    "the number changes.",
-    "ranking-based": "uses only the order of the scores, never a threshold, so it "
-    "stays the same whatever rule you later pick.",
-    "one vs the rest": "to judge one class, its samples are the positives and the "
-    "samples of every other class are the negatives.",
-    "precision": "of the samples predicted as a class, the share that truly belong "
-    "to it.",
-    "recall (true positive rate)": "of the samples of a class, the share predicted "
-    "as that class.",
-    "F1": "the harmonic mean of precision and recall; high only when both are high.",
-    "false positive rate": "of the negatives, the share wrongly predicted as the "
-    "class; the x-axis of a ROC curve.",
-    "ROC AUC": "the chance that a random positive gets a higher score than a random "
-    "negative (ties count one half); 0.5 is random ranking, 1.0 is perfect. "
-    "Undefined for a class without positives or without negatives.",
-    "average precision (AP)": "sort the samples by score and read the precision at "
-    "each position where a positive appears; AP is the mean of those precisions: "
-    "a step-wise sum over the precision-recall curve (each recall step times the "
-    "precision reached there), not the area under a line drawn through its "
-    "points. Random ranking gets about the class's share of samples, not 0.5.",
-    "macro / micro": "macro computes the metric for each class and averages, every "
-    "class counting the same; micro pools all (sample, class) cells first, so "
-    "frequent classes and cells weigh more.",
-    "top-k accuracy": "the share of samples whose true class (or one of their true "
-    "labels) is among the k highest-scored classes (ties: the lowest class index "
-    "first, as in the argmax, so top-1 is the argmax accuracy).",
-}
+# The "Words used" list: these terms of the course's glossary, in this order.
+_WORDS = (
+    "score",
+    "decision-based",
+    "ranking-based",
+    "one-vs-rest",
+    "prevalence",
+    "precision",
+    "recall",
+    "F1",
+    "false-positive rate",
+    "ROC AUC",
+    "average precision",
+    "macro average",
+    "micro average",
+    "top-k accuracy",
+)
+
+
+def _words_used():
+    """``(term, meaning)`` of the words the explanation uses."""
+    return glossary(_WORDS).items()
 
 
 # ------------------------------------------------------------------ tables
@@ -201,7 +191,7 @@ F1=0.500, ROC AUC=0.750, average precision=0.833)
         if self.notes:
             parts.append("\n" + "\n".join(f"*Note: {n}*" for n in self.notes))
         parts.append("\n### Words used\n")
-        parts.extend(f"- **{k}**: {v}" for k, v in _GLOSSARY.items())
+        parts.extend(f"- **{k}**: {v}" for k, v in _words_used())
         return "\n".join(parts) + "\n"
 
     def __str__(self) -> str:
@@ -226,7 +216,7 @@ F1=0.500, ROC AUC=0.750, average precision=0.833)
         if self.notes:
             parts += [""] + [textwrap.fill("Note: " + n, 88) for n in self.notes]
         parts += ["", "WORDS USED"]
-        for k, v in _GLOSSARY.items():
+        for k, v in _words_used():
             parts.append(textwrap.fill(f"- {k}: {v}", 88, subsequent_indent="  "))
         return "\n".join(parts)
 
