@@ -673,7 +673,7 @@ class Predict(Exercise):
                 close = off <= self.tolerance
                 head = (
                     f"You guessed {_format(self.guess)}; the value is {_format(x)} "
-                    f"(off by {_format(off)}: "
+                    f"(off by {off:.3g}: "
                     f"{'within' if close else 'more than'} ±{self.tolerance:g})."
                 )
         return self._feedback("revealed", f"{head} {self._solution}")
