@@ -41,7 +41,9 @@ def _sklearn_on_one_hot() -> str:
         value = precision_score(pair.y_test_onehot, y_pred)
     except ValueError:
         return "c"
-    pooled = metrics.precision_recall_f1(pair.y_test, y_pred.argmax(axis=1), average="micro")
+    pooled = metrics.precision_recall_f1(
+        pair.y_test, y_pred.argmax(axis=1), average="micro"
+    )
     return "b" if np.isclose(value, pooled[0]) else "a"
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import cache
 
-
 from .. import metrics, models, uncertainty
 from ._core import Choice, Compute, Exercise, Mistake, Predict
 
