@@ -7,8 +7,8 @@ from functools import cache
 from .. import metrics, models, uncertainty
 from ._core import Choice, Compute, Exercise, Mistake, Predict
 
-#: How many of the ten labels the first exercise keeps: the question the
-#: notebook starts from has six sigmoid outputs.
+#: How many of the ten labels the first exercise keeps (the first six): the
+#: question the notebook starts from has six sigmoid outputs.
 SEED_LABELS = 6
 
 
@@ -54,7 +54,7 @@ def build() -> list[Exercise]:
     """
     return [
         Predict(
-            f"Keep only the first {SEED_LABELS} of the ten labels (T-shirt/top to "
+            "Keep only the first six of the ten labels (T-shirt/top to "
             "Sandal), as if the outfits had six labels like the question's model. "
             "Predict the **exact match** of the same test predictions at 0.5 over "
             "those six labels (a fraction).",
@@ -81,13 +81,13 @@ def build() -> list[Exercise]:
             },
             _errors_cluster,
             hint="Compare the 95% interval of exact match with the "
-            "independent-errors value, then the wrong-labels table with the "
-            "binomial column.",
+            "independent-errors value, then the `share` column of the wrong-labels "
+            "table with its `independent errors` column.",
             solution=(
                 "The same number of wrong cells, packed into fewer outfits, leaves "
-                "more outfits entirely right than independent errors would. The "
-                "hard items (a shirt, a coat, a pullover in one outfit) spoil "
-                "several labels of the same outfit together."
+                "more outfits entirely right than independent errors would: the "
+                "table has more outfits than the binomial shares with none wrong, "
+                "fewer with one wrong, and more with three or more."
             ),
             feedback={
                 "a": "the interval of exact match does not support a difference "
