@@ -33,6 +33,20 @@ def _f1(average: str | None) -> float | np.ndarray:
 
 
 @cache
+def _mirror_corner() -> str:
+    """The Shirt cell holding the same images as T-shirt/top's true positives."""
+    y_true, y_pred = _labels_and_predictions()
+    tshirt_tp = (y_true == 0) & (y_pred == 0)
+    shirt = {
+        "a": (y_true == 1) & (y_pred == 1),
+        "b": (y_true == 0) & (y_pred == 0),
+        "c": (y_true == 0) & (y_pred == 1),
+        "d": (y_true == 1) & (y_pred == 0),
+    }
+    return next(key for key, cell in shirt.items() if np.array_equal(cell, tshirt_tp))
+
+
+@cache
 def _sklearn_on_one_hot() -> str:
     """What scikit-learn's default ``precision_score`` does with one-hot arrays."""
     pair = _pair()
@@ -53,9 +67,34 @@ def build() -> list[Exercise]:
     Returns
     -------
     list of Exercise
-        A predict, a compute and an interpret exercise.
+        An interpret, a predict, a compute and an interpret exercise.
     """
     return [
+        Choice(
+            "The **T-shirt/top** row of the table treats T-shirt/top as the "
+            "positive class. Its true positives (TP) are the very same test "
+            "images as which cell of the **Shirt** row?",
+            {"a": "TP", "b": "TN", "c": "FP", "d": "FN"},
+            _mirror_corner,
+            hint="A T-shirt/top true positive is a T-shirt called T-shirt/top. "
+            "Seen from the Shirt column, is that a shirt? Is it called Shirt?",
+            solution=(
+                "A T-shirt called T-shirt/top is, for the Shirt column, a non-shirt "
+                "called non-shirt: a true negative. Every right image is a TP in one "
+                "column and a TN in the other, every wrong one an FN in one and an "
+                "FP in the other, so the pooled TP and TN (and FP and FN) are equal."
+            ),
+            feedback={
+                "a": "the Shirt TP are shirts called Shirt, other images than the "
+                "T-shirts called T-shirt/top",
+                "b": "for the Shirt column a T-shirt called T-shirt/top is not a "
+                "shirt and not called Shirt; look at the counts again",
+                "c": "the Shirt FP are T-shirts wrongly called Shirt, mistakes; "
+                "the T-shirt/top TP are right answers",
+                "d": "the Shirt FN are shirts wrongly called T-shirt/top, mistakes; "
+                "the T-shirt/top TP are right answers",
+            },
+        ),
         Predict(
             "The question's counts are TP = TN = 5116 and FP = FN = 794, printed "
             "next to precision 0.9020. Before running the next cell, predict the "
