@@ -321,3 +321,13 @@ def test_every_student_notebook_runs(name, tmp_path_factory, monkeypatch):
     if not (target / "student" / name).exists():
         _student.write_student_kit(target)
     _execute(target / "student" / name, monkeypatch)
+
+
+def test_readmes_document_the_student_command():
+    readme = " ".join((ROOT / "README.md").read_text().split())
+    section = readme.split("### Student and teacher versions", 1)[1].split("###")[0]
+    assert "evalviz student my-class" in section
+    for tag in ("`solution`", "`exercise`", "`answer`"):
+        assert tag in section
+    course = (COURSE / "README.md").read_text()
+    assert "evalviz student DIR" in course
