@@ -24,7 +24,9 @@ from pathlib import Path
 import pytest
 from test_browser import CHROMIUM_FLAGS, _chromium, _free_port
 
-pytestmark = pytest.mark.browser
+# Slow as well: Voila runs the whole notebook before the page shows (about two
+# minutes on a loaded two-core machine).
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = "08_threshold_lab.ipynb"
