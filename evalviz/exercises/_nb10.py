@@ -102,9 +102,8 @@ def build() -> list[Exercise]:
     """
     return [
         Choice(
-            "The raw-pixel network's test ECE is lower than the baseline's. Given the "
-            "paired bootstrap interval of the difference printed above, what can you "
-            "conclude?",
+            "The two networks' test ECEs differ a little. Given the paired bootstrap "
+            "interval of their difference printed above, what can you conclude?",
             {
                 "a": "the raw-pixel network is better calibrated",
                 "b": "the baseline is better calibrated",
@@ -118,10 +117,10 @@ def build() -> list[Exercise]:
                 "over-confident in the same way."
             ),
             feedback={
-                "a": "a lower estimate is not a difference beyond the noise: look at "
-                "whether the interval contains 0",
-                "b": "the baseline's estimate is the higher ECE, and the interval "
-                "decides whether either is better",
+                "a": "the raw-pixel network is better calibrated only if the whole "
+                "interval of the difference lies below 0; look at its ends",
+                "b": "the baseline is better calibrated only if the whole interval of "
+                "the difference (raw minus baseline) lies above 0; look at its ends",
             },
         ),
         Predict(
@@ -130,8 +129,9 @@ def build() -> list[Exercise]:
             "still above 0.99999** after temperature scaling? Guess a whole number.",
             _still_above,
             tolerance=300,
-            hint="A softmax of 0.99999 needs a logit gap of about 11.5; dividing by "
-            "T = 1.75 leaves about 6.6 of it. How many answers had a gap far larger?",
+            hint="Above 0.99999 the top logit leads every other by at least "
+            "ln(100,000), about 11.5; dividing by T shrinks each lead by the factor T "
+            "printed above. How many answers led by much more than 11.5 x T?",
             solution=(
                 "Many answers had logit gaps far beyond what 0.99999 needs, so they "
                 "stay above it even after dividing by T; the ones that drop out are "
