@@ -61,7 +61,11 @@ def _still_above() -> int:
 def _ece_difference() -> tuple[float, float, float]:
     base, raw = _baseline(), _raw()
     *_, d = bootstrap_ci(
-        calibration_error, base.y_test, raw.proba_test, base.proba_test, n_resamples=1000
+        calibration_error,
+        base.y_test,
+        raw.proba_test,
+        base.proba_test,
+        n_resamples=1000,
     )
     return d.estimate, d.low, d.high
 
@@ -85,7 +89,9 @@ def _cost(chosen_on: str, split: str, cost_fn: float) -> float:
         y_pick == SHIRT, p_pick[:, SHIRT], cost_fp=1, cost_fn=cost_fn
     ).threshold
     y, p = (
-        (base.y_val, base.proba_val) if split == "validation" else (base.y_test, base.proba_test)
+        (base.y_val, base.proba_val)
+        if split == "validation"
+        else (base.y_test, base.proba_test)
     )
     return float(
         expected_cost(y == SHIRT, p[:, SHIRT] >= threshold, cost_fp=1, cost_fn=cost_fn)
