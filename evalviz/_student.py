@@ -6,7 +6,8 @@ course's README, into ``DIR/student/`` and ``DIR/teacher/``. The cells' tags
 
 - ``solution``: a worked answer. Removed from the student version; shown in
   the teacher version (the committed notebooks collapse it in JupyterLab with
-  ``"jupyter": {"source_hidden": true}``, which the teacher version drops).
+  ``"jupyter": {"source_hidden": true, "outputs_hidden": true}``, which the
+  teacher version drops).
 - ``answer``: a cell whose output gives an answer away. The student version
   keeps its code and clears its outputs.
 - ``exercise``: the form a learner fills in. The student version keeps it,
@@ -102,15 +103,16 @@ def teacher_notebook(nb):
     -------
     nbformat.NotebookNode
         A copy in which the cells tagged ``solution`` no longer carry
-        ``"jupyter": {"source_hidden": true}`` (JupyterLab then shows their
-        code); nothing else changes.
+        ``"jupyter": {"source_hidden": true, "outputs_hidden": true}``
+        (JupyterLab then shows their code and output); nothing else changes.
 
     Examples
     --------
     >>> import nbformat
     >>> from evalviz._student import teacher_notebook
     >>> cell = nbformat.v4.new_code_cell("1 + 1", metadata={
-    ...     "tags": ["solution"], "jupyter": {"source_hidden": True}})
+    ...     "tags": ["solution"],
+    ...     "jupyter": {"source_hidden": True, "outputs_hidden": True}})
     >>> nb = nbformat.v4.new_notebook(cells=[cell])
     >>> dict(teacher_notebook(nb).cells[0].metadata)
     {'tags': ['solution']}
@@ -122,6 +124,7 @@ def teacher_notebook(nb):
         jupyter = cell.get("metadata", {}).get("jupyter")
         if isinstance(jupyter, dict):
             jupyter.pop("source_hidden", None)
+            jupyter.pop("outputs_hidden", None)
             if not jupyter:
                 del cell["metadata"]["jupyter"]
     return out

@@ -88,7 +88,7 @@ def test_teacher_version_shows_the_solutions_and_changes_nothing_else():
     teacher = _student.teacher_notebook(nb)
     assert "jupyter" not in teacher.cells[3].metadata
     assert teacher.cells[3].metadata["tags"] == ["solution"]
-    assert teacher.cells[4].metadata["jupyter"] == {"outputs_hidden": True}
+    assert "jupyter" not in teacher.cells[4].metadata  # input and output shown
     assert teacher.cells[1].metadata["jupyter"] == {"source_hidden": True}
     assert nb.cells[3].metadata["jupyter"] == {"source_hidden": True}  # input kept
     for mine, theirs in zip(teacher.cells, nb.cells, strict=True):
