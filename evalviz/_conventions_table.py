@@ -255,6 +255,17 @@ class ComparisonTable(pd.DataFrame):
             for (name, lib), value in self.long_values().items()
         ]
 
+    def to_frame(self) -> pd.DataFrame:
+        """The table as a plain DataFrame (the display contract's accessor).
+
+        Returns
+        -------
+        pandas.DataFrame
+            Metric rows; ``sklearn``, ``keras``, ``torchmetrics`` and ``why``
+            columns, unrounded.
+        """
+        return pd.DataFrame(self).copy()
+
     def _title(self) -> str:
         return (
             f"What each library reports by default: {self.description}, "

@@ -873,3 +873,14 @@ def test_cell_counts_display_stays_bounded_with_many_columns():
     assert "first 11 of 100 columns shown" in disp.figure_._suptitle.get_text()
     np.testing.assert_array_equal(disp.images_[-1].get_array(), disp.total)
     plt.close("all")
+
+
+def test_comparison_table_to_frame_is_a_plain_copy():
+    from evalviz.conventions import compare
+
+    table = compare([0, 1, 1, 0], [0.2, 0.9, 0.4, 0.6])
+    frame = table.to_frame()
+    assert type(frame) is pd.DataFrame
+    assert frame.loc["accuracy", "sklearn"] == table.loc["accuracy", "sklearn"] == 0.5
+    frame.loc["accuracy", "sklearn"] = 0.0
+    assert table.loc["accuracy", "sklearn"] == 0.5

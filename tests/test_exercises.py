@@ -488,3 +488,35 @@ def test_notebook_has_blank_and_solved_cells_for_each_exercise(path):
             assert "not attempted" not in shown and "incorrect" not in shown, (
                 f"q{i}: the stored solution output is not a pass"
             )
+
+
+def _names(source):
+    import ast
+
+    code = "\n".join(
+        line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))
+    )
+    tree = ast.parse(code)
+    stored, loaded = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            (stored if isinstance(node.ctx, ast.Store) else loaded).add(node.id)
+        elif isinstance(node, ast.alias):
+            stored.add((node.asname or node.name).split(".")[0])
+    return stored, loaded
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
+def test_no_cell_needs_a_name_that_only_a_solution_defines(path):
+    # The student version deletes the solution cells; every later cell must run.
+    defined, only_in_solutions = set(), set()
+    for cell in _cells(path):
+        if cell["cell_type"] != "code":
+            continue
+        stored, loaded = _names(_text(cell))
+        if "solution" in _tags(cell):
+            only_in_solutions |= stored - defined
+            continue
+        missing = (loaded & only_in_solutions) - defined
+        assert not missing, f"{sorted(missing)} defined only in a solution cell"
+        defined |= stored
