@@ -483,7 +483,9 @@ def test_notebook_has_blank_and_solved_cells_for_each_exercise(path):
         assert all("..." in _text(c) for c in blank), f"q{i}: blank cell without ..."
         assert solved, f"q{i}: no cell tagged 'solution'"
         for c in solved:
-            assert c["metadata"].get("jupyter", {}).get("source_hidden") is True
+            hidden = c["metadata"].get("jupyter", {})
+            assert hidden.get("source_hidden") is True, "run tools/hide_solutions.py"
+            assert hidden.get("outputs_hidden") is True, "run tools/hide_solutions.py"
             shown = json.dumps(c.get("outputs", []))
             assert "not attempted" not in shown and "incorrect" not in shown, (
                 f"q{i}: the stored solution output is not a pass"
