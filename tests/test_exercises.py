@@ -522,3 +522,14 @@ def test_no_cell_needs_a_name_that_only_a_solution_defines(path):
         missing = (loaded & only_in_solutions) - defined
         assert not missing, f"{sorted(missing)} defined only in a solution cell"
         defined |= stored
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
+def test_exercises_appear_in_order(path):
+    cells = [_text(c) for c in _cells(path) if c["cell_type"] == "code"]
+    n = len(exercises.load(path.name[:2]).exercises)
+    first = [
+        next(i for i, s in enumerate(cells) if re.search(rf"\bex\.q{k}\b", s))
+        for k in range(1, n + 1)
+    ]
+    assert first == sorted(first), f"first cells of q1..q{n}: {first}"
