@@ -98,6 +98,7 @@ __all__ = [
     "datasets",
     "distributions",
     "doctor",
+    "exercises",
     "explainer",
     "explore",
     "glossary",

@@ -26,6 +26,8 @@ __all__ = [
     "copy_course",
     "course_files",
     "is_learner_copy",
+    "place_files",
+    "shipped_files",
 ]
 
 #: The course as shipped: the numbered notebooks and a README for learners.
@@ -126,13 +128,15 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _read_manifest(target: Path) -> dict[str, str]:
+def _read_manifest(target: Path, kind: str = "course") -> dict[str, str]:
+    """The files recorded in ``target``'s manifest, when it records ``kind``."""
     try:
         record = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
         files = record["files"]
-    except (OSError, ValueError, KeyError, TypeError):
+        recorded_kind = record.get("kind", "course")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
-    if not isinstance(files, dict):
+    if not isinstance(files, dict) or recorded_kind != kind:
         return {}
     return {str(k): str(v) for k, v in files.items()}
 
@@ -197,6 +201,34 @@ def copy_course(target, *, source: Path | None = None) -> CourseCopy:
     >>> len(first.copied) > 1, again.copied, again.kept
     (True, [], [])
     """
+    files = {path.name: path.read_bytes() for path in shipped_files(source)}
+    return place_files(target, files)
+
+
+def shipped_files(source: Path | None = None) -> list[Path]:
+    """The course's files, checked to hold at least one notebook.
+
+    Parameters
+    ----------
+    source : pathlib.Path, optional
+        The course folder; default the one shipped in the package.
+
+    Returns
+    -------
+    list of pathlib.Path
+        As :func:`course_files`.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``source`` holds no course notebooks.
+
+    Examples
+    --------
+    >>> from evalviz._course import shipped_files
+    >>> shipped_files()[1].name
+    '00_start_here.ipynb'
+    """
     source = COURSE_DIR if source is None else Path(source)
     files = course_files(source)
     if not any(p.suffix == ".ipynb" for p in files):
@@ -204,6 +236,49 @@ def copy_course(target, *, source: Path | None = None) -> CourseCopy:
             f"no course notebooks in {source}: this installation of evalviz is "
             "incomplete; reinstall it (pip install --force-reinstall evalviz)"
         )
+    return files
+
+
+def place_files(target, files: dict[str, bytes], *, kind: str = "course") -> CourseCopy:
+    """Write ``files`` into ``target`` without ever overwriting a user's edits.
+
+    Parameters
+    ----------
+    target : str or pathlib.Path
+        The folder to write into; created (with its parents) when missing.
+        ``~`` is expanded.
+    files : dict of str to bytes
+        File name (no folder) to the content it should have.
+    kind : str, default "course"
+        What the folder holds (``"course"``, ``"student"``, ``"teacher"``),
+        written in :data:`MANIFEST`. A file recorded by a command that wrote
+        another kind of folder counts as the user's: never replaced.
+
+    Returns
+    -------
+    CourseCopy
+        Which files were copied, updated, left unchanged or kept.
+
+    Raises
+    ------
+    NotADirectoryError
+        When ``target`` exists and is not a folder.
+
+    Notes
+    -----
+    The rules of :func:`copy_course`: a missing file is written, an identical
+    one left alone, a differing one replaced only when its SHA-256 is the one
+    recorded by the earlier run that wrote it, any other kept and listed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from evalviz._course import place_files
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     done = place_files(Path(tmp) / "k", {"a.txt": b"a"}, kind="student")
+    >>> done.copied
+    ['a.txt']
+    """
     target = Path(target).expanduser()
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(
@@ -211,35 +286,37 @@ def copy_course(target, *, source: Path | None = None) -> CourseCopy:
             "copy the course into (it is created if missing)"
         )
     target.mkdir(parents=True, exist_ok=True)
-    recorded = _read_manifest(target)
+    recorded = _read_manifest(target, kind)
     result = CourseCopy(target)
     record: dict[str, str] = {}
-    for path in files:
-        data = path.read_bytes()
+    for name, data in files.items():
         digest = _sha256(data)
-        dest = target / path.name
+        dest = target / name
         if not dest.exists():
             _write_atomically(dest, data)
-            result.copied.append(path.name)
+            result.copied.append(name)
         else:
             current = _sha256(dest.read_bytes()) if dest.is_file() else None
             if current == digest:
-                result.unchanged.append(path.name)
-            elif current is not None and recorded.get(path.name) == current:
+                result.unchanged.append(name)
+            elif current is not None and recorded.get(name) == current:
                 _write_atomically(dest, data)
-                result.updated.append(path.name)
+                result.updated.append(name)
             else:
-                result.kept.append(path.name)
-                if path.name in recorded:
-                    record[path.name] = recorded[path.name]
+                result.kept.append(name)
+                if name in recorded:
+                    record[name] = recorded[name]
                 continue
-        record[path.name] = digest
+        record[name] = digest
     from . import __version__
 
+    command = "evalviz course" if kind == "course" else "evalviz student"
     manifest = {
-        "written_by": f"evalviz {__version__} (evalviz course)",
+        "written_by": f"evalviz {__version__} ({command})",
         "files": record,
     }
+    if kind != "course":
+        manifest["kind"] = kind
     text = json.dumps(manifest, indent=1, sort_keys=True) + "\n"
     _write_atomically(target / MANIFEST, text.encode("utf-8"))
     return result

@@ -395,6 +395,69 @@ def cmd_course(args) -> int:
     return 1 if done.kept else 0
 
 
+def cmd_student(args) -> int:
+    """Write student and teacher versions of the course (``evalviz student``).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        The parsed command line.
+
+    Returns
+    -------
+    int
+        The exit status: 0 when both folders hold this evalviz's versions,
+        1 when files the user changed were kept (listed), 2 when the folder
+        cannot be used or nbformat is missing.
+
+    Examples
+    --------
+    >>> from evalviz.cli import main
+    >>> main(['student', 'my-class'])  # doctest: +SKIP
+    0
+    """
+    try:
+        import nbformat  # noqa: F401
+    except ImportError:
+        print(
+            'error: nbformat is missing: pip install "evalviz[course]" '
+            "(or pip install nbformat)",
+            file=sys.stderr,
+        )
+        return 2
+    from ._student import write_student_kit
+
+    try:
+        done = write_student_kit(args.folder)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    kept = []
+    for version, copy in done.items():
+        for verb, names in (("copied", copy.copied), ("updated", copy.updated)):
+            for name in names:
+                print(f"{verb}: {version}/{name}")
+        if copy.unchanged:
+            print(
+                f"already there, identical: {len(copy.unchanged)} file(s) in {version}/"
+            )
+        kept += [f"{version}/{name}" for name in copy.kept]
+    if kept:
+        print(
+            f"kept your version of {len(kept)} file(s) that differ from this "
+            f"evalviz's (never overwritten): {', '.join(kept)}. To get the new "
+            "version of one, rename or move yours away and run this command "
+            "again, or write into a new folder.",
+            file=sys.stderr,
+        )
+    student, teacher = done["student"].target, done["teacher"].target
+    print(
+        f"Student version (solutions removed, exercises unanswered): {student}\n"
+        f"Teacher version (solutions shown): {teacher}"
+    )
+    return 1 if kept else 0
+
+
 def cmd_train(args) -> int:
     """Train (or load) every model the notebooks use, so class never waits.
 
@@ -463,7 +526,8 @@ def build_parser() -> argparse.ArgumentParser:
     -------
     argparse.ArgumentParser
         With one sub-parser per command (``download``, ``doctor``,
-        ``train``, ``regenerate``, ``course`` ...), each with ``--help``.
+        ``train``, ``regenerate``, ``course``, ``student`` ...), each with
+        ``--help``.
 
     Examples
     --------
@@ -574,6 +638,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("folder", metavar="DIR", help="the folder to copy the course into")
     p.set_defaults(func=cmd_course)
+
+    p = sub.add_parser(
+        "student",
+        help="write a student and a teacher version of the course into a folder",
+        description="Write two versions of every course notebook, with the "
+        "course's README, into DIR/student/ and DIR/teacher/ (created if "
+        "missing), from the cells' tags. Student version: cells tagged "
+        "'solution' are removed; cells tagged 'answer' (their output gives an "
+        "answer away) and 'exercise' (the form a learner fills in) keep their "
+        "code with outputs and execution counts cleared; every other cell is "
+        "kept. Teacher version: every cell, solutions shown (not collapsed). "
+        "As with `evalviz course`, a file you changed is never overwritten: it "
+        "is kept and listed (exit status 1).",
+    )
+    p.add_argument(
+        "folder",
+        metavar="DIR",
+        help="the folder to write student/ and teacher/ into",
+    )
+    p.set_defaults(func=cmd_student)
     return parser
 
 

@@ -45,9 +45,9 @@ def test_the_course_lives_in_the_package():
     names = [p.name for p in _course.course_files()]
     assert names[0] == "README.md"
     notebooks = names[1:]
-    assert len(notebooks) == 11
+    assert len(notebooks) == 12
     assert notebooks[0] == "00_start_here.ipynb"
-    assert notebooks[-1] == "10_can_i_trust_0_99999.ipynb"
+    assert notebooks[-1] == "11_appendix_auc_simulator.ipynb"
     assert not (ROOT / "notebooks").exists()  # one place only
     assert cli.NOTEBOOK_FOLDER == COURSE  # this is a source checkout
 

@@ -86,3 +86,10 @@ def test_seed_notebook_ends_with_takeaways(number):
     assert i is not None, "no '## Takeaways'"
     rest = json.dumps(cells[i:])
     assert re.search(r"\d\.\d{2}", rest), "the takeaways state no number"
+
+
+def test_start_here_lists_every_notebook():
+    (start,) = COURSE.glob("00_*.ipynb")
+    text = json.dumps(_cells(start))
+    missing = [p.stem for p in NOTEBOOKS if f"`{p.stem}`" not in text]
+    assert missing == []

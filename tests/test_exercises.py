@@ -159,7 +159,8 @@ def test_predict_records_then_reveals():
     assert "You guessed 0.55; the value is 0.5" in msg and "within" in msg
     q2 = Predict("Guess", lambda: 0.5, tolerance=0.1, hint="h", solution="Why.")
     assert "made no guess" in q2.reveal().message
-    assert "more than" in q2.check(0.9).message
+    q3 = Predict("Guess", lambda: 0.5, tolerance=0.1, hint="h", solution="Why.")
+    assert "more than" in q3.check(0.9).message
 
 
 @pytest.mark.parametrize("bad", ["0.5", float("nan"), float("inf"), [0.1, 0.2]])
@@ -206,6 +207,203 @@ def test_load_names_the_notebooks_that_have_exercises(bad):
 def test_load_accepts_number_and_file_name():
     assert exercises.load(0).notebook == "00"
     assert exercises.load("00_start_here.ipynb").notebook == "00"
+
+
+# --- what learners type ---------------------------------------------------------
+
+
+def test_none_is_named_with_its_likely_cause():
+    fb = _compute().check(None)
+    assert fb.status == "not attempted"
+    assert "None" in fb.message and "print" in fb.message
+
+
+@pytest.mark.parametrize(
+    ("text", "call"), [("0.75", "q.check(0.75)"), ("75%", "q.check(0.75)")]
+)
+def test_a_number_in_quotes_gets_the_call_without_quotes(text, call):
+    fb = _compute().check(text)
+    assert fb.correct is False
+    assert call in fb.message
+
+
+def test_a_value_rounded_coarser_than_the_tolerance_is_named_as_rounded():
+    q = Compute("AUC?", lambda: 0.8837, tolerance=1e-3, hint="h", solution="s")
+    fb = q.check(0.88)
+    assert fb.correct is False and "rounded to 2 decimals" in fb.message
+    assert q.check(0.884).correct  # 3 decimals are within ±0.001
+    assert "rounded" not in q.check(0.87).message
+    fine = Compute("AUC?", lambda: 0.8837, tolerance=1e-4, hint="h", solution="s")
+    assert "rounded to 3 decimals" in fine.check(0.884).message
+    assert fine.check(0.8837).correct  # read off a table at 4 decimals
+
+
+def test_a_mistake_rounded_is_still_named():
+    q = Compute(
+        "Macro?",
+        lambda: 0.8837,
+        tolerance=1e-4,
+        hint="h",
+        solution="s",
+        mistakes=[Mistake(0.8712, "that is the micro average")],
+    )
+    assert "micro average" in q.check(0.871).message
+
+
+def test_a_rounded_percentage_is_recognised_but_not_for_a_count():
+    q = Compute("AUC?", lambda: 0.8837, tolerance=1e-3, hint="h", solution="s")
+    assert "percentage" in q.check(88).message
+    assert "percentage" in q.check(88.4).message
+    count = Compute("How many?", lambda: 968, tolerance=0, hint="h", solution="s")
+    assert "percentage" not in count.check(96800).message
+
+
+@pytest.mark.parametrize(
+    ("answer", "words"),
+    [
+        (10**400, "too large"),
+        ((16, 611), "16611"),
+        (np.datetime64("2020-01-01"), "should be a number"),
+        ({"accuracy": 0.75}, "answer['accuracy']"),
+    ],
+)
+def test_odd_answers_are_refused_with_the_fix(answer, words):
+    fb = _compute().check(answer)
+    assert fb.correct is False
+    assert words in fb.message
+
+
+def test_an_empty_list_is_not_called_a_metric_without_average():
+    fb = _compute().check([])
+    assert fb.correct is False and "shape (0,)" in fb.message
+    assert "average=" not in fb.message
+
+
+def test_feedback_passed_back_is_refused_by_name():
+    q = _compute()
+    fb = q.check(q.check(0.75))
+    assert fb.correct is False and "feedback" in fb.message
+
+
+@pytest.mark.parametrize(
+    "typed", ["b", "B", "b ", "B)", "(b)", "'b'", "b.", "b: accuracy", "Accuracy."]
+)
+def test_choice_reads_a_key_as_learners_type_it(typed):
+    q = Choice("Which?", {"a": "ROC AUC", "b": "accuracy"}, "b", hint="h", solution="s")
+    assert q.check(typed).correct is True
+
+
+def test_choice_refusal_quotes_the_answer_as_typed():
+    q = Choice("Which?", {"a": "ROC AUC", "b": "accuracy"}, "b", hint="h", solution="s")
+    assert "'Z)'" in q.check("Z)").message
+    assert "b: accuracy" not in q.check("b: ROC AUC").message
+    assert q.check("b: ROC AUC").correct is False
+    number = q.check(2).message
+    assert number.startswith("The number `2`") and "in quotes" in number
+
+
+def test_predict_refuses_a_guess_after_the_value_was_shown():
+    q = Predict("Guess", lambda: 0.5, tolerance=0.1, hint="h", solution="Why.")
+    q.predict(0.9)
+    q.reveal()
+    fb = q.predict(0.5)
+    assert fb.status == "not attempted" and "shown already" in fb.message
+    assert q.guess == 0.9
+    assert "You guessed 0.9" in q.reveal().message
+    fresh = Predict("Guess", lambda: 0.5, tolerance=0.1, hint="h", solution="Why.")
+    fresh.solution()
+    assert fresh.predict(0.5).status == "not attempted"
+
+
+def test_predict_twice_says_which_guess_counts():
+    q = Predict("Guess", lambda: 0.5, tolerance=0.1, hint="h", solution="Why.")
+    q.predict(0.2)
+    assert "replaces your earlier guess 0.2" in q.predict(0.3).message
+    assert q.guess == 0.3
+
+
+def test_predict_check_with_an_unreadable_guess_says_why_and_does_not_reveal():
+    q = Predict("Guess", lambda: 0.5, tolerance=0.1, hint="h", solution="Why.")
+    fb = q.check("0.5")
+    assert fb.status == "not attempted" and "q.predict(0.5)" in fb.message
+    assert q.predict(0.5).status == "recorded"
+
+
+def test_predict_solution_shows_the_value_after_a_guess():
+    q = Predict("Guess", lambda: 0.5, tolerance=0.1, hint="h", solution="Why.")
+    q.predict(0.7)
+    assert "the value is 0.5" in q.solution().message
+
+
+def test_predict_reads_a_percentage_guess_for_a_fraction():
+    q = Predict("Guess", lambda: 0.12, tolerance=0.02, hint="h", solution="Why.")
+    q.predict(10)
+    msg = q.reveal().message
+    assert "read as 10%" in msg and "off by 0.02: within" in msg
+    count = Predict("How many?", lambda: 1, tolerance=1, hint="h", solution="Why.")
+    count.predict(7)
+    assert "off by 6" in count.reveal().message
+
+
+def test_predict_value_is_computed_once():
+    calls = []
+
+    def actual():
+        calls.append(1)
+        return 0.5
+
+    q = Predict("Guess", actual, tolerance=0.1, hint="h", solution="Why.")
+    q.reveal()
+    q.reveal()
+    q.solution()
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("bad", [True, float("nan"), "0.1", -1])
+def test_tolerance_must_be_a_finite_number(bad):
+    with pytest.raises(ValueError, match="tolerance"):
+        Compute("x?", 1, tolerance=bad, hint="h", solution="1")
+    with pytest.raises(ValueError, match="tolerance"):
+        Predict("x?", 1, tolerance=bad, hint="h", solution="1")
+
+
+def test_feedback_repr_is_one_line_print_keeps_code_and_bool_is_correct():
+    q = Compute("x?", 0.25, tolerance=0, hint="h", solution="a = 1\nb = a / 4")
+    sol = q.solution()
+    assert "\n" not in repr(sol)
+    assert "from a = 1; b = a / 4" in repr(sol)
+    assert "\n    a = 1\n    b = a / 4" in str(sol)
+    assert "\n\n\n" not in str(sol)
+    assert bool(q.check(0.25)) is True
+    assert bool(q.check(0.5)) is False
+    assert bool(q.check(...)) is False
+
+
+def test_mistake_and_exercise_reprs_are_one_line_without_address():
+    assert repr(Mistake(0.5, "chance")) == "Mistake(0.5, 'chance')"
+    assert "0x" not in repr(Mistake(lambda: 0.5, "chance"))
+    q = Compute("Two\nlines?", 1, tolerance=0, hint="h", solution="1")
+    assert "\n" not in repr(q)
+
+
+def test_integral_answers_print_without_exponent():
+    q = Compute("How many?", lambda: 1234567.0, tolerance=0, hint="h", solution="n")
+    assert "Correct: 1,234,567" in q.check(1234567).message
+
+
+def test_set_has_length_iteration_and_names_the_exercises():
+    s = ExerciseSet("07", [_compute(), _compute()])
+    assert len(s) == 2
+    assert [e.name for e in s] == ["q1", "q2"]
+    with pytest.raises(AttributeError, match="q1 to q2"):
+        s.Q1  # noqa: B018
+
+
+def test_load_reads_a_windows_path_and_names_unknown_data():
+    path = "C:\\course\\00_start_here.ipynb"
+    assert exercises.load(path).notebook == "00"
+    with pytest.raises(TypeError, match="foo="):
+        exercises.load("00", foo=1)
 
 
 # --- every notebook's set ------------------------------------------------------
@@ -285,7 +483,9 @@ def test_notebook_has_blank_and_solved_cells_for_each_exercise(path):
         assert all("..." in _text(c) for c in blank), f"q{i}: blank cell without ..."
         assert solved, f"q{i}: no cell tagged 'solution'"
         for c in solved:
-            assert c["metadata"].get("jupyter", {}).get("source_hidden") is True
+            hidden = c["metadata"].get("jupyter", {})
+            assert hidden.get("source_hidden") is True, "run tools/hide_solutions.py"
+            assert hidden.get("outputs_hidden") is True, "run tools/hide_solutions.py"
             shown = json.dumps(c.get("outputs", []))
             assert "not attempted" not in shown and "incorrect" not in shown, (
                 f"q{i}: the stored solution output is not a pass"
@@ -322,3 +522,14 @@ def test_no_cell_needs_a_name_that_only_a_solution_defines(path):
         missing = (loaded & only_in_solutions) - defined
         assert not missing, f"{sorted(missing)} defined only in a solution cell"
         defined |= stored
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
+def test_exercises_appear_in_order(path):
+    cells = [_text(c) for c in _cells(path) if c["cell_type"] == "code"]
+    n = len(exercises.load(path.name[:2]).exercises)
+    first = [
+        next(i for i, s in enumerate(cells) if re.search(rf"\bex\.q{k}\b", s))
+        for k in range(1, n + 1)
+    ]
+    assert first == sorted(first), f"first cells of q1..q{n}: {first}"

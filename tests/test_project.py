@@ -378,6 +378,23 @@ def _check_jupyter(argv: list[str], moved: bool) -> None:
             assert (ROOT / arg).exists(), f"jupyter lab {arg}: no such file"
 
 
+def _check_voila(argv: list[str], moved: bool) -> None:
+    """``voila`` options exist in Voila's ``--help-all``; its notebook exists."""
+    pytest.importorskip("voila", reason="the app extra is not installed")
+    result = _run(sys.executable, "-m", "voila", "--help-all")
+    assert result.returncode == 0, result.stderr[-2000:]
+    for arg in argv[1:]:
+        if arg.startswith("--"):
+            flag = arg.split("=", 1)[0]
+            assert re.search(rf"^{re.escape(flag)}\b", result.stdout, re.M), (
+                f"voila has no option {flag}"
+            )
+        elif not moved:
+            assert (ROOT / arg).is_file(), f"voila {arg}: no such file"
+        else:
+            assert (ROOT / "evalviz" / "course" / arg).is_file(), f"voila {arg}"
+
+
 def _check_evalviz(argv: list[str]) -> None:
     from evalviz import cli
 
@@ -427,6 +444,8 @@ def test_readme_shell_blocks_are_commands_that_parse(tmp_path, capsys):
                 _check_pytest(argv[3:])
             elif program == "jupyter":
                 _check_jupyter(argv, moved)
+            elif program == "voila":
+                _check_voila(argv, moved)
             elif program == "evalviz":
                 _check_evalviz(argv)
                 moved = moved or argv[1] == "course"

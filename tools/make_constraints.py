@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTRAS = ("course", "test", "parity", "browser")
+EXTRAS = ("course", "test", "parity", "browser", "app")
 
 
 def _name(requirement: str) -> str:

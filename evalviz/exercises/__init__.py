@@ -32,6 +32,7 @@ Examples
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 from typing import Any
 
@@ -78,8 +79,8 @@ def available() -> list[str]:
 
 
 def _number(notebook: Any) -> str:
-    text = str(notebook).strip()
-    match = re.match(r"(?:.*/)?(\d{1,2})(?:_|\.ipynb|$)", text)
+    text = re.split(r"[\\/]", str(notebook).strip())[-1]  # a path's file name
+    match = re.match(r"(\d{1,2})(?:_|\.ipynb|$)", text)
     if isinstance(notebook, bool) or match is None:
         raise ValueError(
             f"notebook must be a course notebook's number such as '02' or 2, or its "
@@ -110,6 +111,8 @@ def load(notebook: str | int, **data: Any) -> ExerciseSet:
     ------
     ValueError
         If ``notebook`` names no notebook with exercises.
+    TypeError
+        If ``data`` holds a name that notebook's set does not take.
 
     Examples
     --------
@@ -124,4 +127,15 @@ def load(notebook: str | int, **data: Any) -> ExerciseSet:
             f"with exercises: {', '.join(available())}"
         )
     module = importlib.import_module(f"{__name__}._nb{number}")
+    signature = inspect.signature(module.build)
+    try:
+        signature.bind(**data)
+    except TypeError:
+        names = ", ".join(f"{name}=" for name in signature.parameters)
+        raise TypeError(
+            f"notebook {number}'s exercises take "
+            f"{'no data' if not names else 'only ' + names}; received "
+            f"{', '.join(f'{k}=' for k in data)}. Call load({number!r}) with "
+            "nothing else to use the data the notebook loads."
+        ) from None
     return ExerciseSet(number, module.build(**data))

@@ -11,10 +11,27 @@ student version of a notebook starts from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
+
+from ._answers import (
+    _as_numbers,
+    _choice_list,
+    _decimals,
+    _format,
+    _key,
+    _lazy,
+    _none,
+    _not_a_key,
+    _plain,
+    _sentence,
+    _short,
+    _shown,
+    _tolerance,
+)
 
 __all__ = [
     "Choice",
@@ -55,6 +72,10 @@ class Feedback:
     --------
     >>> Feedback("correct", "Right: 0.8837.", "q1").correct
     True
+
+    ``print`` shows the whole text; the ``repr`` is one line; ``bool`` is
+    True only for a correct answer, so ``assert ex.q2.check(x)`` fails on a
+    wrong one.
     """
 
     __slots__ = ("exercise", "message", "status")
@@ -83,8 +104,14 @@ class Feedback:
         who = f"{self.exercise}: " if self.exercise else ""
         return f"{_MARKS.get(self.status, '')} {who}{self.status}".strip()
 
-    def __repr__(self) -> str:
+    def __bool__(self) -> bool:
+        return self.status == "correct"
+
+    def __str__(self) -> str:
         return f"{self._title()}. {_plain(self.message)}"
+
+    def __repr__(self) -> str:
+        return f"{self._title()}. {_plain(self.message, oneline=True)}"
 
     def _repr_markdown_(self) -> str:
         return f"**{self._title()}.** {self.message}"
@@ -113,6 +140,10 @@ class Mistake:
         self.answer = answer
         self.message = message
 
+    def __repr__(self) -> str:
+        shown = "<computed>" if callable(self.answer) else _short(self.answer)
+        return f"Mistake({shown}, {self.message!r})"
+
     def value(self) -> Any:
         """The wrong answer, computed when it is a function.
 
@@ -124,75 +155,17 @@ class Mistake:
         return self.answer() if callable(self.answer) else self.answer
 
 
-def _plain(markdown: str) -> str:
-    """Markdown as plain text: no emphasis marks; code blocks indented, verbatim."""
-    parts = markdown.split("```")
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:  # inside a code fence
-            code = part.removeprefix("python").strip("\n")
-            out.append("\n" + "\n".join("    " + line for line in code.splitlines()))
-        else:
-            out.append(part.replace("**", "").replace("`", ""))
-    return "".join(out)
-
-
-def _lazy(value: Any) -> Callable[[], Any]:
-    """A function returning ``value``; ``value`` itself when it is callable."""
-    if callable(value):
-        return value
-    return lambda: value
-
-
-def _format(value: Any) -> str:
-    array = np.asarray(value)
-    if array.ndim == 0:
-        x = array.item()
-        if isinstance(x, bool | np.bool_) or not isinstance(x, int | float):
-            return repr(x)
-        if isinstance(x, int):
-            return f"{x:,}"
-        return f"{x:.6g}"
-    return np.array2string(array, precision=4, separator=", ", threshold=12)
-
-
-def _describe(answer: Any) -> str:
-    if isinstance(answer, str):
-        return f"the string {answer!r}"
-    shape = np.shape(answer)
-    if shape:
-        return f"{type(answer).__name__} of shape {shape}"
-    return f"{type(answer).__name__} {answer!r}"
-
-
-def _as_numbers(answer: Any, shape: tuple[int, ...]) -> tuple[np.ndarray | None, str]:
-    """The learner's answer as floats of ``shape``, or None and why not."""
-    if isinstance(answer, str):
+def _read_numbers(
+    answer: Any, shape: tuple[int, ...], call: str
+) -> tuple[np.ndarray | None, str]:
+    """:func:`_as_numbers`, and a word for the feedback of another check."""
+    if isinstance(answer, Feedback):
         return None, (
-            f"The answer should be a number; you gave {_describe(answer)}. "
-            "Give the value itself, without quotes."
+            f"The answer should be a number; you gave the feedback of "
+            f"`{answer.exercise or 'q'}.check(...)`, a message. Pass the value "
+            f"itself: `{call}(value)`."
         )
-    if isinstance(answer, bool | np.bool_):
-        return None, (
-            f"The answer should be a number; you gave {answer}. A comparison "
-            "such as `a > b` gives True or False: give the value instead."
-        )
-    try:
-        array = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return None, f"The answer should be a number; you gave {_describe(answer)}."
-    if array.size == 1 and not shape:
-        return array.reshape(()), ""
-    if array.shape != shape:
-        want = "one number" if not shape else f"an array of shape {shape}"
-        hint = ""
-        if not shape and array.ndim == 1:
-            hint = (
-                " One value per class usually means a metric without an "
-                "average: pass `average=` or take the part the question asks for."
-            )
-        return None, f"The answer should be {want}; you gave {_describe(answer)}.{hint}"
-    return array, ""
+    return _as_numbers(answer, shape, call)
 
 
 class Exercise:
@@ -260,11 +233,15 @@ class Exercise:
     def _how(self) -> str:
         return ""
 
+    def _call(self, method: str) -> str:
+        return f"{self.name or 'q'}.{method}"
+
     def __repr__(self) -> str:
-        return (
+        return _plain(
             f"{self.name or self.kind} ({self.kind}, {self.state}): "
-            f"{_plain(self.question)} {_plain(self._how())}"
-        ).strip()
+            f"{self.question} {self._how()}",
+            oneline=True,
+        )
 
     def _repr_markdown_(self) -> str:
         title = f"**{self.name}**" if self.name else f"**{self.kind}**"
@@ -315,12 +292,7 @@ class Compute(Exercise):
         mistakes: Sequence[Mistake] = (),
     ) -> None:
         super().__init__(question, hint=hint, solution=solution)
-        if not (isinstance(tolerance, int | float) and tolerance >= 0):
-            raise ValueError(
-                f"tolerance must be a number >= 0; received {tolerance!r}. "
-                "State the tolerance the learner's answer is checked to."
-            )
-        self.tolerance = float(tolerance)
+        self.tolerance = _tolerance(tolerance)
         self._answer = _lazy(answer)
         self._cached: np.ndarray | None = None
         self.mistakes = tuple(mistakes)
@@ -344,13 +316,37 @@ class Compute(Exercise):
         slack = self.tolerance + 1e-12 * np.maximum(1.0, np.abs(target))
         return bool(np.all(np.abs(value - target) <= slack))
 
+    def _rounded(self, value: np.ndarray, target: Any) -> int | None:
+        """``d`` when ``value`` is ``target`` rounded to ``d >= 2`` decimals.
+
+        Only roundings coarser than the tolerance count (finer ones pass).
+        """
+        target = np.asarray(target, dtype=float)
+        d = _decimals(value)
+        if d is None or d < 2 or target.shape != value.shape:
+            return None
+        half = 0.5 * 10.0**-d
+        if half <= self.tolerance:
+            return None
+        return d if np.all(np.abs(value - target) <= half * (1 + 1e-6)) else None
+
+    def _percentage(self, value: np.ndarray, expected: np.ndarray) -> bool:
+        """Whether ``value`` is the fraction ``expected`` given as a percentage."""
+        fraction = bool(np.all((expected >= 0) & (expected <= 1)))
+        if not fraction or not np.any(np.abs(value) > 1):
+            return False
+        share = value / 100
+        return (
+            self._close(share, expected) or self._rounded(share, expected) is not None
+        )
+
     def _within(self) -> str:
         if self.tolerance == 0:
             return "checked exactly"
         return f"checked to within ±{self.tolerance:g}"
 
     def _how(self) -> str:
-        return f"Answer with `{self.name or 'q'}.check(value)`; {self._within()}."
+        return f"Answer with `{self._call('check')}(value)`; {self._within()}."
 
     def check(self, answer: Any = ...) -> Feedback:
         """Check a computed answer.
@@ -365,10 +361,13 @@ class Compute(Exercise):
         Feedback
             ``.correct`` is True, False, or None when not attempted.
         """
-        if answer is ... or answer is None:
-            return self._not_attempted(f"`{self.name or 'q'}.check(value)`")
+        call = self._call("check")
+        if answer is ...:
+            return self._not_attempted(f"`{call}(value)`")
+        if answer is None:
+            return self._feedback("not attempted", _none(call))
         expected = self.expected()
-        value, problem = _as_numbers(answer, expected.shape)
+        value, problem = _read_numbers(answer, expected.shape, call)
         if value is None:
             return self._feedback("incorrect", problem)
         if not np.all(np.isfinite(value)):
@@ -382,19 +381,31 @@ class Compute(Exercise):
                 "correct",
                 f"Correct: {_format(expected)} ({self._within()}).",
             )
+        return self._feedback("incorrect", self._wrong(value, expected))
+
+    def _wrong(self, value: np.ndarray, expected: np.ndarray) -> str:
+        """What a wrong value most likely is: a known mistake, a rounding ..."""
         for mistake in self.mistakes:
             if self._close(value, mistake.value()):
-                return self._feedback("incorrect", f"Not quite: {mistake.message}.")
-        if self._close(value, expected * 100):
-            return self._feedback(
-                "incorrect",
-                "Not quite: that looks like a percentage. Give the fraction "
-                "(between 0 and 1) instead.",
+                return f"Not quite: {mistake.message}."
+        d = self._rounded(value, expected)
+        if d is not None:
+            return (
+                f"Close, but rounded to {d} decimals, and the answer is "
+                f"{self._within()}. Give the value unrounded: compute it rather "
+                "than copy it from a printed table."
             )
-        return self._feedback(
-            "incorrect",
+        for mistake in self.mistakes:
+            if self._rounded(value, mistake.value()) is not None:
+                return f"Not quite: {mistake.message}."
+        if self._percentage(value, expected):
+            return (
+                "Not quite: that looks like a percentage. Give the fraction "
+                "(between 0 and 1) instead."
+            )
+        return (
             f"Not quite: {_format(value)} is not the answer ({self._within()}). "
-            f"`{self.name or 'q'}.hint()` may help.",
+            f"`{self._call('hint')}()` may help."
         )
 
     def _solution_text(self) -> str:
@@ -402,16 +413,6 @@ class Compute(Exercise):
             f"Answer: **{_format(self.expected())}**, from\n\n```python\n"
             f"{self._solution.strip()}\n```"
         )
-
-
-def _key(answer: Any, choices: Mapping[str, str]) -> str | None:
-    if not isinstance(answer, str):
-        return None
-    text = answer.strip()
-    for key, label in choices.items():
-        if text.lower() in (key.lower(), str(label).strip().lower()):
-            return key
-    return None
 
 
 class Choice(Exercise):
@@ -484,7 +485,7 @@ class Choice(Exercise):
             If the computed answer is not one of the choices.
         """
         key = self._answer()
-        if key not in self.choices:
+        if key not in self.choices:  # a bug in the exercise, not the learner's
             raise ValueError(
                 f"the computed answer {key!r} is not one of the choices "
                 f"{list(self.choices)}"
@@ -493,11 +494,10 @@ class Choice(Exercise):
 
     def _how(self) -> str:
         keys = ", ".join(f'"{k}"' for k in self.choices)
-        return f"Answer with `{self.name or 'q'}.check(key)`, key one of {keys}."
+        return f"Answer with `{self._call('check')}(key)`, key one of {keys}."
 
     def _repr_markdown_(self) -> str:
-        lines = [f"- **{k}**: {v}" for k, v in self.choices.items()]
-        return super()._repr_markdown_() + "\n\n" + "\n".join(lines)
+        return super()._repr_markdown_() + _choice_list(self.choices)
 
     def check(self, answer: Any = ...) -> Feedback:
         """Check the chosen key (or the choice's full text).
@@ -513,16 +513,15 @@ class Choice(Exercise):
         Feedback
             ``.correct`` is True, False, or None when not attempted.
         """
-        if answer is ... or answer is None:
-            return self._not_attempted(f"`{self.name or 'q'}.check(key)`")
+        if answer is ...:
+            return self._not_attempted(f"`{self._call('check')}(key)`")
+        if answer is None:
+            return self._feedback("not attempted", _none(self._call("check")))
         choices = self.choices
         key = _key(answer, choices)
         if key is None:
-            keys = ", ".join(f'"{k}"' for k in choices)
             return self._feedback(
-                "incorrect",
-                f"{_describe(answer).capitalize()} is not one of the choices; "
-                f"answer with one of the keys {keys}.",
+                "incorrect", _not_a_key(answer, choices, "answer with")
             )
         right = self.expected()
         if key == right:
@@ -532,7 +531,7 @@ class Choice(Exercise):
 
     def _solution_text(self) -> str:
         right = self.expected()
-        return f"**{right}**: {self.choices[right]} {self._solution}"
+        return f"**{right}**: {_sentence(self.choices[right])} {self._solution}"
 
 
 class Predict(Exercise):
@@ -544,7 +543,7 @@ class Predict(Exercise):
         What to predict, in Markdown.
     actual : callable or float or str
         The value the notebook is about to compute (a function of no
-        arguments, called on :meth:`reveal`), or a choice's key.
+        arguments, called once, on :meth:`reveal`), or a choice's key.
     hint : str
         See :class:`Exercise`.
     solution : str
@@ -553,6 +552,18 @@ class Predict(Exercise):
         How close a numeric guess must be to count as close.
     choices : mapping of str to str, optional
         When given, the guess is one of these keys.
+
+    Raises
+    ------
+    ValueError
+        If neither or both of ``tolerance`` and ``choices`` are given, or
+        ``tolerance`` is not a number >= 0.
+
+    Notes
+    -----
+    A guess made after the value was shown (:meth:`reveal` or
+    :meth:`solution`) is not a prediction and is refused; loading the set
+    again starts over.
 
     Examples
     --------
@@ -584,24 +595,42 @@ class Predict(Exercise):
                 f"choices={choices!r}"
             )
         self._actual = _lazy(actual)
-        self.tolerance = tolerance
+        self._known: list[Any] = []  # the value, once computed
+        self.tolerance = None if tolerance is None else _tolerance(tolerance)
         self.choices = dict(choices) if choices is not None else None
         self.guess: Any = None
+        self.shown = False
+
+    def _value(self) -> Any:
+        if not self._known:
+            actual = self._actual()
+            if self.choices is not None and actual not in self.choices:
+                raise ValueError(  # a bug in the exercise, not the learner's
+                    f"the computed answer {actual!r} is not one of the choices "
+                    f"{list(self.choices)}"
+                )
+            self._known.append(actual if self.choices is not None else float(actual))
+        return self._known[0]
 
     def _how(self) -> str:
         what = "key" if self.choices else "guess"
         return (
-            f"Commit first with `{self.name or 'q'}.predict({what})`, run the cells "
-            f"below, then `{self.name or 'q'}.reveal()`."
+            f"Commit first with `{self._call('predict')}({what})`, run the cells "
+            f"below, then `{self._call('reveal')}()`."
         )
 
     def _repr_markdown_(self) -> str:
-        text = super()._repr_markdown_()
-        if self.choices:
-            text += "\n\n" + "\n".join(
-                f"- **{k}**: {v}" for k, v in self.choices.items()
-            )
-        return text
+        return super()._repr_markdown_() + _choice_list(self.choices or {})
+
+    def _read(self, guess: Any) -> tuple[Any, str]:
+        """The guess as a key or a float, or None and why it cannot be read."""
+        if self.choices is not None:
+            key = _key(guess, self.choices)
+            return key, "" if key else _not_a_key(guess, self.choices, "guess")
+        value, problem = _read_numbers(guess, (), self._call("predict"))
+        if value is not None and not np.isfinite(value):
+            return None, f"A guess must be a finite number; you gave {_format(value)}."
+        return (None, problem) if value is None else (float(value), "")
 
     def predict(self, guess: Any = ...) -> Feedback:
         """Record a guess before the value is computed.
@@ -616,32 +645,54 @@ class Predict(Exercise):
         Feedback
             Status ``"recorded"``, or why the guess cannot be read.
         """
-        if guess is ... or guess is None:
-            return self._not_attempted(f"`{self.name or 'q'}.predict(guess)`")
-        if self.choices is not None:
-            key = _key(guess, self.choices)
-            if key is None:
-                keys = ", ".join(f'"{k}"' for k in self.choices)
-                return self._feedback(
-                    "not attempted",
-                    f"{_describe(guess).capitalize()} is not one of the choices; "
-                    f"guess one of the keys {keys}.",
-                )
-            self.guess = key
-        else:
-            value, problem = _as_numbers(guess, ())
-            if value is not None and not np.isfinite(value):
-                value, problem = (
-                    None,
-                    f"A guess must be a finite number; you gave {guess}.",
-                )
-            if value is None:
-                return self._feedback("not attempted", problem)
-            self.guess = float(value)
+        call = self._call("predict")
+        if guess is ...:
+            return self._not_attempted(f"`{call}(guess)`")
+        if guess is None:
+            return self._feedback("not attempted", _none(call), record=False)
+        if self.shown:
+            return self._feedback(
+                "not attempted",
+                "The value has been shown already, so a guess now is not a "
+                "prediction; it is not recorded. Run the cell that loads the "
+                "exercises again to start over.",
+                record=False,
+            )
+        value, problem = self._read(guess)
+        if value is None:
+            return self._feedback("not attempted", problem, record=False)
+        before, self.guess = self.guess, value
+        again = ""
+        if before is not None and before != value:
+            again = f" (it replaces your earlier guess {_shown(before)})"
         return self._feedback(
             "recorded",
-            f"Your guess {_format(self.guess)} is recorded. Run the cells below, "
-            f"then `{self.name or 'q'}.reveal()`.",
+            f"Your guess {_shown(value)} is recorded{again}. Run the cells "
+            f"below, then `{self._call('reveal')}()`.",
+        )
+
+    def _result(self) -> str:
+        """The value, next to the guess when there is one."""
+        actual = self._value()
+        if self.choices is not None:
+            shown = f"**{actual}** ({self.choices[actual]})"
+            if self.guess is None:
+                return f"You made no guess; the answer is {shown}."
+            verdict = ": right, " if self.guess == actual else "; "
+            return f"You guessed {self.guess}{verdict}the answer is {shown}."
+        if self.guess is None:
+            return (
+                f"You made no guess; the value is {_format(actual)}. Guessing "
+                "first shows you what you expected."
+            )
+        guess, read = self.guess, ""
+        if 0 < actual < 1 and 1 < guess <= 100:  # a percentage for a fraction
+            guess, read = guess / 100, f", read as {_format(guess)}%"
+        off = abs(guess - actual)
+        close = "within" if off <= self.tolerance else "more than"
+        return (
+            f"You guessed {_format(self.guess)}{read}; the value is "
+            f"{_format(actual)} (off by {off:.3g}: {close} ±{self.tolerance:g})."
         )
 
     def reveal(self) -> Feedback:
@@ -652,31 +703,9 @@ class Predict(Exercise):
         Feedback
             Status ``"revealed"``.
         """
-        actual = self._actual()
-        if self.choices is not None:
-            shown = f"**{actual}** ({self.choices[actual]})"
-            if self.guess is None:
-                head = f"You made no guess; the answer is {shown}."
-            elif self.guess == actual:
-                head = f"You guessed {self.guess}: right, the answer is {shown}."
-            else:
-                head = f"You guessed {self.guess}; the answer is {shown}."
-        else:
-            x = float(actual)
-            if self.guess is None:
-                head = (
-                    f"You made no guess; the value is {_format(x)}. Guessing first "
-                    "shows you what you expected."
-                )
-            else:
-                off = abs(self.guess - x)
-                close = off <= self.tolerance
-                head = (
-                    f"You guessed {_format(self.guess)}; the value is {_format(x)} "
-                    f"(off by {off:.3g}: "
-                    f"{'within' if close else 'more than'} ±{self.tolerance:g})."
-                )
-        return self._feedback("revealed", f"{head} {self._solution}")
+        text = self._result()
+        self.shown = True
+        return self._feedback("revealed", f"{text} {self._solution}")
 
     def check(self, answer: Any = ...) -> Feedback:
         """Record ``answer`` as the guess (when given), then reveal.
@@ -689,14 +718,18 @@ class Predict(Exercise):
         Returns
         -------
         Feedback
-            Status ``"revealed"``.
+            Status ``"revealed"``, or why the guess was not recorded.
         """
-        if answer is not ... and answer is not None:
-            self.predict(answer)
+        if answer is not ...:
+            recorded = self.predict(answer)
+            if recorded.status != "recorded":
+                return recorded
         return self.reveal()
 
     def _solution_text(self) -> str:
-        return self.reveal().message if self.guess is None else self._solution
+        text = self._result()
+        self.shown = True
+        return f"{text} {self._solution}"
 
 
 class ExerciseSet:
@@ -726,15 +759,20 @@ class ExerciseSet:
             exercise.name = f"q{i}"
 
     def __getattr__(self, name: str) -> Exercise:
-        if name.startswith("q") and name[1:].isdigit():
-            i = int(name[1:])
-            if 1 <= i <= len(self.__dict__.get("exercises", [])):
-                return self.exercises[i - 1]
-            raise AttributeError(
-                f"notebook {self.notebook} has exercises q1 to q{len(self.exercises)}; "
-                f"there is no {name}"
-            )
-        raise AttributeError(name)
+        exercises = self.__dict__.get("exercises", [])
+        where = f"notebook {self.__dict__.get('notebook', '')} has exercises q1 to q{len(exercises)}"
+        match = re.fullmatch(r"q(\d+)", name, flags=re.ASCII)
+        if match and 1 <= int(match.group(1)) <= len(exercises):
+            return exercises[int(match.group(1)) - 1]
+        if match or name[:1] in "qQ":
+            raise AttributeError(f"{where}; there is no {name}")
+        raise AttributeError(f"'ExerciseSet' object has no attribute {name!r}")
+
+    def __len__(self) -> int:
+        return len(self.exercises)
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self.exercises)
 
     def __dir__(self) -> list[str]:
         return [*super().__dir__(), *(e.name for e in self.exercises)]

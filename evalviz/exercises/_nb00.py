@@ -26,10 +26,27 @@ def build() -> list[Exercise]:
     Returns
     -------
     list of Exercise
-        A predict, a compute and an interpret exercise.
+        An interpret, a predict and a compute exercise, in that order.
     """
     shirt = datasets.FASHION_MNIST_CLASSES.index("Shirt")
     return [
+        Choice(
+            "The images are stored as `uint8`. What range do their pixel values "
+            "take, as loaded?",
+            {"a": "0 to 1", "b": "0 to 255", "c": "-1 to 1"},
+            lambda: {1: "a", 255: "b"}.get(_pixel_max(), "c"),
+            hint="Print `test_images.min()` and `test_images.max()`.",
+            solution=(
+                "`uint8` holds whole numbers from 0 to 255, and the raw images use "
+                "that range; scaling them to 0 to 1 happens before training "
+                "(notebook 01)."
+            ),
+            feedback={
+                "a": "0 to 1 is the range after scaling, which notebook 01 does "
+                "before training; the stored images are not scaled",
+                "c": "an unsigned 8-bit integer cannot be negative",
+            },
+        ),
         Predict(
             "A model that answers **T-shirt/top** for every test image: what "
             "accuracy does it get? Guess a fraction between 0 and 1.",
@@ -64,22 +81,5 @@ def build() -> list[Exercise]:
                     "images to get the share",
                 ),
             ],
-        ),
-        Choice(
-            "The images are stored as `uint8`. What range do their pixel values "
-            "take, as loaded?",
-            {"a": "0 to 1", "b": "0 to 255", "c": "-1 to 1"},
-            lambda: {1: "a", 255: "b"}.get(_pixel_max(), "c"),
-            hint="Print `test_images.min()` and `test_images.max()`.",
-            solution=(
-                "`uint8` holds whole numbers from 0 to 255, and the raw images use "
-                "that range; scaling them to 0 to 1 happens before training "
-                "(notebook 01)."
-            ),
-            feedback={
-                "a": "0 to 1 is the range after scaling, which notebook 01 does "
-                "before training; the stored images are not scaled",
-                "c": "an unsigned 8-bit integer cannot be negative",
-            },
         ),
     ]

@@ -94,10 +94,11 @@ def build() -> list[Exercise]:
             hint="A class whose AUC is already very close to 1 leaves little room "
             "for a difference, and a small difference needs many images to show.",
             solution=(
-                "The classes that are easy for both networks (AUCs above 0.998) show "
-                "differences too small for 1,000 positives to resolve; 'within the "
-                "noise' there means this test set cannot tell, not that the two are "
-                "equal."
+                "What decides it is each difference against its own standard error "
+                "(the width of its interval), not how close the AUCs are to 1: compare "
+                "the `difference`, `low` and `high` columns of the classes within the "
+                "noise with those beyond it. 'Within the noise' means this test set "
+                "cannot tell, not that the two networks are equal."
             ),
         ),
         Choice(
@@ -146,9 +147,13 @@ def build() -> list[Exercise]:
                     "interval uses z = 1.96",
                 ),
                 Mistake(
-                    lambda: int(np.ceil(z * 0.25 / 0.005**2)),
-                    "that uses p (1 - p) = 0.25, the worst case, and z instead of "
-                    "z²; use the baseline's own accuracy and z²",
+                    lambda: int(np.ceil(z**2 * 0.25 / 0.005**2)),
+                    "that uses p (1 - p) = 0.25, the worst case for any accuracy; the "
+                    "question asks for the baseline's own accuracy p",
+                ),
+                Mistake(
+                    lambda: _needed(0.005, 2.0),
+                    "that rounds z to 2; the two-sided 95% value is z = 1.96",
                 ),
             ],
         ),
