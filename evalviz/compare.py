@@ -209,10 +209,15 @@ class ModelComparison:
 
 
 def _predictions(inputs, threshold, name, fix=""):
-    """Predicted labels: argmax for multi-class, ``score >= threshold`` otherwise."""
+    """Predicted labels: argmax for multi-class; binary ``score >= threshold``;
+    multi-label ``score > threshold`` (as ``bootstrap_ci`` and
+    ``metrics.multilabel_summary``, Keras' ``BinaryAccuracy`` rule)."""
     if inputs.kind == "multiclass":
         return np.argmax(inputs.score, axis=1)
-    return (inputs.score >= _cut(inputs.score, threshold, name, fix)).astype(int)
+    cut = _cut(inputs.score, threshold, name, fix)
+    if inputs.kind == "multilabel":
+        return (inputs.score > cut).astype(int)
+    return (inputs.score >= cut).astype(int)
 
 
 def _read_models(y_true, models, labels, pos_label):
@@ -393,8 +398,9 @@ def compare_models(
         :func:`evalviz.roc`. The first model is the reference of every
         difference.
     metrics : str or sequence of str, default ("accuracy", "roc_auc")
-        Metric or metrics to compare. ``"accuracy"`` (argmax for multi-class, ``score
-        >= threshold`` otherwise; exact match for multi-label) and
+        Metric or metrics to compare. ``"accuracy"`` (argmax for multi-class,
+        ``score >= threshold`` for binary, exact match of ``score > threshold``
+        for multi-label, as :func:`evalviz.uncertainty.bootstrap_ci`) and
         ``"roc_auc"`` (binary, or the macro average) use closed forms; any
         other name is passed to :func:`evalviz.uncertainty.bootstrap_ci`.
     confidence : float, default 0.95
