@@ -115,6 +115,13 @@ def build() -> list[Exercise]:
                     "`np.log`",
                 ),
                 Mistake(
+                    lambda: _value(_SCALED, _LOSS),
+                    "that is the `scaled 0-1` column's initial loss, measured on the "
+                    "untrained network, whose probabilities are not exactly even; "
+                    "the question asks for a guess that gives each class exactly "
+                    "1/10: compute minus the log of that",
+                ),
+                Mistake(
                     lambda: float(-np.log(_n_classes())),
                     "that is the log itself; the loss is MINUS the log of the "
                     "probability, a positive number",

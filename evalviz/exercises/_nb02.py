@@ -117,6 +117,12 @@ def build() -> list[Exercise]:
                     "that is the share of Shirt predictions that are WRONG, "
                     "1 - precision",
                 ),
+                Mistake(
+                    lambda: float(np.trace(_confusion()) / _confusion().sum()),
+                    "that is the accuracy, which is also what "
+                    "`precision_score(..., average='micro')` gives for single-label "
+                    "predictions; Shirt's precision uses the Shirt column only",
+                ),
             ],
         ),
         Compute(
@@ -137,6 +143,14 @@ def build() -> list[Exercise]:
                     lambda: int(np.sum(_shirt_as_tshirt_scores() >= 0.9)),
                     "that is the number of such mistakes; divide by the number of "
                     "images in the cell",
+                ),
+                Mistake(
+                    lambda: float(
+                        np.sum(_shirt_as_tshirt_scores() >= 0.9)
+                        / np.sum(_preds().y_test == _SHIRT)
+                    ),
+                    "that divides by all the test shirts; the question asks for the "
+                    "share among the shirts predicted as T-shirt/top (the cell)",
                 ),
                 Mistake(
                     lambda: float(np.mean(_shirt_as_tshirt_scores() >= 0.5)),
