@@ -71,8 +71,14 @@ def test_seed_notebook_opens_with_the_short_answer_rendered_from_code(number):
     cells = _cells(path)
     i = _heading_index(cells, "The short answer")
     assert i is not None and i <= 3, "no '## The short answer' near the top"
-    code = next(c for c in cells[i + 1 :] if c["cell_type"] == "code")
-    shown = [o for o in code.get("outputs", []) if "text/markdown" in o.get("data", {})]
+    shown = []
+    for c in cells[i + 1 :]:
+        if c["cell_type"] == "markdown" and "".join(c["source"]).lstrip().startswith(
+            "#"
+        ):
+            break  # the next section: the short answer must come before it
+        outputs = c.get("outputs", []) if c["cell_type"] == "code" else []
+        shown += [o for o in outputs if "text/markdown" in o.get("data", {})]
     assert shown, "the short answer is not rendered from code"
     text = "".join(shown[0]["data"]["text/markdown"])
     assert re.search(r"\d\.\d{2}", text), "the short answer states no number"
