@@ -106,6 +106,11 @@ def build() -> list[Exercise]:
                     "negatives only",
                 ),
                 Mistake(
+                    lambda: _shirt_fp_at(0.5)[0] / int(np.sum(_column("Shirt")[0])),
+                    "that divides the false positives by the 1,000 shirts (the "
+                    "positives); FPR divides by the 9,000 negatives, the non-shirts",
+                ),
+                Mistake(
                     lambda: _shirt_fp_at(0.5)[0] / sum(_shirt_fp_at(0.5)[:2]),
                     "that is the share of false positives among the images counted "
                     "positive (1 − precision); FPR divides by the negatives",

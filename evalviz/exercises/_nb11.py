@@ -10,8 +10,8 @@ from .. import metrics, simulate
 from ..datasets import CIFAR10_CLASSES
 from ._core import Choice, Compute, Exercise, Mistake, Predict
 
-#: The per-class precision and recall of the CIFAR-10 report in the course's
-#: seed 000 (the post's classification report), 1,000 test images per class.
+#: The per-class precision and recall of the CIFAR-10 classification report in
+#: the post that notebook 04 answers, 1,000 test images per class.
 POST_PRECISION = (0.93, 0.93, 0.88, 0.86, 0.88, 0.88, 0.83, 0.94, 0.95, 0.90)
 POST_RECALL = (0.90, 0.96, 0.87, 0.72, 0.91, 0.81, 0.97, 0.94, 0.93, 0.95)
 
@@ -96,10 +96,14 @@ def build() -> list[Exercise]:
                 "c": "it drops by more than 0.01",
             },
             hint="AUC depends only on the order of the scores in each class's "
-            "column. Does sharpening each row reorder a column?",
-            solution="Sharpening a row keeps its order and changes how far a "
-            "class's own images sit above the others in its column very little: "
-            "`confidence` is not the knob that sets the AUCs.",
+            "column. Sharpening keeps the order inside every row; a column compares "
+            "different rows, and there it can swap only a few images, those whose "
+            "rows spread their other scores differently.",
+            solution="Sharpening keeps each row's order; in a column it swaps only a "
+            "few images, so the macro AUC moves by a few thousandths (the lowest "
+            "class a little more). How far a class's own images sit above the "
+            "others in its column is set elsewhere: `confidence` is not the knob "
+            "that sets the AUCs.",
         ),
         Choice(
             "The default simulation and the one with `separation=5` have the same "
