@@ -36,6 +36,13 @@ PALETTE = CLASS_COLORS[:8]
 # Reference lines (chance, thresholds, targets): a grey with 3:1 contrast on
 # white (3.95) and on #1E1E1E (4.22). Grey is never a data colour.
 NEUTRAL = "#808080"
+# What the reader is asked to look at: the slider's threshold line and operating
+# points in the explorers, the prevalence marker. A crimson that is no class's
+# blue or vermillion (the two sides of a one-vs-rest view) and no grey: at least
+# 19 CIEDE2000 units from blue, vermillion, NEUTRAL and the grey of classes not
+# highlighted (at least 9 with deuteranopia or protanopia), with 3:1 contrast on
+# white and on dark backgrounds (tests/test_colours.py checks it).
+HIGHLIGHT = "#D20F5A"
 
 
 def ink() -> str:
@@ -146,19 +153,24 @@ STYLE = {
     "outfit_cell_size": (3.15, 2.9),
     "outfit_caption_chars": 27,
     # --- widgets: the explorers' figures and their static twins ---
-    "widget_legend": 12,  # legends of the static figures (read at 1,000 px)
+    # The explorers' pictures are PNGs of figsize x widget_dpi pixels, shown
+    # 1:1 in the notebook column (848 pixels in a 1280-pixel JupyterLab,
+    # tests/test_figure_widths.py) and in a 1280 x 800 Voila page; 100 dpi so
+    # a 10-point tick label is 14 pixels high (readable on a projector).
+    "widget_dpi": 100,
+    "widget_legend": 10,  # legends of the static figures, shown 1:1
     "widget_suptitle": 14,
     "widget_inset_title": 11,
     "widget_sweep_legend": 11,
     "widget_sweep_line_width": 2.2,
     "widget_sweep_marker": 3,
     "widget_marker_line_width": 2.0,  # the prevalence marker on the sweep
-    "widget_sweep_figsize": (10.0, 5.0),
-    "widget_threshold_figsize": (11.0, 7.6),  # the threshold explorer
-    "widget_prevalence_figsize": (11.0, 8.0),  # the prevalence explorer
-    # Static small multiples: at least this size, and this width per threshold.
-    "widget_small_multiples_figsize": (10.5, 14.5),
-    "widget_small_multiples_width": 3.5,
+    "widget_sweep_figsize": (8.2, 4.6),
+    "widget_threshold_figsize": (8.4, 6.8),  # the threshold explorer
+    "widget_prevalence_figsize": (8.4, 6.6),  # the prevalence explorer
+    # Static small multiples up to 3 thresholds; 4 to 6 put their confusion
+    # matrices on a second row (a third taller), never wider.
+    "widget_small_multiples_figsize": (8.2, 12.0),
     "widget_legend_below_inches": 0.62,  # from the axes' bottom: below the x label
     "widget_html_font_px": 14,  # the numbers panel under the sliders
 }

@@ -16,13 +16,19 @@ import zlib
 
 import numpy as np
 
-from .._plotting import STYLE, to_logit
+from .._plotting import HIGHLIGHT, STYLE, to_logit
 
 # A number as the displays write one in a legend ("threshold 0.5", "score >= 1e-05").
 _NUMBER = r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 
-_CELL_CSS = "padding:2px 10px;text-align:right;font-variant-numeric:tabular-nums"
-_HEAD_CSS = "padding:2px 10px;text-align:left;font-weight:normal;color:#444"
+# Colours from JupyterLab's theme variables (light and dark themes, Voila),
+# with the light theme's values where the page defines none (nbviewer).
+_INK = "var(--jp-ui-font-color1, rgba(0,0,0,0.87))"
+_INK_SOFT = "var(--jp-ui-font-color2, rgba(0,0,0,0.54))"
+_CELL_CSS = (
+    f"padding:2px 10px;text-align:right;font-variant-numeric:tabular-nums;color:{_INK}"
+)
+_HEAD_CSS = f"padding:2px 10px;text-align:left;font-weight:normal;color:{_INK_SOFT}"
 _BLOCK_CSS = "display:inline-block;vertical-align:top;margin-right:28px"
 
 
@@ -220,4 +226,91 @@ def _html_panel(title: str, *blocks: str) -> str:
     """A bold title over side-by-side blocks of HTML (the numbers panel)."""
     inner = "".join(f"<div style='{_BLOCK_CSS}'>{b}</div>" for b in blocks)
     size = STYLE["widget_html_font_px"]
-    return f"<div style='font-size:{size}px'><b>{title}</b><br>{inner}</div>"
+    return (
+        f"<div style='font-size:{size}px;color:{_INK}'><b>{title}</b><br>{inner}</div>"
+    )
+
+
+def _resize_legend(ax, fontsize, **placement) -> None:
+    """Draw the axes' legend again, same entries, at ``fontsize`` points."""
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    handles = list(legend.legend_handles)
+    texts = [t.get_text() for t in legend.get_texts()]
+    placement.setdefault("frameon", legend.get_frame_on())
+    ax.legend(handles, texts, fontsize=fontsize, **placement)
+
+
+def _legend_below(ax, ncol, fontsize=None) -> None:
+    """The axes' legend under its x label (default: the static figures' size)."""
+    from matplotlib.transforms import ScaledTranslation
+
+    below = ScaledTranslation(
+        0.0, -STYLE["widget_legend_below_inches"], ax.figure.dpi_scale_trans
+    )
+    _resize_legend(
+        ax,
+        STYLE["widget_legend"] if fontsize is None else fontsize,
+        ncol=ncol,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=ax.transAxes + below,
+        frameon=False,
+    )
+
+
+def _highlight(ax, lines, label: str) -> None:
+    """Draw ``lines`` (what a slider moves) and their legend entry in HIGHLIGHT.
+
+    ``label`` is the legend text of the entry; lines drawn with a marker get
+    the colour as their marker face, others as their line colour.
+    """
+
+    def paint(line):
+        if line.get_marker() in (None, "None", "none", ""):
+            line.set_color(HIGHLIGHT)
+        else:
+            line.set_markerfacecolor(HIGHLIGHT)
+
+    for line in lines:
+        paint(line)
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=False):
+        if text.get_text() == label and hasattr(handle, "get_marker"):
+            paint(handle)
+
+
+def _thin_xticks(ax, gap_px: float = 6.0) -> list[str]:
+    """Drop x tick labels that run into others, after the figure's layout.
+
+    The displays space their ticks from the axes' width when they draw;
+    a layout engine may narrow the axes afterwards (a legend, a neighbour).
+    This measures the drawn labels and keeps, first the two outermost
+    labels (the ends of the axis), then every other label that leaves
+    ``gap_px`` pixels to those kept. Call it after a draw; returns the labels
+    kept.
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    locs = list(ax.xaxis.get_majorticklocs())
+    marks = ax.xaxis.get_major_ticks(len(locs))
+    labels = [m.label1.get_text() for m in marks]
+    lo, hi = sorted(ax.get_xlim())
+    inside = [i for i, t in enumerate(locs) if lo <= t <= hi]
+    if len(inside) < 3:
+        return [labels[i] for i in inside]
+    boxes = {i: marks[i].label1.get_window_extent(renderer) for i in inside}
+    order = [inside[0], inside[-1], *inside[1:-1]]
+    kept: list[int] = []
+    for i in order:
+        box = boxes[i]
+        if all(
+            box.x1 + gap_px <= boxes[j].x0 or boxes[j].x1 + gap_px <= box.x0
+            for j in kept
+        ):
+            kept.append(i)
+    kept.sort()
+    ax.set_xticks([locs[i] for i in kept], [labels[i] for i in kept])
+    return [labels[i] for i in kept]
