@@ -28,6 +28,7 @@ from ._render import (
     _png_output,
     _relabel_legend,
     _require_ipywidgets,
+    _with_picture,
 )
 
 _SWEEP_STYLE = {
@@ -436,7 +437,8 @@ class PrevalenceExplorer:
         )
         self._canvas = _FastFigure(figsize, dpi)
         self.figure = self._canvas.figure
-        self._draw(start)
+        with self._canvas.style():
+            self._draw(start)
         self.state: dict = {}
         self.update()
         self.slider.observe(self._on_prevalence, names="value")
@@ -599,9 +601,10 @@ class PrevalenceExplorer:
         )
 
     def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = repr(self)
-        return bundle
+        # the widget, and its current picture for viewers without a kernel
+        return _with_picture(
+            self.widget._repr_mimebundle_(**kwargs), self.output, repr(self)
+        )
 
 
 def prevalence_explorer(

@@ -54,13 +54,37 @@ class _FastFigure:
     """
 
     def __init__(self, figsize, dpi):
+        import matplotlib as mpl
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+        # The colours of the style in use when the explorer is made (default:
+        # white paper, black ink; plt.style.use("dark_background"): a dark
+        # picture for a dark JupyterLab theme). Every later redraw (another
+        # class) uses them too, whatever the style is by then.
+        self.colours = {
+            key: value
+            for key, value in mpl.rcParams.items()
+            if key.endswith("color") or key == "axes.prop_cycle"
+        }
+        with self.style():
+            self.figure = Figure(figsize=figsize, dpi=dpi, layout="constrained")
         FigureCanvasAgg(self.figure)
         self._animated: list = []
         self._background = None
+
+    def style(self):
+        """A context in which drawing uses the colours captured at creation.
+
+        Returns
+        -------
+        contextlib.AbstractContextManager
+            ``matplotlib.rc_context`` with those colours; rcParams are back as
+            they were when it exits.
+        """
+        import matplotlib as mpl
+
+        return mpl.rc_context(self.colours)
 
     def clear(self) -> None:
         self.figure.clear()
@@ -107,6 +131,36 @@ def _encode_png(rgba: np.ndarray, level: int = 1) -> bytes:
         + _png_chunk(b"IDAT", zlib.compress(raw, level))
         + _png_chunk(b"IEND", b"")
     )
+
+
+def _with_picture(bundle: dict, output, text: str) -> dict:
+    """A widget's mime bundle, plus its current picture and a one-line text.
+
+    The PNG is what a viewer without a kernel or without the widget
+    extension shows (GitHub, an untrusted notebook in JupyterLab, nbconvert);
+    JupyterLab and Voila with a kernel render the widget view first.
+
+    Parameters
+    ----------
+    bundle : dict
+        What the ipywidgets widget's ``_repr_mimebundle_`` returned.
+    output : ipywidgets.Output
+        The explorer's Output widget, holding one PNG (see :func:`_png_output`).
+    text : str
+        The ``text/plain`` entry: the explorer's one-line repr.
+
+    Returns
+    -------
+    dict
+        The bundle with ``image/png`` (base64) and ``text/plain`` set.
+    """
+    bundle = dict(bundle or {})
+    for item in output.outputs:
+        png = item.get("data", {}).get("image/png")
+        if png:
+            bundle["image/png"] = png
+    bundle["text/plain"] = text
+    return bundle
 
 
 def _png_output(png: bytes, text: str) -> tuple[dict, ...]:

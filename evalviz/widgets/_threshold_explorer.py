@@ -26,6 +26,7 @@ from ._render import (
     _png_output,
     _relabel_legend,
     _require_ipywidgets,
+    _with_picture,
     _thin_xticks,
 )
 
@@ -232,6 +233,11 @@ class ThresholdExplorer:
         self.widget.add_class("evalviz-threshold-explorer")
 
     def _build(self) -> None:
+        """Draw every display, in the colours of the style at creation."""
+        with self._canvas.style():
+            self._draw_all()
+
+    def _draw_all(self) -> None:
         """Draw every display for the current class, at the current threshold.
 
         Top: the score distributions (legend under them) beside the confusion
@@ -364,7 +370,8 @@ class ThresholdExplorer:
         truth, score = self._problem.column(self._k)
         state = metrics.confusion_at_threshold(truth, score, threshold)
         if threshold != self._drawn_threshold:
-            self._move(threshold, state)
+            with self._canvas.style():
+                self._move(threshold, state)
             self._drawn_threshold = threshold
         state["class"] = self._problem.names[self._k]
         self.state = state
@@ -449,9 +456,10 @@ class ThresholdExplorer:
         )
 
     def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = repr(self)
-        return bundle
+        # the widget, and its current picture for viewers without a kernel
+        return _with_picture(
+            self.widget._repr_mimebundle_(**kwargs), self.output, repr(self)
+        )
 
 
 def threshold_explorer(
