@@ -854,7 +854,7 @@ def test_slider_marks_are_drawn_in_the_highlight_colour():
         legend = ax.get_legend()
         if legend is None:
             continue
-        for handle, text in zip(legend.legend_handles, legend.get_texts()):
+        for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=True):
             if text.get_text() in ("threshold (slider)", "score >= threshold"):
                 face = handle.get_markerfacecolor()
                 colour = (
@@ -890,7 +890,6 @@ def test_numbers_panel_takes_its_colours_from_the_jupyterlab_theme():
 
 def test_explorer_picture_follows_the_style_it_was_made_in():
     from matplotlib.colors import to_rgb
-
     from test_colours import contrast
 
     y, p = multiclass_data(k=4, seed=25)

@@ -26,8 +26,8 @@ from ._render import (
     _png_output,
     _relabel_legend,
     _require_ipywidgets,
-    _with_picture,
     _thin_xticks,
+    _with_picture,
 )
 
 # Static, so the title stays in the blitted background; the threshold's value
