@@ -110,7 +110,8 @@ STYLE = {
     "max_coloured_curves": 10,  # past it, the rest are grey
     "curves_figsize": (8.3, 5.2),
     "curves_figsize_inside": (6.4, 5.6),
-    "distribution_figsize": (8.3, 4.8),
+    "distribution_figsize": (8.3, 5.6),  # legend under the axes
+    "legend_below_inches": 0.62,  # a legend under the axes: below the x label
     "pairs_figsize": (7.5, 4.5),
     "pairs_rows_figsize": (8.3, 3.8),
     "threshold_figsize": (8.3, 4.8),
