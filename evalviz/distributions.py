@@ -350,9 +350,10 @@ class ScoreDistribution:
             frameon=False,
             **_legend_place(ax, below=created),
         )
-        if layout["logit"] and fig.get_layout_engine() is not None:
+        root = fig.figure  # the Figure itself, also for axes in a SubFigure
+        if layout["logit"] and root.get_layout_engine() is not None:
             # the legend narrows the axes: space the ticks for their final width
-            fig.get_layout_engine().execute(fig)
+            root.get_layout_engine().execute(root)
             self._space_logit_ticks(ax)
         return self
 

@@ -911,3 +911,18 @@ def test_explorer_picture_follows_the_style_it_was_made_in():
                 assert contrast(to_rgb(t.get_color()), fig.get_facecolor()) >= 4.5
                 checked += 1
     assert checked > 20
+
+
+def test_small_multiples_on_a_logit_axis():
+    # the distributions sit in a SubFigure: their ticks are spaced after the
+    # whole figure's layout
+    y, p = multiclass_data(k=10, n=3000, seed=26)
+    twin = widgets.threshold_small_multiples(
+        y, p, pos_label=3, thresholds=(0.1, 0.5, 0.9), scale="logit"
+    ).plot()
+    fig = twin.figure_
+    fig.canvas.draw()
+    ax = twin.axes_["distributions"]
+    assert _overlapping_labels(ax, fig.canvas.get_renderer()) == []
+    assert len([t for t in ax.get_xticklabels() if t.get_text()]) >= 2
+    plt.close(fig)
