@@ -105,6 +105,7 @@ STYLE = {
     "marker_named_point": 9,  # a named operating point on PR and ROC
     "marker_sample": 5,  # one sample in a strip of scores
     "row_label": 11,  # the label left of a gallery's row of images
+    "gallery_caption_small": 9,  # captions of a gallery narrowed to the column
     "figsize": (6.4, 4.8),  # a single axes, unless the display says otherwise
     # --- curves, distributions, threshold displays ---
     "max_coloured_curves": 10,  # past it, the rest are grey
@@ -158,8 +159,8 @@ STYLE = {
     "multilabel_panels_per_row": 3,
     "multilabel_sweep_figsize": (7.5, 4.8),  # MultilabelThresholdDisplay
     # One outfit of OutfitGallery: width, image height; caption width (chars).
-    "outfit_cell_size": (3.15, 2.9),
-    "outfit_caption_chars": 27,
+    "outfit_cell_size": (2.05, 1.9),  # 4 per row: 8.2 inches
+    "outfit_caption_chars": 18,
     # --- widgets: the explorers' figures and their static twins ---
     # The explorers' pictures are PNGs of figsize x widget_dpi pixels, shown
     # 1:1 in the notebook column (848 pixels in a 1280-pixel JupyterLab,
@@ -253,7 +254,14 @@ def image_rows(
     import numpy as np
 
     n_rows = max(len(row_labels), 1)
+    caption_size = STYLE["label"]
     if ax is None:
+        # never wider than the notebook column: narrower cells (same shape)
+        # and captions one step smaller when the row would not fit
+        fit = (MAX_FIGURE_WIDTH - margins[0]) / (cell_size[0] * n_cols)
+        if fit < 1:
+            cell_size = (cell_size[0] * fit, cell_size[1] * fit)
+            caption_size = STYLE["gallery_caption_small"]
         fig, axes = new_grid(
             n_rows,
             n_cols,
@@ -277,7 +285,7 @@ def image_rows(
             if c < len(shown):
                 rec = shown.iloc[c]
                 a.imshow(images[int(rec["index"])], cmap=cmap)
-                a.set_title(caption(rec), fontsize=STYLE["label"])
+                a.set_title(caption(rec), fontsize=caption_size)
         if r < len(row_labels):
             axes[r, 0].set_ylabel(
                 row_labels[r],
