@@ -160,7 +160,7 @@ STYLE = {
     "multilabel_sweep_figsize": (7.5, 4.8),  # MultilabelThresholdDisplay
     # One outfit of OutfitGallery: width, image height; caption width (chars).
     "outfit_cell_size": (2.05, 1.9),  # 4 per row: 8.2 inches
-    "outfit_caption_chars": 18,
+    "outfit_caption_chars": 20,
     # --- widgets: the explorers' figures and their static twins ---
     # The explorers' pictures are PNGs of figsize x widget_dpi pixels, shown
     # 1:1 in the notebook column (848 pixels in a 1280-pixel JupyterLab,
