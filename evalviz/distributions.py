@@ -350,10 +350,11 @@ class ScoreDistribution:
             frameon=False,
             **_legend_place(ax, below=created),
         )
-        root = fig.figure  # the Figure itself, also for axes in a SubFigure
-        if layout["logit"] and root.get_layout_engine() is not None:
-            # the legend narrows the axes: space the ticks for their final width
-            root.get_layout_engine().execute(root)
+        if created and layout["logit"]:
+            # the layout narrows the axes (title, labels, legend): space the
+            # ticks for their final width. Only on a figure of its own: in a
+            # caller's grid the other axes are not drawn yet.
+            fig.get_layout_engine().execute(fig)
             self._space_logit_ticks(ax)
         return self
 

@@ -429,9 +429,9 @@ def test_small_multiples_legends_are_large_and_below_the_axes():
     twin = widgets.threshold_small_multiples(y, p, thresholds=(0.3, 0.6)).plot()
     fig = twin.figure_
     fig.canvas.draw()
-    # shown 1:1 in the notebook column (8.2 inches at 100 dpi): 10 points is
+    # shown 1:1 in the notebook column (7.9 inches at 100 dpi): 10 points is
     # 14 pixels, as large as 12 points shown at the 0.8 scale of a wider figure
-    assert fig.get_size_inches()[0] == pytest.approx(8.2)
+    assert fig.get_size_inches()[0] == pytest.approx(7.9)
     for name in ("distributions", "roc", "pr"):
         ax = twin.axes_[name]
         legend = ax.get_legend()

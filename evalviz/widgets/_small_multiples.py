@@ -171,7 +171,7 @@ class ThresholdSmallMultiples:
 
         Notes
         -----
-        The figure is 8.2 inches wide by default (past three thresholds the
+        The figure is 7.9 inches wide by default (past three thresholds the
         confusion matrices wrap to a second row): at 100 dpi it fits
         the notebook column of a 1280-pixel JupyterLab and is shown unscaled,
         so its 10-point legends are 14 pixels high. The cell convention of the
