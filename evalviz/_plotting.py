@@ -36,6 +36,13 @@ PALETTE = CLASS_COLORS[:8]
 # Reference lines (chance, thresholds, targets): a grey with 3:1 contrast on
 # white (3.95) and on #1E1E1E (4.22). Grey is never a data colour.
 NEUTRAL = "#808080"
+# What the reader is asked to look at: the slider's threshold line and operating
+# points in the explorers, the prevalence marker. A crimson that is no class's
+# blue or vermillion (the two sides of a one-vs-rest view) and no grey: at least
+# 19 CIEDE2000 units from blue, vermillion, NEUTRAL and the grey of classes not
+# highlighted (at least 9 with deuteranopia or protanopia), with 3:1 contrast on
+# white and on dark backgrounds (tests/test_colours.py checks it).
+HIGHLIGHT = "#D20F5A"
 
 
 def ink() -> str:
@@ -76,6 +83,13 @@ def paper(ax) -> tuple:
 
 #: Sizes by name, the one style table: displays take font sizes (points),
 #: figure sizes (inches) and counts from here, never as literals in drawing code.
+#: No default figure is wider than MAX_FIGURE_WIDTH inches.
+# The notebook column of a 1280-pixel-wide JupyterLab is 848 pixels (measured,
+# tests/test_figure_widths.py); the inline backend saves at 100 dpi with 0.1 inch
+# around what is drawn, so a figure of 8.3 inches is stored 841 pixels wide and
+# shown unscaled.
+MAX_FIGURE_WIDTH = 8.3
+
 STYLE = {
     # --- fonts shared by every display, readable on a classroom projector ---
     "title": 13,
@@ -91,35 +105,37 @@ STYLE = {
     "marker_named_point": 9,  # a named operating point on PR and ROC
     "marker_sample": 5,  # one sample in a strip of scores
     "row_label": 11,  # the label left of a gallery's row of images
+    "gallery_caption_small": 9,  # captions of a gallery narrowed to the column
     "figsize": (6.4, 4.8),  # a single axes, unless the display says otherwise
     # --- curves, distributions, threshold displays ---
     "max_coloured_curves": 10,  # past it, the rest are grey
-    "curves_figsize": (9.6, 5.6),
+    "curves_figsize": (8.3, 5.2),
     "curves_figsize_inside": (6.4, 5.6),
-    "distribution_figsize": (12.0, 5.0),
+    "distribution_figsize": (8.3, 5.6),  # legend under the axes
+    "legend_below_inches": 0.62,  # a legend under the axes: below the x label
     "pairs_figsize": (7.5, 4.5),
-    "pairs_rows_figsize": (9.0, 3.8),
-    "threshold_figsize": (8.4, 4.8),
-    "operating_points_figsize": (11.5, 5.0),
-    "optimism_figsize": (9.6, 4.8),
+    "pairs_rows_figsize": (8.3, 3.8),
+    "threshold_figsize": (8.3, 4.8),
+    "operating_points_figsize": (8.3, 4.6),
+    "optimism_figsize": (8.3, 4.6),
     "reliability_figsize": (6.4, 6.4),  # diagram above its bin counts
-    "forest_figsize": (9.6, 1.6, 0.55),  # width, height of the frame, per row
+    "forest_figsize": (8.3, 1.6, 0.55),  # width, height of the frame, per row
     "by_size_figsize": (5.2, 1.0, 4.4),  # width per panel, legend room, height
     # --- images, training, top-k and explore displays ---
-    "error_scores_figsize": (9.6, 4.8),
-    "pixel_histogram_figsize": (11.0, 4.4),
-    "training_figsize": (12.0, 4.6),  # loss and accuracy side by side
+    "error_scores_figsize": (8.3, 4.6),
+    "pixel_histogram_figsize": (8.3, 4.2),
+    "training_figsize": (8.3, 4.2),  # loss and accuracy side by side
     "training_loss_figsize": (7.0, 4.6),  # loss only
-    "label_groups_figsize": (12.5, 4.6),
+    "label_groups_figsize": (8.3, 4.4),
     # Grids of small images: inches per cell and the margins (width, height).
-    "example_grid_cell": (1.1, 1.1),
+    "example_grid_cell": (0.8, 0.85),
     "example_grid_margins": (1.8, 0.6),
-    "mean_image_cell": (2.0, 2.2),
+    "mean_image_cell": (1.6, 1.8),
     "mean_image_margins": (0.0, 0.4),
     # --- matrix displays (confusion matrix, classification report) ---
     # The largest figure a matrix display makes: fits a 1280-pixel JupyterLab
-    # column at any class count.
-    "matrix_max_figsize": (10.0, 9.0),
+    # column (848 pixels, 100 dpi) at any class count.
+    "matrix_max_figsize": (8.3, 7.6),
     # Confusion matrix side: max(min_side, per_class * k + margin), height
     # ``aspect`` times the width.
     "matrix_min_side": 6.8,
@@ -137,28 +153,33 @@ STYLE = {
     # Classification report: figure width, row height and extra height.
     "report_figsize": (7.4, 0.45, 1.6),
     # --- multi-label displays (evalviz.multilabel) and the outfit gallery ---
-    # One 2 x 2 panel of CellCountsDisplay; at most 4 per row, so a row is at
-    # most 12.4 inches (1,240 pixels at 100 dpi).
-    "multilabel_panel_size": (3.1, 3.4),
-    "multilabel_panels_per_row": 4,
+    # One 2 x 2 panel of CellCountsDisplay; at most 3 per row, so a row is at
+    # most 8.1 inches (inside the 848-pixel column at 100 dpi).
+    "multilabel_panel_size": (2.7, 3.1),
+    "multilabel_panels_per_row": 3,
     "multilabel_sweep_figsize": (7.5, 4.8),  # MultilabelThresholdDisplay
     # One outfit of OutfitGallery: width, image height; caption width (chars).
-    "outfit_cell_size": (3.15, 2.9),
-    "outfit_caption_chars": 27,
+    "outfit_cell_size": (2.05, 1.9),  # 4 per row: 8.2 inches
+    "outfit_caption_chars": 20,
     # --- widgets: the explorers' figures and their static twins ---
-    "widget_legend": 12,  # legends of the static figures (read at 1,000 px)
+    # The explorers' pictures are PNGs of figsize x widget_dpi pixels, shown
+    # 1:1 in the notebook column (848 pixels in a 1280-pixel JupyterLab,
+    # tests/test_figure_widths.py) and in a 1280 x 800 Voila page; 100 dpi so
+    # a 10-point tick label is 14 pixels high (readable on a projector).
+    "widget_dpi": 100,
+    "widget_legend": 10,  # legends of the static figures, shown 1:1
     "widget_suptitle": 14,
     "widget_inset_title": 11,
     "widget_sweep_legend": 11,
     "widget_sweep_line_width": 2.2,
     "widget_sweep_marker": 3,
     "widget_marker_line_width": 2.0,  # the prevalence marker on the sweep
-    "widget_sweep_figsize": (10.0, 5.0),
-    "widget_threshold_figsize": (11.0, 7.6),  # the threshold explorer
-    "widget_prevalence_figsize": (11.0, 8.0),  # the prevalence explorer
-    # Static small multiples: at least this size, and this width per threshold.
-    "widget_small_multiples_figsize": (10.5, 14.5),
-    "widget_small_multiples_width": 3.5,
+    "widget_sweep_figsize": (8.2, 4.6),
+    "widget_threshold_figsize": (8.4, 6.8),  # the threshold explorer
+    "widget_prevalence_figsize": (8.4, 6.6),  # the prevalence explorer
+    # Static small multiples up to 3 thresholds; 4 to 6 put their confusion
+    # matrices on a second row (a third taller), never wider.
+    "widget_small_multiples_figsize": (7.9, 12.0),
     "widget_legend_below_inches": 0.62,  # from the axes' bottom: below the x label
     "widget_html_font_px": 14,  # the numbers panel under the sliders
 }
@@ -233,7 +254,14 @@ def image_rows(
     import numpy as np
 
     n_rows = max(len(row_labels), 1)
+    caption_size = STYLE["label"]
     if ax is None:
+        # never wider than the notebook column: narrower cells (same shape)
+        # and captions one step smaller when the row would not fit
+        fit = (MAX_FIGURE_WIDTH - margins[0]) / (cell_size[0] * n_cols)
+        if fit < 1:
+            cell_size = (cell_size[0] * fit, cell_size[1] * fit)
+            caption_size = STYLE["gallery_caption_small"]
         fig, axes = new_grid(
             n_rows,
             n_cols,
@@ -257,7 +285,7 @@ def image_rows(
             if c < len(shown):
                 rec = shown.iloc[c]
                 a.imshow(images[int(rec["index"])], cmap=cmap)
-                a.set_title(caption(rec), fontsize=STYLE["label"])
+                a.set_title(caption(rec), fontsize=caption_size)
         if r < len(row_labels):
             axes[r, 0].set_ylabel(
                 row_labels[r],

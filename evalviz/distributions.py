@@ -326,6 +326,7 @@ class ScoreDistribution:
         ScoreDistribution
             Self, with ``ax_``, ``figure_`` and ``lines_``.
         """
+        created = ax is None
         fig, ax = _new_axes(ax, STYLE["distribution_figsize"])
         self.ax_, self.figure_, self.lines_ = ax, fig, {}
         layout = self._layout()
@@ -345,12 +346,23 @@ class ScoreDistribution:
         )
         ax.legend(
             handles=handles,
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
             fontsize=STYLE["legend"],
             frameon=False,
+            **_legend_place(ax, below=created),
         )
+        if created and layout["logit"]:
+            # the layout narrows the axes (title, labels, legend): space the
+            # ticks for their final width. Only on a figure of its own: in a
+            # caller's grid the other axes are not drawn yet.
+            fig.get_layout_engine().execute(fig)
+            self._space_logit_ticks(ax)
         return self
+
+    def _space_logit_ticks(self, ax):
+        """Keep the end ticks, then every tick whose label fits (see _spaced_ticks)."""
+        pairs, split = self._tick_candidates
+        kept = sorted(_spaced_ticks(ax, pairs[split:] + pairs[:split]))
+        ax.set_xticks([t for t, _ in kept], [label for _, label in kept])
 
     def _layout(self):
         """Where the bins and the end bars (logit axis only) go."""
@@ -499,13 +511,30 @@ class ScoreDistribution:
         # the end ticks first, then every regular tick that leaves room for its
         # label next to those already kept
         pairs = list(zip(ticks, labels, strict=True))
-        split = len(pairs) - len(used)
-        kept = sorted(_spaced_ticks(ax, pairs[split:] + pairs[:split]))
-        ax.set_xticks([t for t, _ in kept], [label for _, label in kept])
+        self._tick_candidates = (pairs, len(pairs) - len(used))
+        self._space_logit_ticks(ax)
         return "score (logit axis: two more 9s per tick)"
 
 
 _ALPHA = 0.35  # fill of the histogram bars
+
+
+def _legend_place(ax, below):
+    """Legend placement: under the x label (a figure of its own, which keeps
+    the notebook column's width for the scores) or right of the axes."""
+    if not below:
+        return {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
+    from matplotlib.transforms import ScaledTranslation
+
+    shift = ScaledTranslation(
+        0.0, -STYLE["legend_below_inches"], ax.figure.dpi_scale_trans
+    )
+    return {
+        "loc": "upper center",
+        "bbox_to_anchor": (0.5, 0.0),
+        "bbox_transform": ax.transAxes + shift,
+        "ncol": 2,
+    }
 
 
 def score_distribution(

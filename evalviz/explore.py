@@ -129,7 +129,8 @@ class ClassBalanceDisplay:
         counts = self.counts
         k, n_splits = counts.shape
         fig, ax = _new_axes(
-            ax, (8.8, min(0.5 * k + 1.6, P.STYLE["matrix_max_figsize"][1]))
+            ax,
+            (P.MAX_FIGURE_WIDTH, min(0.5 * k + 1.6, P.STYLE["matrix_max_figsize"][1])),
         )
         height = 0.8 / n_splits
         self.bars_ = []

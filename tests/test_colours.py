@@ -280,3 +280,34 @@ def test_drawn_lines_and_texts_read_on_the_style_background(style):
                     checked += 1
             plt.close(fig)
     assert checked > 50
+
+
+# --- the highlight colour ------------------------------------------------------
+
+# What a highlight must stand apart from: the two sides of a one-vs-rest view
+# (the explorers draw positives blue and negatives vermillion), the neutral grey
+# of reference lines and the grey of classes not highlighted.
+_HIGHLIGHT_NEIGHBOURS = (P.CLASS_COLORS[0], P.CLASS_COLORS[1], P.NEUTRAL, _OTHER_COLOR)
+
+
+def test_highlight_reads_on_white_and_dark_and_is_not_grey():
+    for background in (WHITE, *DARK_BACKGROUNDS):
+        ratio = contrast(P.HIGHLIGHT, background)
+        assert ratio >= MIN_CONTRAST, f"{P.HIGHLIGHT} on {background}: {ratio:.2f}:1"
+    assert _chroma(P.HIGHLIGHT) >= 35
+    assert P.HIGHLIGHT.upper() not in {"#999999", P.NEUTRAL.upper()}
+
+
+@pytest.mark.parametrize("deficiency", [None, *CVD])
+def test_highlight_differs_from_both_sides_and_the_greys(deficiency):
+    threshold = MIN_DELTA_E if deficiency is None else MIN_DELTA_E_CVD
+    for other in _HIGHLIGHT_NEIGHBOURS:
+        d = ciede2000(lab(P.HIGHLIGHT, deficiency), lab(other, deficiency))
+        assert d >= threshold, f"{P.HIGHLIGHT} vs {other} ({deficiency}): {d:.1f}"
+
+
+def test_the_old_grey_highlight_would_fail():
+    # the check above can fail: #999999, the old highlight, is a grey as close to
+    # the neutral grey as 5 CIEDE2000 units
+    assert ciede2000(lab("#999999"), lab(P.NEUTRAL)) < MIN_DELTA_E
+    assert _chroma("#999999") < 35

@@ -270,8 +270,9 @@ def test_confusion_cell_text_is_projector_sized():
     y_true, y_pred = _data(9)
     disp = evc.ConfusionDisplay.from_predictions(y_true, y_pred, display_labels=NAMES)
     assert min(t.get_fontsize() for t in disp.ax_.texts) >= 11
-    # as large as the cap allows (fits a 1280-px JupyterLab column)
-    assert tuple(disp.figure_.get_size_inches()) == (10.0, 9.0)
+    # as large as the cap allows: 8.3 x 7.6 inches, 841 pixels at 100 dpi in
+    # the 848-pixel column of a 1280-px JupyterLab (tests/test_figure_widths.py)
+    assert tuple(disp.figure_.get_size_inches()) == (8.3, 7.6)
     plt.close(disp.figure_)
 
 

@@ -868,7 +868,9 @@ def test_cell_counts_display_stays_bounded_with_many_columns():
     proba = rng.dirichlet(np.ones(100), 500)
     disp = CellCountsDisplay.from_predictions(y, proba)
     width, height = disp.figure_.get_size_inches()
-    assert width <= 12.8 and height <= 12  # 11 columns + the total: 3 rows of 4
+    # 11 columns + the total: 4 rows of 3 panels of 2.7 x 3.1 inches, inside
+    # the notebook column (8.3 inches at 100 dpi)
+    assert width <= 8.3 and height <= 4 * 3.1 + 1
     assert len(disp.images_) == 12
     assert "first 11 of 100 columns shown" in disp.figure_._suptitle.get_text()
     np.testing.assert_array_equal(disp.images_[-1].get_array(), disp.total)

@@ -429,10 +429,13 @@ def test_small_multiples_legends_are_large_and_below_the_axes():
     twin = widgets.threshold_small_multiples(y, p, thresholds=(0.3, 0.6)).plot()
     fig = twin.figure_
     fig.canvas.draw()
+    # shown 1:1 in the notebook column (7.9 inches at 100 dpi): 10 points is
+    # 14 pixels, as large as 12 points shown at the 0.8 scale of a wider figure
+    assert fig.get_size_inches()[0] == pytest.approx(7.9)
     for name in ("distributions", "roc", "pr"):
         ax = twin.axes_[name]
         legend = ax.get_legend()
-        assert {t.get_fontsize() for t in legend.get_texts()} == {12.0}
+        assert {t.get_fontsize() for t in legend.get_texts()} == {10.0}
         # the whole legend sits under the axes: it covers no data
         assert legend.get_window_extent().y1 < ax.get_window_extent().y0
     plt.close(fig)
@@ -767,3 +770,159 @@ def test_reprs_are_one_line_with_the_numbers():
     assert "\n" not in text and "0x" not in text
     assert text.startswith("PrevalenceSweep(threshold 0.5, prevalence 0.1 to 0.3:")
     assert f"ROC AUC {table['roc_auc'].min():.3f}" in text
+
+
+# ------------------------------- sized for a 1280 x 800 screen (classroom kit)
+
+# The notebook column of a 1280-pixel-wide JupyterLab (tests/test_figure_widths.py)
+COLUMN_PX = 848
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    import struct
+
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", png[16:24])
+
+
+def _overlapping_labels(ax, renderer) -> list[tuple[str, str]]:
+    boxes = [
+        (t.get_text(), t.get_window_extent(renderer))
+        for t in ax.get_xticklabels()
+        if t.get_visible() and t.get_text()
+    ]
+    lo, hi = ax.get_window_extent(renderer).x0 - 60, ax.get_window_extent().x1 + 60
+    boxes = [(s, b) for s, b in boxes if lo <= b.x0 and b.x1 <= hi]
+    return [
+        (a, b)
+        for (a, ba), (b, bb) in zip(boxes, boxes[1:], strict=False)
+        if ba.x1 > bb.x0
+    ]
+
+
+@pytest.mark.parametrize("scale", ["logit", "linear"])
+def test_ten_class_explorer_fits_the_column_with_wide_axes_and_readable_ticks(scale):
+    y, p = multiclass_data(n=3000, k=10, seed=21)
+    names = [f"class {i}" for i in range(10)]
+    ex = widgets.threshold_explorer(
+        y, p, display_labels=names, pos_label="class 5", scale=scale
+    )
+    for k in (5, 0):
+        ex.class_selector.value = k
+        width, height = _png_size(png_of(ex.output))
+        assert width <= COLUMN_PX and height <= 700
+        renderer = ex.figure.canvas.get_renderer()
+        # was 115 pixels for the distributions of 10 classes on a logit axis
+        assert ex.figure.axes[0].get_window_extent(renderer).width >= 350
+        for ax in ex.figure.axes:
+            box = ax.get_window_extent(renderer)
+            assert box.width >= 200, (ax.get_title(), box.width)
+            assert box.height >= 150, (ax.get_title(), box.height)
+            assert _overlapping_labels(ax, renderer) == [], ax.get_title()
+            assert min(t.get_fontsize() for t in ax.get_xticklabels()) >= 9
+
+
+def test_thin_xticks_drops_only_labels_that_overlap():
+    fig = plt.figure(figsize=(2.0, 1.5), dpi=100)
+    ax = fig.add_subplot()
+    ticks = [0, 1, 2, 3, 4, 5]
+    ax.set_xlim(0, 5)
+    ax.set_xticks(ticks, ["<1e-9", "1e-6", "1e-3", "0.5", "0.999", "1"])
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    assert _overlapping_labels(ax, renderer) != []  # the case being fixed
+    kept = _render._thin_xticks(ax)
+    fig.canvas.draw()
+    assert kept[0] == "<1e-9" and kept[-1] == "1"  # the ends stay
+    assert 2 <= len(kept) < 6
+    assert _overlapping_labels(ax, renderer) == []
+    plt.close(fig)
+
+
+def test_slider_marks_are_drawn_in_the_highlight_colour():
+    from matplotlib.colors import same_color
+
+    from evalviz._plotting import HIGHLIGHT
+
+    y, s = binary_data(seed=22)
+    ex = widgets.threshold_explorer(y, s)
+    assert ex._dist_lines and ex._roc_points and ex._pr_points
+    assert all(same_color(line.get_color(), HIGHLIGHT) for line in ex._dist_lines)
+    for line in ex._roc_points + ex._pr_points:
+        assert same_color(line.get_markerfacecolor(), HIGHLIGHT)
+    for ax in ex.figure.axes:
+        legend = ax.get_legend()
+        if legend is None:
+            continue
+        for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=True):
+            if text.get_text() in ("threshold (slider)", "score >= threshold"):
+                face = handle.get_markerfacecolor()
+                colour = (
+                    handle.get_color()
+                    if handle.get_marker() in ("None", None, "")
+                    else face
+                )
+                assert same_color(colour, HIGHLIGHT), text.get_text()
+    pv = widgets.prevalence_explorer(y, s)
+    assert same_color(pv._marker.get_color(), HIGHLIGHT)
+
+
+def test_mime_bundle_carries_the_current_picture_for_viewers_without_a_kernel():
+    y, s = binary_data(seed=23)
+    for ex in (widgets.threshold_explorer(y, s), widgets.prevalence_explorer(y, s)):
+        ex.slider.value = 0.3
+        bundle = ex._repr_mimebundle_()
+        assert "application/vnd.jupyter.widget-view+json" in bundle
+        assert base64.b64decode(bundle["image/png"]) == png_of(ex.output)
+        assert bundle["text/plain"] == repr(ex)
+        assert _png_size(png_of(ex.output))[0] <= COLUMN_PX
+
+
+def test_numbers_panel_takes_its_colours_from_the_jupyterlab_theme():
+    y, s = binary_data(seed=24)
+    for ex in (widgets.threshold_explorer(y, s), widgets.prevalence_explorer(y, s)):
+        text = ex.numbers.value
+        assert "var(--jp-ui-font-color1" in text
+        assert "var(--jp-ui-font-color2" in text
+        # no fixed text colour: #444 on JupyterLab's dark #111 was 1.9:1
+        assert re.findall(r"color:\s*#", text) == []
+
+
+def test_explorer_picture_follows_the_style_it_was_made_in():
+    from matplotlib.colors import to_rgb
+    from test_colours import contrast
+
+    y, p = multiclass_data(k=4, seed=25)
+    with plt.style.context("dark_background"):
+        ex = widgets.threshold_explorer(y, p, pos_label=1, scale="logit")
+    ex.class_selector.value = 2  # redrawn outside the style: same colours
+    ex.slider.value = 0.3
+    fig = ex.figure
+    assert contrast(fig.get_facecolor(), "#000000") < 1.1  # dark paper
+    checked = 0
+    for ax in fig.axes:
+        if ax.images:
+            continue  # texts on a colour map sit on its cells
+        texts = [ax.title, ax.xaxis.label, ax.yaxis.label, *ax.get_xticklabels()]
+        legend = ax.get_legend()
+        texts += list(legend.get_texts()) if legend else []
+        for t in texts:
+            if t.get_text().strip():
+                assert contrast(to_rgb(t.get_color()), fig.get_facecolor()) >= 4.5
+                checked += 1
+    assert checked > 20
+
+
+def test_small_multiples_on_a_logit_axis():
+    # the distributions sit in a SubFigure: their ticks are spaced after the
+    # whole figure's layout
+    y, p = multiclass_data(k=10, n=3000, seed=26)
+    twin = widgets.threshold_small_multiples(
+        y, p, pos_label=3, thresholds=(0.1, 0.5, 0.9), scale="logit"
+    ).plot()
+    fig = twin.figure_
+    fig.canvas.draw()
+    ax = twin.axes_["distributions"]
+    assert _overlapping_labels(ax, fig.canvas.get_renderer()) == []
+    assert len([t for t in ax.get_xticklabels() if t.get_text()]) >= 2
+    plt.close(fig)

@@ -14,18 +14,21 @@ import numpy as np
 
 from .. import metrics
 from .._format import format_area, format_count, format_rate, format_threshold
-from .._plotting import NEUTRAL, STYLE
+from .._plotting import HIGHLIGHT, NEUTRAL, STYLE
 from .._validation import check_threshold
 from ._classes import read_one_vs_rest
 from ._render import (
     _FastFigure,
+    _highlight,
     _html_panel,
     _html_table,
+    _legend_below,
     _lines_with_gid,
     _pin_legend,
     _png_output,
     _relabel_legend,
     _require_ipywidgets,
+    _with_picture,
 )
 
 _SWEEP_STYLE = {
@@ -206,7 +209,8 @@ class PrevalenceSweep:
             )
             if part
         )
-        return f"Same model, different share of positives: {about}"
+        # two lines: one would be wider than the figure
+        return f"Same model, different share of positives\n{about}"
 
     def _draw(self, ax, x, gid_prefix="sweep:"):
         from .._plotting import PALETTE
@@ -433,7 +437,8 @@ class PrevalenceExplorer:
         )
         self._canvas = _FastFigure(figsize, dpi)
         self.figure = self._canvas.figure
-        self._draw(start)
+        with self._canvas.style():
+            self._draw(start)
         self.state: dict = {}
         self.update()
         self.slider.observe(self._on_prevalence, names="value")
@@ -481,11 +486,19 @@ class PrevalenceExplorer:
         ax_sweep = fig.add_subplot(layout[0, :])
         ax_roc = fig.add_subplot(layout[1, 0])
         ax_pr = fig.add_subplot(layout[1, 1])
-        # no zoom panel here: it would need room beside the legend
-        self.sweep.plot(ax=ax_sweep, zoom=False)
+        # no zoom panel here: it would need room beside the legend; a short
+        # title: the class and the data are named above the picture
+        self.sweep.plot(
+            ax=ax_sweep,
+            zoom=False,
+            title="Same model, other shares of positives "
+            f"(threshold {format_threshold(self.threshold)})",
+        )
+        # the legend under the axes: the curves below get the whole width
+        _legend_below(ax_sweep, ncol=3, fontsize=STYLE["legend"])
         self._marker = ax_sweep.axvline(
             start,
-            color="#888888",
+            color=HIGHLIGHT,
             linewidth=STYLE["widget_marker_line_width"],
             gid="prevalence",
         )
@@ -503,6 +516,8 @@ class PrevalenceExplorer:
         self._baseline = _lines_with_gid(ax_pr, "baseline")
         self._roc_point = _lines_with_gid(ax_roc, "point:")
         self._pr_point = _lines_with_gid(ax_pr, "point:")
+        _highlight(ax_roc, self._roc_point, "score >= threshold (fixed)")
+        _highlight(ax_pr, self._pr_point, "score >= threshold (fixed)")
         self._canvas.animate(
             self._marker,
             *self._roc_line,
@@ -586,9 +601,10 @@ class PrevalenceExplorer:
         )
 
     def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = repr(self)
-        return bundle
+        # the widget, and its current picture for viewers without a kernel
+        return _with_picture(
+            self.widget._repr_mimebundle_(**kwargs), self.output, repr(self)
+        )
 
 
 def prevalence_explorer(
@@ -601,7 +617,7 @@ def prevalence_explorer(
     threshold=0.5,
     seed=0,
     figsize=STYLE["widget_prevalence_figsize"],
-    dpi=72,
+    dpi=STYLE["widget_dpi"],
     context=None,
 ):
     """A prevalence slider: ROC AUC stays put, precision and AP move.
@@ -623,10 +639,11 @@ def prevalence_explorer(
         The fixed threshold for precision, recall, accuracy and FPR.
     seed : int, default 0
         Seed of the resampling (see :func:`evalviz.metrics.resample_prevalence`).
-    figsize : tuple of float, default (11.0, 8.0)
+    figsize : tuple of float, default (8.4, 6.6)
         Size of the picture, in inches.
-    dpi : float, default 72
-        Pixels per inch of the picture.
+    dpi : float, default 100
+        Pixels per inch of the picture (840 pixels wide by default: the
+        notebook column of a 1280-pixel JupyterLab).
     context : str, optional
         Where the data come from (model, split), added to the sweep's title,
         e.g. ``"Fashion-MNIST baseline, validation"``.

@@ -16,13 +16,19 @@ import zlib
 
 import numpy as np
 
-from .._plotting import STYLE, to_logit
+from .._plotting import HIGHLIGHT, STYLE, to_logit
 
 # A number as the displays write one in a legend ("threshold 0.5", "score >= 1e-05").
 _NUMBER = r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 
-_CELL_CSS = "padding:2px 10px;text-align:right;font-variant-numeric:tabular-nums"
-_HEAD_CSS = "padding:2px 10px;text-align:left;font-weight:normal;color:#444"
+# Colours from JupyterLab's theme variables (light and dark themes, Voila),
+# with the light theme's values where the page defines none (nbviewer).
+_INK = "var(--jp-ui-font-color1, rgba(0,0,0,0.87))"
+_INK_SOFT = "var(--jp-ui-font-color2, rgba(0,0,0,0.54))"
+_CELL_CSS = (
+    f"padding:2px 10px;text-align:right;font-variant-numeric:tabular-nums;color:{_INK}"
+)
+_HEAD_CSS = f"padding:2px 10px;text-align:left;font-weight:normal;color:{_INK_SOFT}"
 _BLOCK_CSS = "display:inline-block;vertical-align:top;margin-right:28px"
 
 
@@ -48,13 +54,37 @@ class _FastFigure:
     """
 
     def __init__(self, figsize, dpi):
+        import matplotlib as mpl
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=figsize, dpi=dpi, layout="constrained")
+        # The colours of the style in use when the explorer is made (default:
+        # white paper, black ink; plt.style.use("dark_background"): a dark
+        # picture for a dark JupyterLab theme). Every later redraw (another
+        # class) uses them too, whatever the style is by then.
+        self.colours = {
+            key: value
+            for key, value in mpl.rcParams.items()
+            if key.endswith("color") or key == "axes.prop_cycle"
+        }
+        with self.style():
+            self.figure = Figure(figsize=figsize, dpi=dpi, layout="constrained")
         FigureCanvasAgg(self.figure)
         self._animated: list = []
         self._background = None
+
+    def style(self):
+        """A context in which drawing uses the colours captured at creation.
+
+        Returns
+        -------
+        contextlib.AbstractContextManager
+            ``matplotlib.rc_context`` with those colours; rcParams are back as
+            they were when it exits.
+        """
+        import matplotlib as mpl
+
+        return mpl.rc_context(self.colours)
 
     def clear(self) -> None:
         self.figure.clear()
@@ -101,6 +131,36 @@ def _encode_png(rgba: np.ndarray, level: int = 1) -> bytes:
         + _png_chunk(b"IDAT", zlib.compress(raw, level))
         + _png_chunk(b"IEND", b"")
     )
+
+
+def _with_picture(bundle: dict, output, text: str) -> dict:
+    """A widget's mime bundle, plus its current picture and a one-line text.
+
+    The PNG is what a viewer without a kernel or without the widget
+    extension shows (GitHub, an untrusted notebook in JupyterLab, nbconvert);
+    JupyterLab and Voila with a kernel render the widget view first.
+
+    Parameters
+    ----------
+    bundle : dict
+        What the ipywidgets widget's ``_repr_mimebundle_`` returned.
+    output : ipywidgets.Output
+        The explorer's Output widget, holding one PNG (see :func:`_png_output`).
+    text : str
+        The ``text/plain`` entry: the explorer's one-line repr.
+
+    Returns
+    -------
+    dict
+        The bundle with ``image/png`` (base64) and ``text/plain`` set.
+    """
+    bundle = dict(bundle or {})
+    for item in output.outputs:
+        png = item.get("data", {}).get("image/png")
+        if png:
+            bundle["image/png"] = png
+    bundle["text/plain"] = text
+    return bundle
 
 
 def _png_output(png: bytes, text: str) -> tuple[dict, ...]:
@@ -220,4 +280,91 @@ def _html_panel(title: str, *blocks: str) -> str:
     """A bold title over side-by-side blocks of HTML (the numbers panel)."""
     inner = "".join(f"<div style='{_BLOCK_CSS}'>{b}</div>" for b in blocks)
     size = STYLE["widget_html_font_px"]
-    return f"<div style='font-size:{size}px'><b>{title}</b><br>{inner}</div>"
+    return (
+        f"<div style='font-size:{size}px;color:{_INK}'><b>{title}</b><br>{inner}</div>"
+    )
+
+
+def _resize_legend(ax, fontsize, **placement) -> None:
+    """Draw the axes' legend again, same entries, at ``fontsize`` points."""
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    handles = list(legend.legend_handles)
+    texts = [t.get_text() for t in legend.get_texts()]
+    placement.setdefault("frameon", legend.get_frame_on())
+    ax.legend(handles, texts, fontsize=fontsize, **placement)
+
+
+def _legend_below(ax, ncol, fontsize=None) -> None:
+    """The axes' legend under its x label (default: the static figures' size)."""
+    from matplotlib.transforms import ScaledTranslation
+
+    below = ScaledTranslation(
+        0.0, -STYLE["widget_legend_below_inches"], ax.figure.dpi_scale_trans
+    )
+    _resize_legend(
+        ax,
+        STYLE["widget_legend"] if fontsize is None else fontsize,
+        ncol=ncol,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=ax.transAxes + below,
+        frameon=False,
+    )
+
+
+def _highlight(ax, lines, label: str) -> None:
+    """Draw ``lines`` (what a slider moves) and their legend entry in HIGHLIGHT.
+
+    ``label`` is the legend text of the entry; lines drawn with a marker get
+    the colour as their marker face, others as their line colour.
+    """
+
+    def paint(line):
+        if line.get_marker() in (None, "None", "none", ""):
+            line.set_color(HIGHLIGHT)
+        else:
+            line.set_markerfacecolor(HIGHLIGHT)
+
+    for line in lines:
+        paint(line)
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=False):
+        if text.get_text() == label and hasattr(handle, "get_marker"):
+            paint(handle)
+
+
+def _thin_xticks(ax, gap_px: float = 6.0) -> list[str]:
+    """Drop x tick labels that run into others, after the figure's layout.
+
+    The displays space their ticks from the axes' width when they draw;
+    a layout engine may narrow the axes afterwards (a legend, a neighbour).
+    This measures the drawn labels and keeps, first the two outermost
+    labels (the ends of the axis), then every other label that leaves
+    ``gap_px`` pixels to those kept. Call it after a draw; returns the labels
+    kept.
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    locs = list(ax.xaxis.get_majorticklocs())
+    marks = ax.xaxis.get_major_ticks(len(locs))
+    labels = [m.label1.get_text() for m in marks]
+    lo, hi = sorted(ax.get_xlim())
+    inside = [i for i, t in enumerate(locs) if lo <= t <= hi]
+    if len(inside) < 3:
+        return [labels[i] for i in inside]
+    boxes = {i: marks[i].label1.get_window_extent(renderer) for i in inside}
+    order = [inside[0], inside[-1], *inside[1:-1]]
+    kept: list[int] = []
+    for i in order:
+        box = boxes[i]
+        if all(
+            box.x1 + gap_px <= boxes[j].x0 or boxes[j].x1 + gap_px <= box.x0
+            for j in kept
+        ):
+            kept.append(i)
+    kept.sort()
+    ax.set_xticks([locs[i] for i in kept], [labels[i] for i in kept])
+    return [labels[i] for i in kept]

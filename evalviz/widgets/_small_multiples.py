@@ -13,7 +13,10 @@ from .._format import format_rate, format_threshold
 from .._plotting import NEUTRAL, STYLE
 from .._validation import check_threshold
 from ._classes import read_one_vs_rest
-from ._render import _relabel_legend
+from ._render import _legend_below, _relabel_legend, _thin_xticks
+
+# Confusion matrices side by side; more thresholds wrap to a second row.
+_MATRICES_PER_ROW = 3
 
 _COUNT_COLUMNS = ["threshold", "tp", "fp", "tn", "fn"]
 _COUNT_COLUMNS += ["accuracy", "precision", "recall", "f1", "fpr"]
@@ -168,19 +171,27 @@ class ThresholdSmallMultiples:
 
         Notes
         -----
-        The legend texts are set at 12 points (readable on a projector when
-        the figure is shown 1,000 pixels wide). The cell convention of the
+        The figure is 7.9 inches wide by default (past three thresholds the
+        confusion matrices wrap to a second row): at 100 dpi it fits
+        the notebook column of a 1280-pixel JupyterLab and is shown unscaled,
+        so its 10-point legends are 14 pixels high. The cell convention of the
         confusion matrices (count and share of the true class) is written
         once, under the figure's title.
         """
         import matplotlib.pyplot as plt
 
         k = len(self.thresholds)
+        rows = -(-k // _MATRICES_PER_ROW)
+        # past three thresholds: a second row of matrices, and three legend
+        # lines more per threshold under the distributions, one under each curve
+        extra = max(0, k - _MATRICES_PER_ROW)
         if figsize is None:
             width, height = STYLE["widget_small_multiples_figsize"]
-            figsize = (max(width, STYLE["widget_small_multiples_width"] * k), height)
+            figsize = (width, height + (rows - 1) * 3.5 + extra * 0.75)
         fig = plt.figure(figsize=figsize, layout="constrained")
-        top, middle, bottom = fig.subfigures(3, 1, height_ratios=(1.0, 1.15, 1.25))
+        top, middle, bottom = fig.subfigures(
+            3, 1, height_ratios=(1.0 * rows, 1.15 + 0.3 * extra, 1.25 + 0.1 * extra)
+        )
         self._draw_matrices(top)
         ax_dist = middle.subplots()
         self._draw_distributions(ax_dist, log_counts)
@@ -188,6 +199,10 @@ class ThresholdSmallMultiples:
         self._draw_curves(ax_roc, ax_pr, roc_xscale, zoom)
         self.figure_ = fig
         self.axes_ = {"distributions": ax_dist, "roc": ax_roc, "pr": ax_pr}
+        # the layout narrows the distributions' axes after their ticks were
+        # spaced: drop tick labels that now overlap
+        fig.canvas.draw()
+        _thin_xticks(ax_dist)
         return self
 
     def _draw_matrices(self, top) -> None:
@@ -195,7 +210,11 @@ class ThresholdSmallMultiples:
         from ..confusion import ConfusionDisplay
 
         k = len(self.thresholds)
-        top_axes = top.subplots(1, k, squeeze=False)[0]
+        rows = -(-k // _MATRICES_PER_ROW)
+        grid = top.subplots(rows, min(k, _MATRICES_PER_ROW), squeeze=False)
+        top_axes = grid.ravel()[:k]
+        for ax in grid.ravel()[k:]:
+            ax.set_visible(False)  # an empty place in the last row
         convention = ""
         names = {"display_labels": list(self._names)}
         cuts = zip(top_axes, self.thresholds, self._matrices, strict=True)
@@ -208,7 +227,7 @@ class ThresholdSmallMultiples:
             first, _, rest = ax.get_title().partition("\n")
             convention = rest or convention
             ax.set_title(first, fontsize=ax.title.get_fontsize())
-        suptitle = f"{self.full_title}: the same scores cut at {k} thresholds"
+        suptitle = f"{self.full_title}:\nthe same scores cut at {k} thresholds"
         if convention:
             suptitle += f"\nEach matrix: rows = true class; {convention}"
         top.suptitle(suptitle, fontsize=STYLE["widget_suptitle"])
@@ -276,35 +295,6 @@ def _crowded(x, y, span: float = 0.08) -> bool:
     if x.size < 2:
         return False
     return bool(np.ptp(x) < span and np.ptp(y) < span)
-
-
-def _resize_legend(ax, fontsize, **placement) -> None:
-    """Draw the axes' legend again, same entries, at ``fontsize`` points."""
-    legend = ax.get_legend()
-    if legend is None:
-        return
-    handles = list(legend.legend_handles)
-    texts = [t.get_text() for t in legend.get_texts()]
-    placement.setdefault("frameon", legend.get_frame_on())
-    ax.legend(handles, texts, fontsize=fontsize, **placement)
-
-
-def _legend_below(ax, ncol) -> None:
-    """The axes' legend at the static figures' legend size, under its x label."""
-    from matplotlib.transforms import ScaledTranslation
-
-    below = ScaledTranslation(
-        0.0, -STYLE["widget_legend_below_inches"], ax.figure.dpi_scale_trans
-    )
-    _resize_legend(
-        ax,
-        STYLE["widget_legend"],
-        ncol=ncol,
-        loc="upper center",
-        bbox_to_anchor=(0.5, 0.0),
-        bbox_transform=ax.transAxes + below,
-        frameon=False,
-    )
 
 
 def _zoom_inset(ax, display, xs, ys):

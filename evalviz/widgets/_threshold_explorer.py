@@ -16,19 +16,25 @@ from ._render import (
     _HEAD_CSS,
     _distribution_x,
     _FastFigure,
+    _highlight,
     _html_panel,
     _html_table,
+    _legend_below,
     _lines_with_gid,
     _LiveConfusion,
     _pin_legend,
     _png_output,
     _relabel_legend,
     _require_ipywidgets,
+    _thin_xticks,
+    _with_picture,
 )
 
 # Static, so the title stays in the blitted background; the threshold's value
 # is in the slider's readout and above the numbers.
 _CM_TITLE = "At the slider's threshold"
+# The display's cell convention, short enough for the matrix's width.
+_CM_CELLS = "cell: count, % of its row"
 
 _STATE_COLUMNS = ["class", "threshold", "tp", "fp", "tn", "fn"]
 _STATE_COLUMNS += ["accuracy", "precision", "recall", "f1", "fpr"]
@@ -39,6 +45,12 @@ def _slider_range(score: np.ndarray) -> tuple[float, float]:
     if lo >= 0.0 and hi <= 1.0:
         return 0.0, 1.0  # probabilities
     return float(np.floor(lo)), float(np.ceil(hi))
+
+
+def _plot_confusion(display, ax) -> None:
+    """The matrix without a colour bar (its cells print their numbers)."""
+    display.plot(ax=ax, colorbar=False, title=_CM_TITLE)
+    ax.set_title(f"{_CM_TITLE}\n{_CM_CELLS}", fontsize=ax.title.get_fontsize())
 
 
 def _confusion_html(names: list[str], cm: np.ndarray) -> str:
@@ -221,23 +233,37 @@ class ThresholdExplorer:
         self.widget.add_class("evalviz-threshold-explorer")
 
     def _build(self) -> None:
-        """Draw every display for the current class, at the current threshold."""
+        """Draw every display, in the colours of the style at creation."""
+        with self._canvas.style():
+            self._draw_all()
+
+    def _draw_all(self) -> None:
+        """Draw every display for the current class, at the current threshold.
+
+        Top: the score distributions (legend under them) beside the confusion
+        matrix; bottom: the ROC and the PR curve. What the slider moves is
+        drawn in the highlight colour.
+        """
         canvas = self._canvas
         canvas.clear()
-        grid = canvas.figure.add_gridspec(2, 2, width_ratios=(1.45, 1.0))
+        grid = canvas.figure.add_gridspec(2, 5, height_ratios=(1.2, 1.0))
         axes = {
-            name: canvas.figure.add_subplot(grid[i, j])
-            for name, (i, j) in {
-                "dist": (0, 0),
-                "cm": (0, 1),
-                "roc": (1, 0),
-                "pr": (1, 1),
+            name: canvas.figure.add_subplot(grid[where])
+            for name, where in {
+                "dist": (0, slice(0, 3)),
+                "cm": (0, slice(3, 5)),
+                "roc": (1, slice(0, 2)),
+                "pr": (1, slice(2, 5)),
             }.items()
         }
         t0 = float(self.slider.value)
         self._draw_distributions(axes["dist"], t0)
         self._draw_curves(axes["roc"], axes["pr"], t0)
         self._draw_confusion(axes["cm"], t0)
+        # the displays spaced their ticks for the axes' first width; the
+        # layout narrows them: drop labels that would now overlap
+        canvas.figure.canvas.draw()
+        _thin_xticks(axes["dist"])
         canvas.animate(*self._dist_lines, *self._roc_points, *self._pr_points)
         if self._live_cm is not None:
             canvas.animate(*self._live_cm.artists)
@@ -267,7 +293,12 @@ class ThresholdExplorer:
         )
         _relabel_legend(ax, r"threshold {number}", "threshold (slider)")
         _relabel_legend(ax, r"\(other classes,", f"({problem.negatives_phrase(k)},")
+        # under the axes: the axes keep their width for the scores
+        _legend_below(
+            ax, ncol=1 if self._scale == "logit" else 2, fontsize=STYLE["legend_inside"]
+        )
         self._dist_lines = _lines_with_gid(ax, "threshold:")
+        _highlight(ax, self._dist_lines, "threshold (slider)")
 
     def _draw_curves(self, ax_roc, ax_pr, t0: float) -> None:
         """The ROC and PR curves of the class, operating point at the threshold."""
@@ -275,11 +306,13 @@ class ThresholdExplorer:
 
         truth, score = self._problem.column(self._k)
         names = {"display_labels": list(self._problem.side_names(self._k))}
+        # short titles: the class is named above the picture and in the
+        # distributions' title
         curves.roc(truth, score, **names, thresholds=[t0], argmax=False).plot(
-            ax=ax_roc, legend="inside", title=f"ROC curve: {self._title}"
+            ax=ax_roc, legend="inside", title="ROC curve"
         )
         curves.pr(truth, score, **names, thresholds=[t0], argmax=False).plot(
-            ax=ax_pr, legend="inside", title=f"Precision-recall: {self._title}"
+            ax=ax_pr, legend="inside", title="Precision-recall curve"
         )
         for ax in (ax_roc, ax_pr):
             _relabel_legend(ax, r"score >= {number}", "score >= threshold")
@@ -287,6 +320,8 @@ class ThresholdExplorer:
         _pin_legend(ax_pr, "lower left")
         self._roc_points = _lines_with_gid(ax_roc, "point:")
         self._pr_points = _lines_with_gid(ax_pr, "point:")
+        _highlight(ax_roc, self._roc_points, "score >= threshold")
+        _highlight(ax_pr, self._pr_points, "score >= threshold")
 
     def _confusion_display(self, state: dict):
         from ..confusion import ConfusionDisplay
@@ -302,7 +337,7 @@ class ThresholdExplorer:
         truth, score = self._problem.column(self._k)
         state = metrics.confusion_at_threshold(truth, score, t0)
         display = self._confusion_display(state)
-        display.plot(ax=ax, colorbar=True, title=_CM_TITLE)
+        _plot_confusion(display, ax)
         self._ax_cm = ax
         self._live_cm = _LiveConfusion.attach(ax, display)
 
@@ -322,7 +357,7 @@ class ThresholdExplorer:
         else:
             ax = self._ax_cm
             ax.cla()
-            display.plot(ax=ax, colorbar=False, title=_CM_TITLE)
+            _plot_confusion(display, ax)
             ax.set_animated(True)
 
     @property
@@ -335,7 +370,8 @@ class ThresholdExplorer:
         truth, score = self._problem.column(self._k)
         state = metrics.confusion_at_threshold(truth, score, threshold)
         if threshold != self._drawn_threshold:
-            self._move(threshold, state)
+            with self._canvas.style():
+                self._move(threshold, state)
             self._drawn_threshold = threshold
         state["class"] = self._problem.names[self._k]
         self.state = state
@@ -420,9 +456,10 @@ class ThresholdExplorer:
         )
 
     def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = repr(self)
-        return bundle
+        # the widget, and its current picture for viewers without a kernel
+        return _with_picture(
+            self.widget._repr_mimebundle_(**kwargs), self.output, repr(self)
+        )
 
 
 def threshold_explorer(
@@ -439,7 +476,7 @@ def threshold_explorer(
     log_counts=None,
     continuous_update=True,
     figsize=STYLE["widget_threshold_figsize"],
-    dpi=72,
+    dpi=STYLE["widget_dpi"],
     context=None,
 ):
     """A threshold slider linked to the distributions, counts and curves.
@@ -479,10 +516,12 @@ def threshold_explorer(
         negatives outnumber the positives more than four to one.
     continuous_update : bool, default True
         Update while the slider is dragged (not only on release).
-    figsize : tuple of float, default (11.0, 7.6)
+    figsize : tuple of float, default (8.4, 6.8)
         Size of the picture, in inches.
-    dpi : float, default 72
-        Pixels per inch of the picture; a modest dpi keeps each update fast.
+    dpi : float, default 100
+        Pixels per inch of the picture. The default picture is 840 pixels
+        wide: it fits, unscaled, the notebook column of a 1280-pixel-wide
+        JupyterLab and a 1280 x 800 Voila page.
     context : str, optional
         Where the data come from, e.g. ``"Fashion-MNIST baseline,
         validation"``: added to the titles of the static twin
