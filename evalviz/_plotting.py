@@ -120,7 +120,7 @@ STYLE = {
     "optimism_figsize": (8.3, 4.6),
     "reliability_figsize": (6.4, 6.4),  # diagram above its bin counts
     "forest_figsize": (8.3, 1.6, 0.55),  # width, height of the frame, per row
-    "by_size_figsize": (5.2, 1.0, 4.4),  # width per panel, legend room, height
+    "by_size_figsize": (4.15, 3.6),  # width per panel (two fit 8.3 in), height
     # --- images, training, top-k and explore displays ---
     "error_scores_figsize": (8.3, 4.6),
     "pixel_histogram_figsize": (8.3, 4.2),

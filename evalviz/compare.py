@@ -19,7 +19,7 @@ import numpy as np
 
 from . import metrics, uncertainty
 from ._format import format_count
-from ._plotting import PALETTE, STYLE, style_axes
+from ._plotting import MAX_FIGURE_WIDTH, PALETTE, STYLE, style_axes
 from ._validation import read_inputs
 from .uncertainty import _cut, _rng
 
@@ -648,14 +648,12 @@ class IntervalsBySize:
 
         metrics_ = list(dict.fromkeys(self.table["metric"]))
         rows = 2 if differences and self.table["difference"].notna().any() else 1
-        panel, legend_room, height = STYLE["by_size_figsize"]
+        panel, height = STYLE["by_size_figsize"]
+        width = min(MAX_FIGURE_WIDTH, panel * len(metrics_))
         fig, axes = plt.subplots(
             rows,
             len(metrics_),
-            figsize=(
-                panel * len(metrics_) + legend_room,
-                height * (1 + 0.75 * (rows - 1)),
-            ),
+            figsize=(width, height * (1 + 0.75 * (rows - 1)) + 0.5),
             layout="constrained",
             squeeze=False,
             sharex="col",
@@ -668,13 +666,20 @@ class IntervalsBySize:
             if rows == 2:
                 self._draw_difference(axes[1][k], metric)
                 axes[0][k].set_xlabel("")
+        # one legend under the panels (the first panel of each row has every entry)
+        handles, labels = [], []
         for row in axes:
-            row[-1].legend(
-                loc="upper left",
-                bbox_to_anchor=(1.02, 1.0),
-                frameon=False,
-                fontsize=STYLE["legend_outside"],
-            )
+            h, lab = row[0].get_legend_handles_labels()
+            handles += h
+            labels += lab
+        fig.legend(
+            handles,
+            labels,
+            loc="outside lower center",
+            ncol=3,
+            frameon=False,
+            fontsize=STYLE["legend_outside"],
+        )
         return self
 
     def _draw_difference(self, ax, metric):
@@ -710,8 +715,8 @@ class IntervalsBySize:
         ax.minorticks_off()
         style_axes(
             ax,
-            title=f"paired difference in {metric}, {self.confidence:.0%} intervals",
-            xlabel="test samples (nested random samples, log scale)",
+            title=f"paired difference, {self.confidence:.0%} intervals",
+            xlabel="test samples (nested, log scale)",
             ylabel=f"difference in {metric}",
         )
 
@@ -740,7 +745,7 @@ class IntervalsBySize:
         style_axes(
             ax,
             title=f"{metric}, {self.confidence:.0%} intervals",
-            xlabel="test samples (nested random samples, log scale)",
+            xlabel="test samples (nested, log scale)",
             ylabel=metric,
         )
 

@@ -127,8 +127,8 @@ def baseline_predictions(
     """Train (or load) the course's dense baseline on Fashion-MNIST.
 
     A scikit-learn ``MLPClassifier`` with two hidden ReLU layers (512 and 256
-    units, like the seed lab's Keras network) and a softmax output, trained with
-    Adam on the train split minus a fixed, stratified validation split of
+    units, like the Keras network of the published lab that notebooks 01-03
+    follow) and a softmax output, trained with Adam on the train split minus a fixed, stratified validation split of
     ``VALIDATION_SIZE`` images.
 
     Parameters

@@ -247,7 +247,7 @@ def from_report(precision, recall, support, *, seed=0, confidence=4.0, separatio
         the one-vs-rest ROC AUCs, without changing the argmax (the report is
         reproduced for every value). ``None`` keeps the original construction,
         in which that separation is fixed: with the CIFAR-10 report of the
-        course's seed 000 it gives per-class AUCs of about 0.92-0.99 whatever
+        course's notebook 04 it gives per-class AUCs of about 0.92-0.99 whatever
         the confidence. A number switches to the construction described in the
         Notes. With that report and ``confidence=4``, the per-class AUCs
         span about 0.85-0.97 at 0, 0.94-0.99 at 2, 0.98-0.997 at 4,

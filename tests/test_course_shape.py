@@ -99,3 +99,15 @@ def test_start_here_lists_every_notebook():
     text = json.dumps(_cells(start))
     missing = [p.stem for p in NOTEBOOKS if f"`{p.stem}`" not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name[:2])
+def test_no_internal_jargon_in_the_text(path):
+    # Learners never saw the project's list of source questions: no "seed 001".
+    text = "\n".join(
+        "".join(c["source"]) for c in _cells(path) if c["cell_type"] == "markdown"
+    )
+    found = re.findall(
+        r"\bseed\s+\d{3}\b|\bseed\s+(?:lab|question|post)s?\b", text, re.I
+    )
+    assert found == []

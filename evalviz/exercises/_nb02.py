@@ -9,7 +9,7 @@ import numpy as np
 from .. import datasets, metrics, models
 from ._core import Choice, Compute, Exercise, Mistake, Predict
 
-#: The seed lab's published test confusion matrix (rows = true class), quoted
+#: The published lab's test confusion matrix (rows = true class), quoted
 #: from its output as data, as notebook 02 types it in.
 LAB_TEST_CONFUSION = (
     (856, 0, 47, 24, 0, 1, 66, 0, 6, 0),

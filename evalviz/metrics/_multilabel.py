@@ -201,7 +201,7 @@ def multilabel_summary(y_true, y_score, *, threshold=0.5):
 def multilabel_threshold_table(y_true, y_score, *, thresholds=None):
     """:func:`multilabel_summary` at each threshold: one row per threshold.
 
-    The table the seed question printed with scikit-learn (exact-match
+    The table the question of notebook 06 printed with scikit-learn (exact-match
     accuracy and micro precision / recall / F1 at 0.1, 0.2, ..., 0.9), with
     the element-wise accuracy that Keras reports and the macro F1 beside them.
 
