@@ -183,7 +183,14 @@ class Exercise:
     Notes
     -----
     ``name`` is set by :class:`ExerciseSet` (``"q1"``, ``"q2"`` ...). The
-    state starts as ``"not attempted"``.
+    state starts as ``"not attempted"``. Use one of the three kinds,
+    :class:`Compute`, :class:`Choice` or :class:`Predict`.
+
+    Examples
+    --------
+    >>> q = Exercise("Why scale pixels?", hint="Look at the loss.", solution="So ...")
+    >>> q.state, q.hint().message
+    ('not attempted', 'Look at the loss.')
     """
 
     kind = "exercise"
