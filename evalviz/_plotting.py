@@ -222,9 +222,29 @@ def class_color(i: int) -> str:
     return CLASS_COLORS[i % len(CLASS_COLORS)]
 
 
+def _fit_title(ax, title: str) -> str:
+    """``title`` wrapped onto lines that fit the axes' share of its figure.
+
+    A title is centred on its axes; one wider than the axes (a long name over
+    a panel with its legend outside) would stick out of the figure and widen
+    the saved picture past the notebook column.
+    """
+    import textwrap
+
+    if "\n" in title:
+        return title
+    # the axes before the layout, less room for a legend outside (inches)
+    fig = ax.figure
+    while not hasattr(fig, "get_figwidth"):  # a SubFigure: its root Figure
+        fig = fig.figure
+    width = min(ax.get_position().width, 0.6) * fig.get_figwidth()
+    chars = max(20, int(width * 72 / (STYLE["title"] * 0.55)))
+    return textwrap.fill(title, chars) if len(title) > chars else title
+
+
 def style_axes(ax, *, title=None, xlabel=None, ylabel=None) -> None:
     if title is not None:
-        ax.set_title(title, fontsize=STYLE["title"])
+        ax.set_title(_fit_title(ax, title), fontsize=STYLE["title"])
     if xlabel is not None:
         ax.set_xlabel(xlabel, fontsize=STYLE["label"])
     if ylabel is not None:

@@ -334,11 +334,8 @@ class OperatingPointsDisplay:
         roc_ax.set_xlim(*_zoom_limits(m["fpr"], low=-0.0005))
         roc_ax.set_ylim(*_zoom_limits(m["recall"]))
         for a in (pr_ax, roc_ax):
-            first, _, rest = a.get_title().partition("\n")
-            a.set_title(
-                first + ", zoomed" + ("\n" + rest if rest else ""),
-                fontsize=P.STYLE["title"],
-            )
+            # on the last line: the first is already as wide as the panel
+            a.set_title(a.get_title() + ", zoomed", fontsize=P.STYLE["title"])
 
 
 def _zoom_limits(values, low=None) -> tuple[float, float]:

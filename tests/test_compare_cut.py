@@ -17,6 +17,8 @@ def test_multilabel_cut_agrees_with_bootstrap_ci_at_a_tie():
     b = np.array([[0.9, 0.1], [0.1, 0.8], [0.7, 0.6], [0.2, 0.5]])
     table = ev.compare_models(y, {"a": a, "b": b}, metrics=["accuracy"]).to_frame()
     exact_a = float(np.mean(np.all((a > 0.5) == y, axis=1)))
-    assert table.loc[table["model"] == "a", "value"].item() == exact_a == 1.0  # ">=" would give 0.75
+    assert (
+        table.loc[table["model"] == "a", "value"].item() == exact_a == 1.0
+    )  # ">=" would give 0.75
     boot = bootstrap_ci("accuracy", y, a, n_resamples=100)
     assert boot.estimate == exact_a
