@@ -198,6 +198,9 @@ def test_install_lines_install_evalviz_only_where_it_is_missing(monkeypatch):
     ]
 
 
+# slow: it runs notebook 00 on the full data set, and its stored outputs belong to
+# constraints.txt with the course extra (the floor job runs no notebook)
+@pytest.mark.slow
 def test_a_notebook_with_the_install_lines_passes_strict_nbval(tmp_path):
     """The lines print nothing where evalviz is installed: the stored outputs of
     a course notebook still match, without re-running it."""
