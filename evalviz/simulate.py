@@ -347,7 +347,9 @@ def multilabel_zipf(
         ``e^s (e^s - 1 - s) / (e^s - 1) ** 2`` for ``s = separability``:
         1 -> 0.66, 2 -> 0.79, 3 -> 0.89, 4 -> 0.94, 6 -> 0.99; 0 gives 0.5.
     labels_per_sample : float, default=2.0
-        Average number of true labels per sample (before the one-label minimum).
+        Average number of true labels per sample asked for. A label's
+        prevalence is capped at 0.5, so with a steep Zipf law the realised mean
+        is lower (and every sample then gets at least one label).
     seed : int, default=0
         Seed of the random generator: the same arguments give the same arrays.
 
