@@ -16,7 +16,7 @@ import numpy as np
 
 from .._format import format_number, format_threshold
 from .._validation import check_has_both_classes, check_threshold, read_inputs
-from ._curves import _class_index
+from ._curves import _one_vs_rest as _read_one_vs_rest
 from ._sweep import at_or_above, binary_sweep
 
 __all__ = ["CostThreshold", "cost_threshold", "expected_cost", "expected_costs"]
@@ -64,43 +64,6 @@ def _check_prevalence(prevalence):
             f"positives where the model will be used), got {prevalence!r}"
         )
     return value
-
-
-def _read_one_vs_rest(y_true, y_score, pos_label, labels, display_labels):
-    """(truth 0/1, score, name, argmax-positive mask or None)."""
-    shape = np.shape(y_score)
-    several = len(shape) == 2 and shape[1] > 2 or len(np.shape(y_true)) == 2
-    if not several:
-        inputs = read_inputs(
-            y_true,
-            y_score,
-            labels=labels,
-            display_labels=display_labels,
-            pos_label=pos_label,
-            kind="binary",
-        )
-        truth, score, name = inputs.y, inputs.score, inputs.names[-1]
-        if inputs.score_matrix is not None:
-            argmax = np.argmax(inputs.score_matrix, axis=1) == 1
-        elif score.size and score.min() >= 0 and score.max() <= 1:
-            # The columns (1 - p, p): p wins only above 0.5 (ties: class 0).
-            argmax = score > 0.5
-        else:
-            argmax = None
-    else:
-        inputs = read_inputs(
-            y_true,
-            y_score,
-            labels=labels,
-            display_labels=display_labels,
-            require_probabilities=True,
-        )
-        k = _class_index(inputs, pos_label)
-        truth = inputs.one_vs_rest()[:, k].astype(np.int8)
-        score, name = inputs.score[:, k], inputs.names[k]
-        argmax = inputs.predictions() == k if inputs.kind == "multiclass" else None
-    check_has_both_classes(truth, what=f"y_true for class {name!r}")
-    return truth, score, name, argmax
 
 
 def _weights(truth, prevalence):

@@ -138,6 +138,16 @@ def one_vs_rest_scores(
     >>> truth.tolist(), name
     ([0, 1, 1], 'yes')
     """
+    truth, score, name, _ = _one_vs_rest(
+        y_true, y_score, pos_label, labels, display_labels
+    )
+    return truth, score, name
+
+
+def _one_vs_rest(y_true, y_score, pos_label, labels, display_labels):
+    """(truth 0/1, score, name, argmax-positive mask or None): one reading of
+    one class against the rest, shared with the cost helpers (which also need
+    where the argmax rule says "positive"; None where it is not defined)."""
     shape = np.shape(y_score)
     several = len(shape) == 2 and shape[1] > 2 or len(np.shape(y_true)) == 2
     if not several:
@@ -150,6 +160,13 @@ def one_vs_rest_scores(
             kind="binary",
         )
         truth, score, name = inputs.y, inputs.score, inputs.names[-1]
+        if inputs.score_matrix is not None:
+            argmax = np.argmax(inputs.score_matrix, axis=1) == 1
+        elif score.size and score.min() >= 0 and score.max() <= 1:
+            # The columns (1 - p, p): p wins only above 0.5 (ties: class 0).
+            argmax = score > 0.5
+        else:
+            argmax = None
     else:
         inputs = read_inputs(
             y_true,
@@ -161,8 +178,9 @@ def one_vs_rest_scores(
         k = _class_index(inputs, pos_label)
         truth = inputs.one_vs_rest()[:, k].astype(np.int8)
         score, name = inputs.score[:, k], inputs.names[k]
+        argmax = inputs.predictions() == k if inputs.kind == "multiclass" else None
     check_has_both_classes(truth, what=f"y_true for class {name!r}")
-    return truth, score, name
+    return truth, score, name, argmax
 
 
 def _class_index(inputs, pos_label) -> int:
